@@ -22,8 +22,16 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Mejora <no-reply@mejora.local>'),
   MEJORA_TIMEZONE: z.string().min(1).default('UTC'),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(60 * 12),
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(24 * 7),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(60 * 12),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 7),
 });
 
 export type Config = {
@@ -67,7 +75,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   let secret = e.MEJORA_SECRET;
   if (!secret) {
     if (e.NODE_ENV === 'production') {
-      throw new ConfigError('Invalid configuration: MEJORA_SECRET is missing: required when NODE_ENV=production');
+      throw new ConfigError(
+        'Invalid configuration: MEJORA_SECRET is missing: required when NODE_ENV=production',
+      );
     }
     secret = readOrCreateSecret(dataDir);
   }

@@ -1,0 +1,52 @@
+// Sign-in, the current user, sessions and API tokens over HTTP.
+import { z } from 'zod';
+
+export const loginBody = z
+  .object({
+    email: z.string().trim().min(1, 'is required').max(254),
+    password: z.string().min(1, 'is required').max(500),
+  })
+  .strict();
+
+export const roleSchema = z.enum(['hr_admin', 'hr', 'manager', 'employee', 'mentor', 'auditor']);
+
+export const userSchema = z
+  .object({
+    id: z.string(),
+    orgId: z.string(),
+    name: z.string(),
+    email: z.string(),
+    locale: z.enum(['en', 'es']),
+    roles: z.array(roleSchema),
+    employeeId: z.string().nullable(),
+  })
+  .meta({ id: 'User' });
+
+export const loginResponse = z.object({ user: userSchema, csrfToken: z.string() });
+
+export const meResponse = z.object({
+  user: userSchema,
+  csrfToken: z.string().nullable(),
+  organization: z.object({ id: z.string(), name: z.string(), timezone: z.string() }),
+});
+
+export const tokenCreateBody = z.object({ name: z.string().trim().min(1, 'is required').max(100) }).strict();
+export const tokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+export const tokenCreatedSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  token: z.string().describe('Shown once; store it now.'),
+});
+export const sessionSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  isCurrent: z.boolean(),
+});

@@ -1,0 +1,44 @@
+// Shared pieces of the HTTP contract: ids, dates, pagination, problem details.
+import { z } from 'zod';
+import { isValidDate } from '../domain/plan/dates.ts';
+
+export const uuid = z.uuid({ message: 'must be a valid id' });
+export const calendarDate = z
+  .string()
+  .refine((s) => isValidDate(s), { message: 'must be a calendar date YYYY-MM-DD' });
+export const shortText = (max = 200) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+export const longText = (max = 5000) => z.string().max(max, `at most ${max} characters`);
+
+export const pageQuery = z.object({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    allowedActions: z.array(z.string()).optional(),
+  })
+  .meta({ id: 'Problem' });
+
+export const encodeCursor = (value: unknown): string =>
+  Buffer.from(JSON.stringify(value)).toString('base64url');
+
+export function decodeCursor<T>(cursor: string | undefined, schema: z.ZodType<T>): T | null {
+  if (!cursor) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,42 @@
+// The employee directory over HTTP.
+import { z } from 'zod';
+import { calendarDate, page, pageQuery, shortText, uuid } from './common.ts';
+
+export const employeeSchema = z
+  .object({
+    id: uuid,
+    name: z.string(),
+    email: z.string(),
+    jobTitle: z.string(),
+    department: z.string(),
+    managerId: uuid.nullable(),
+    managerName: z.string().nullable(),
+    hireDate: z.string().nullable(),
+    userId: uuid.nullable(),
+  })
+  .meta({ id: 'Employee' });
+export type EmployeeView = z.infer<typeof employeeSchema>;
+
+export const employeePage = page(employeeSchema);
+
+export const employeeListQuery = pageQuery.extend({
+  q: z.string().trim().max(200).optional(),
+  department: z.string().trim().max(200).optional(),
+  managerId: uuid.optional(),
+});
+
+export const employeeCreateBody = z
+  .object({
+    name: shortText(),
+    email: z.email({ message: 'must be an email address' }).max(254),
+    jobTitle: shortText(),
+    department: shortText(),
+    managerId: uuid.nullable().optional(),
+    hireDate: calendarDate.nullable().optional(),
+    userId: uuid.nullable().optional(),
+  })
+  .strict();
+export type EmployeeCreate = z.infer<typeof employeeCreateBody>;
+
+export const employeeUpdateBody = employeeCreateBody.partial().strict();
+export type EmployeeUpdate = z.infer<typeof employeeUpdateBody>;

@@ -1,0 +1,5 @@
+// The whole database schema, for Drizzle and drizzle-kit.
+export * from './audit.ts';
+export * from './employees.ts';
+export * from './organizations.ts';
+export * from './plans.ts';

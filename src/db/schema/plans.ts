@@ -1,0 +1,327 @@
+// A plan and its sections: focus areas, metrics, measurements, activities, criteria, contacts, expenses.
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { PlanContent, PlanHeader, PlanOutcome } from '../../domain/plan/plan.ts';
+import { employees } from './employees.ts';
+import { users } from './organizations.ts';
+
+export const planTemplates = pgTable(
+  'plan_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    name: text('name').notNull(),
+    locale: text('locale').$type<'en' | 'es'>().notNull(),
+    version: integer('version').notNull(),
+    basedOn: text('based_on').notNull(),
+    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('plan_templates_org_idx').on(t.orgId)],
+);
+
+export const plans = pgTable(
+  'plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    employeeId: uuid('employee_id')
+      .notNull()
+      .references(() => employees.id),
+    status: text('status').notNull(),
+    locale: text('locale').$type<'en' | 'es'>().notNull(),
+    templateId: text('template_id').notNull(),
+    templateVersion: integer('template_version').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    durationWeeks: integer('duration_weeks').notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    employeeUserId: uuid('employee_user_id').references(() => users.id),
+    managerUserId: uuid('manager_user_id').references(() => users.id),
+    hrRepUserId: uuid('hr_rep_user_id').references(() => users.id),
+    mentorUserId: uuid('mentor_user_id').references(() => users.id),
+    createdByUserId: uuid('created_by_user_id').notNull(),
+    header: jsonb('header').$type<PlanHeader>().notNull(),
+    content: jsonb('content').$type<PlanContent>().notNull(),
+    version: integer('version').notNull().default(1),
+    pausedAt: timestamp('paused_at', { withTimezone: true, mode: 'string' }),
+    pauseReason: text('pause_reason'),
+    outcome: jsonb('outcome').$type<PlanOutcome>(),
+    isAnonymised: boolean('is_anonymised').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [
+    index('plans_org_created_idx').on(t.orgId, t.createdAt, t.id),
+    index('plans_org_employee_idx').on(t.orgId, t.employeeId),
+    index('plans_org_manager_idx').on(t.orgId, t.managerUserId),
+    index('plans_org_status_idx').on(t.orgId, t.status),
+  ],
+);
+
+export type DatedExample = { date: string | null; text: string };
+
+export const focusAreas = pgTable(
+  'focus_areas',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    position: integer('position').notNull(),
+    templateKey: text('template_key'),
+    title: text('title').notNull(),
+    goalTitle: text('goal_title').notNull(),
+    issue: text('issue').notNull(),
+    impact: text('impact').notNull(),
+    examples: jsonb('examples').$type<DatedExample[]>().notNull(),
+    requiredStandard: text('required_standard').notNull(),
+    goal: text('goal').notNull(),
+    measurement: text('measurement').notNull(),
+    deadline: date('deadline', { mode: 'string' }),
+    successCriteria: text('success_criteria').notNull(),
+  },
+  (t) => [index('focus_areas_plan_idx').on(t.orgId, t.planId)],
+);
+
+export const metrics = pgTable(
+  'metrics',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    focusAreaId: uuid('focus_area_id').references(() => focusAreas.id, { onDelete: 'set null' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    direction: text('direction').$type<'higher' | 'lower'>().notNull(),
+    baseline: doublePrecision('baseline').notNull(),
+    target: doublePrecision('target').notNull(),
+  },
+  (t) => [index('metrics_plan_idx').on(t.orgId, t.planId)],
+);
+
+export const measurements = pgTable(
+  'measurements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    planId: uuid('plan_id').notNull(),
+    metricId: uuid('metric_id')
+      .notNull()
+      .references(() => metrics.id, { onDelete: 'cascade' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    value: doublePrecision('value').notNull(),
+    source: text('source'),
+    note: text('note'),
+    recordedByUserId: uuid('recorded_by_user_id'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('measurements_plan_idx').on(t.orgId, t.planId, t.date)],
+);
+
+export const activities = pgTable(
+  'activities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    position: integer('position').notNull(),
+    groupKey: text('group_key').$type<'technical' | 'soft_skills' | 'professional'>().notNull(),
+    section: text('section').notNull(),
+    title: text('title').notNull(),
+    dueDate: date('due_date', { mode: 'string' }),
+    status: text('status').$type<'todo' | 'in_progress' | 'done'>().notNull().default('todo'),
+    evidence: text('evidence'),
+    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [index('activities_plan_idx').on(t.orgId, t.planId)],
+);
+
+export const successCriteria = pgTable(
+  'success_criteria',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    isMet: boolean('is_met').notNull().default(false),
+    checkedByUserId: uuid('checked_by_user_id'),
+    checkedAt: timestamp('checked_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [index('success_criteria_plan_idx').on(t.orgId, t.planId)],
+);
+
+/** Contacts and resource links; plan_id null = the organisation's defaults. */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    planId: uuid('plan_id').references(() => plans.id),
+    kind: text('kind').$type<'contact' | 'resource'>().notNull(),
+    key: text('key'),
+    position: integer('position').notNull(),
+    label: text('label').notNull(),
+    name: text('name'),
+    email: text('email'),
+    phone: text('phone'),
+    location: text('location'),
+    url: text('url'),
+    instructions: text('instructions'),
+  },
+  (t) => [index('contacts_plan_idx').on(t.orgId, t.planId)],
+);
+
+export const expenses = pgTable(
+  'expenses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    description: text('description').notNull(),
+    amount: doublePrecision('amount').notNull(),
+  },
+  (t) => [index('expenses_plan_idx').on(t.orgId, t.planId)],
+);
+
+export const planVersions = pgTable(
+  'plan_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    version: integer('version').notNull(),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    documentHash: text('document_hash').notNull(),
+    reason: text('reason'),
+    createdByUserId: uuid('created_by_user_id'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('plan_versions_plan_version_idx').on(t.orgId, t.planId, t.version)],
+);
+
+export const approvals = pgTable(
+  'approvals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    round: integer('round').notNull(),
+    role: text('role').$type<'manager' | 'hr'>().notNull(),
+    userId: uuid('user_id').notNull(),
+    comment: text('comment'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('approvals_round_role_idx').on(t.orgId, t.planId, t.round, t.role)],
+);
+
+export const signatures = pgTable(
+  'signatures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    version: integer('version').notNull(),
+    role: text('role').$type<'employee' | 'manager' | 'hr'>().notNull(),
+    userId: uuid('user_id').notNull(),
+    signerName: text('signer_name').notNull(),
+    typedName: text('typed_name'),
+    clauses: jsonb('clauses').$type<string[]>().notNull(),
+    documentHash: text('document_hash').notNull(),
+    isRefused: boolean('is_refused').notNull().default(false),
+    response: text('response'),
+    witnessUserId: uuid('witness_user_id'),
+    witnessName: text('witness_name'),
+    witnessStatement: text('witness_statement'),
+    witnessedAt: timestamp('witnessed_at', { withTimezone: true, mode: 'string' }),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    signedAt: timestamp('signed_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('signatures_plan_idx').on(t.orgId, t.planId)],
+);
+
+export const adjustments = pgTable(
+  'adjustments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    kind: text('kind').$type<'minor' | 'major' | 'pause'>().notNull(),
+    status: text('status').$type<'pending' | 'approved' | 'rejected' | 'applied'>().notNull(),
+    changes: jsonb('changes').$type<Record<string, unknown>>().notNull(),
+    summary: jsonb('summary').$type<string[]>().notNull(),
+    reason: text('reason').notNull(),
+    proposedByUserId: uuid('proposed_by_user_id').notNull(),
+    decidedByUserId: uuid('decided_by_user_id'),
+    decisionReason: text('decision_reason'),
+    fromVersion: integer('from_version').notNull(),
+    toVersion: integer('to_version'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [index('adjustments_plan_idx').on(t.orgId, t.planId)],
+);
+
+export const planComments = pgTable(
+  'plan_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    authorUserId: uuid('author_user_id').notNull(),
+    authorName: text('author_name').notNull(),
+    kind: text('kind').$type<'comment' | 'response'>().notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('plan_comments_plan_idx').on(t.orgId, t.planId)],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    planId: uuid('plan_id'),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [index('notifications_user_idx').on(t.orgId, t.userId, t.createdAt)],
+);

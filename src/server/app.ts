@@ -1,0 +1,129 @@
+// Builds the HTTP server: security plugins, authentication, OpenAPI, routes and the error mapping.
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Deps } from '../services/context.ts';
+import { authenticate } from './auth/authenticate.ts';
+import { handleError, sendProblem } from './errors.ts';
+import { registerApiDocs } from './openapi.ts';
+import { authRoutes } from './routes/auth.ts';
+import { employeeRoutes } from './routes/employees.ts';
+import { healthRoutes } from './routes/health.ts';
+import { meRoutes } from './routes/me.ts';
+import { registerWeb } from './web.ts';
+
+export type AppOptions = { deps: Deps; version: string; isLogging?: boolean; webDir?: string | null };
+
+export type App = FastifyInstance;
+
+export async function buildApp({ deps, version, isLogging = true, webDir = null }: AppOptions): Promise<App> {
+  const app = fastify({
+    logger: isLogging
+      ? {
+          level: deps.config.logLevel,
+          // Requests are logged by method, route and status only: URLs and bodies may carry personal data.
+          serializers: {
+            req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unknown', id: req.id }),
+            res: (res) => ({ statusCode: res.statusCode }),
+          },
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+        }
+      : false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    ajv: { customOptions: { coerceTypes: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, {
+      type: 'https://mejora.dev/problems/404',
+      title: 'Not found',
+      status: 404,
+      detail: `No route ${request.method} ${request.url.split('?')[0]}`,
+    }),
+  );
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: deps.config.isSecureCookie,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => {
+      const error = new Error(
+        `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} seconds`,
+      ) as Error & {
+        statusCode: number;
+      };
+      error.statusCode = 429;
+      return error;
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Mejora API',
+        version,
+        description:
+          'Performance Improvement Plans: plans, lifecycle, check-ins and documents. Authenticate with a session cookie ' +
+          '(plus the x-csrf-token header on writes) or with `Authorization: Bearer <API token>`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'mejora_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(authenticate, { deps });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, { deps, version });
+      await api.register(authRoutes, { deps });
+      await api.register(meRoutes, { deps });
+      await api.register(employeeRoutes, { deps });
+    },
+    { prefix: '/api' },
+  );
+  await registerApiDocs(app);
+  await registerWeb(app, webDir);
+  return app;
+}

@@ -1,0 +1,64 @@
+// Resolves who is calling (session cookie or bearer token) and enforces CSRF on cookie-authenticated writes.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Actor } from '../../domain/access/actor.ts';
+import { DomainError } from '../../domain/errors.ts';
+import {
+  type Authenticated,
+  authenticateApiToken,
+  authenticateSession,
+} from '../../services/auth/sessions.ts';
+import type { Deps, RequestMeta, ServiceContext } from '../../services/context.ts';
+
+export const sessionCookie = 'mejora_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: Authenticated | null;
+  }
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const authenticate = fp(async (app: FastifyInstance, opts: { deps: Deps }) => {
+  app.decorateRequest('auth', null);
+  app.addHook('preHandler', async (request) => {
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      request.auth = await authenticateApiToken(opts.deps, header.slice(7).trim());
+      if (!request.auth) throw new DomainError('unauthenticated', 'The API token is invalid or revoked');
+      return;
+    }
+    const cookie = request.cookies[sessionCookie];
+    if (!cookie) return;
+    request.auth = await authenticateSession(opts.deps, cookie);
+    if (request.auth && !safeMethods.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (sent !== request.auth.csrfToken) {
+        throw new DomainError(
+          'forbidden',
+          'Missing or wrong x-csrf-token header for a cookie-authenticated write',
+        );
+      }
+    }
+  });
+});
+
+export function metaOf(request: FastifyRequest): RequestMeta {
+  const ua = request.headers['user-agent'];
+  return {
+    requestId: String(request.id),
+    ip: request.ip ?? null,
+    userAgent: typeof ua === 'string' ? ua.slice(0, 500) : null,
+  };
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.auth)
+    throw new DomainError('unauthenticated', 'Sign in, or send an API token, to use this endpoint');
+  return request.auth.actor;
+}
+
+export function contextOf(deps: Deps, request: FastifyRequest): ServiceContext {
+  return { deps, actor: requireActor(request), meta: metaOf(request) };
+}

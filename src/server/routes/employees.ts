@@ -1,0 +1,74 @@
+// The employee directory.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problemSchema, uuid } from '../../contracts/common.ts';
+import {
+  employeeCreateBody,
+  employeeListQuery,
+  employeePage,
+  employeeSchema,
+  employeeUpdateBody,
+} from '../../contracts/employees.ts';
+import type { Deps } from '../../services/context.ts';
+import {
+  createEmployee,
+  getEmployee,
+  listEmployees,
+  updateEmployee,
+} from '../../services/employees/employees.ts';
+import { contextOf } from '../auth/authenticate.ts';
+
+const tags = ['employees'];
+
+export const employeeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  app.get(
+    '/v1/employees',
+    {
+      schema: {
+        tags,
+        summary: 'Search the directory (HR sees everyone; others themselves and their reports)',
+        querystring: employeeListQuery,
+        response: { 200: employeePage, 400: problemSchema },
+      },
+    },
+    async (request) => listEmployees(contextOf(deps, request), request.query),
+  );
+  app.get(
+    '/v1/employees/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One employee',
+        params: z.object({ id: uuid }),
+        response: { 200: employeeSchema, 404: problemSchema },
+      },
+    },
+    async (request) => getEmployee(contextOf(deps, request), request.params.id),
+  );
+  app.post(
+    '/v1/employees',
+    {
+      schema: {
+        tags,
+        summary: 'Add an employee (HR)',
+        body: employeeCreateBody,
+        response: { 201: employeeSchema, 404: problemSchema, 422: problemSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createEmployee(contextOf(deps, request), request.body)),
+  );
+  app.patch(
+    '/v1/employees/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change an employee (HR)',
+        params: z.object({ id: uuid }),
+        body: employeeUpdateBody,
+        response: { 200: employeeSchema, 404: problemSchema, 422: problemSchema },
+      },
+    },
+    async (request) => updateEmployee(contextOf(deps, request), request.params.id, request.body),
+  );
+};

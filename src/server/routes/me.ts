@@ -1,0 +1,125 @@
+// The signed-in user: profile, sessions and personal API tokens.
+import { eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  meResponse,
+  sessionSchema,
+  tokenCreateBody,
+  tokenCreatedSchema,
+  tokenSchema,
+} from '../../contracts/auth.ts';
+import { problemSchema, uuid } from '../../contracts/common.ts';
+import { organizations } from '../../db/schema/index.ts';
+import type { Actor } from '../../domain/access/actor.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../services/auth/api-tokens.ts';
+import { listSessions, revokeSession } from '../../services/auth/sessions.ts';
+import type { Deps } from '../../services/context.ts';
+import { contextOf, metaOf, requireActor } from '../auth/authenticate.ts';
+
+export const userView = (actor: Actor) => ({
+  id: actor.userId,
+  orgId: actor.orgId,
+  name: actor.name,
+  email: actor.email,
+  locale: actor.locale,
+  roles: [...actor.roles].sort(),
+  employeeId: actor.employeeId,
+});
+
+export const meRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  app.get(
+    '/v1/me',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'The signed-in user',
+        response: { 200: meResponse, 401: problemSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const [org] = await deps.database.db
+        .select()
+        .from(organizations)
+        .where(eq(organizations.id, actor.orgId));
+      return {
+        user: userView(actor),
+        csrfToken: request.auth?.csrfToken ?? null,
+        organization: { id: org.id, name: org.name, timezone: org.settings.timezone },
+      };
+    },
+  );
+
+  app.get(
+    '/v1/me/sessions',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Your open sessions',
+        response: { 200: z.object({ items: z.array(sessionSchema) }), 401: problemSchema },
+      },
+    },
+    async (request) => ({
+      items: await listSessions(deps, requireActor(request), request.auth?.sessionId ?? null),
+    }),
+  );
+
+  app.delete(
+    '/v1/me/sessions/:id',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Revoke one of your sessions',
+        params: z.object({ id: z.string().min(16).max(64) }),
+        response: { 204: z.null(), 404: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      await revokeSession(deps, metaOf(request), requireActor(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/v1/me/tokens',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Create a personal API token (shown once)',
+        body: tokenCreateBody,
+        response: { 201: tokenCreatedSchema, 422: problemSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createApiToken(contextOf(deps, request), request.body.name)),
+  );
+
+  app.get(
+    '/v1/me/tokens',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Your API tokens',
+        response: { 200: z.object({ items: z.array(tokenSchema) }) },
+      },
+    },
+    async (request) => ({ items: await listApiTokens(contextOf(deps, request)) }),
+  );
+
+  app.delete(
+    '/v1/me/tokens/:id',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Revoke an API token',
+        params: z.object({ id: uuid }),
+        response: { 204: z.null(), 404: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      await revokeApiToken(contextOf(deps, request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,22 @@
+// Serves the built web app, with client-side routes falling back to index.html.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { sendProblem } from './errors.ts';
+
+export async function registerWeb(app: FastifyInstance, webDir: string | null): Promise<void> {
+  if (!webDir || !existsSync(join(webDir, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(reply, {
+      type: 'https://mejora.dev/problems/404',
+      title: 'Not found',
+      status: 404,
+      detail: `No route ${request.method} ${request.url.split('?')[0]}`,
+    });
+  });
+}

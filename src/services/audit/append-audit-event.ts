@@ -1,0 +1,57 @@
+// Appends one event to its chain: the plan's own chain, or the organisation's for events outside plans.
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { auditChainHeads, auditEvents } from '../../db/schema/index.ts';
+import { eventHash, genesisHash } from '../../domain/audit/chain.ts';
+import type { RequestMeta } from '../context.ts';
+
+export type AuditInput = {
+  orgId: string;
+  actorUserId: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  planId?: string | null;
+  digest?: Record<string, unknown> | null;
+};
+
+/** Must run inside the caller's transaction; locks only the head row of its own chain. */
+export async function appendAuditEvent(
+  tx: Executor,
+  meta: RequestMeta,
+  at: Date,
+  input: AuditInput,
+): Promise<void> {
+  const chain = input.planId ?? 'org';
+  await tx
+    .insert(auditChainHeads)
+    .values({ orgId: input.orgId, chain, seq: 0, hash: genesisHash })
+    .onConflictDoNothing();
+  const [head] = await tx
+    .select()
+    .from(auditChainHeads)
+    .where(and(eq(auditChainHeads.orgId, input.orgId), eq(auditChainHeads.chain, chain)))
+    .for('update');
+  const event = {
+    orgId: input.orgId,
+    chain,
+    seq: head.seq + 1,
+    actorUserId: input.actorUserId,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId ?? null,
+    planId: input.planId ?? null,
+    at: at.toISOString(),
+    requestId: meta.requestId,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    digest: input.digest ?? null,
+    prevHash: head.hash,
+  };
+  const hash = eventHash(event);
+  await tx.insert(auditEvents).values({ ...event, hash });
+  await tx
+    .update(auditChainHeads)
+    .set({ seq: event.seq, hash })
+    .where(and(eq(auditChainHeads.orgId, input.orgId), eq(auditChainHeads.chain, chain)));
+}

@@ -1,0 +1,148 @@
+// Signing in and out, and resolving a session cookie or API token into the acting user.
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { apiTokens, sessions, users } from '../../db/schema/index.ts';
+import { lower } from '../../db/sql.ts';
+import type { Actor } from '../../domain/access/actor.ts';
+import { DomainError, notFound } from '../../domain/errors.ts';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { type Deps, inTransaction, type RequestMeta } from '../context.ts';
+import { loadActor } from './load-actor.ts';
+import { verifyPassword } from './passwords.ts';
+import { hashSecret, newSecret } from './tokens.ts';
+
+export type SignedIn = { actor: Actor; sessionToken: string; csrfToken: string; expiresAt: Date };
+
+export async function login(
+  deps: Deps,
+  meta: RequestMeta,
+  email: string,
+  password: string,
+): Promise<SignedIn> {
+  const db = deps.database.db;
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(lower(users.email), email.trim().toLowerCase()), isNull(users.disabledAt)));
+  const isValid = await verifyPassword(user?.passwordHash ?? null, password);
+  const now = deps.now();
+  if (!user || !isValid) {
+    if (user) {
+      await inTransaction(deps, (tx) =>
+        appendAuditEvent(tx, meta, now, {
+          orgId: user.orgId,
+          actorUserId: user.id,
+          action: 'auth.login_failed',
+          entityType: 'user',
+          entityId: user.id,
+        }),
+      );
+    }
+    throw new DomainError('unauthenticated', 'The email or password is incorrect');
+  }
+  const sessionToken = newSecret();
+  const csrfToken = newSecret();
+  const expiresAt = new Date(now.getTime() + deps.config.sessionMaxMs);
+  await inTransaction(deps, async (tx) => {
+    await tx.insert(sessions).values({
+      id: hashSecret(sessionToken),
+      orgId: user.orgId,
+      userId: user.id,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+    });
+    await appendAuditEvent(tx, meta, now, {
+      orgId: user.orgId,
+      actorUserId: user.id,
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+    });
+  });
+  const actor = await loadActor(db, user.id);
+  if (!actor) throw new DomainError('unauthenticated', 'The account is disabled');
+  return { actor, sessionToken, csrfToken, expiresAt };
+}
+
+export type Authenticated = { actor: Actor; csrfToken: string | null; sessionId: string | null };
+
+/** Resolves a session cookie; null when unknown, revoked, idle too long or past its absolute expiry. */
+export async function authenticateSession(deps: Deps, token: string): Promise<Authenticated | null> {
+  const db = deps.database.db;
+  const id = hashSecret(token);
+  const now = deps.now();
+  const [session] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
+  if (!session) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > deps.config.sessionIdleMs) return null;
+  // Touch at most once a minute: a read-heavy page must not write on every request.
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  const actor = await loadActor(db, session.userId);
+  return actor ? { actor, csrfToken: session.csrfToken, sessionId: id } : null;
+}
+
+export async function authenticateApiToken(deps: Deps, token: string): Promise<Authenticated | null> {
+  const db = deps.database.db;
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt)));
+  if (!row) return null;
+  await db.update(apiTokens).set({ lastUsedAt: deps.now() }).where(eq(apiTokens.id, row.id));
+  const actor = await loadActor(db, row.userId);
+  return actor ? { actor, csrfToken: null, sessionId: null } : null;
+}
+
+export async function logout(deps: Deps, meta: RequestMeta, actor: Actor, sessionId: string): Promise<void> {
+  await revokeSession(deps, meta, actor, sessionId);
+}
+
+export async function listSessions(deps: Deps, actor: Actor, currentSessionId: string | null) {
+  const rows = await deps.database.db
+    .select()
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.orgId, actor.orgId),
+        eq(sessions.userId, actor.userId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, deps.now()),
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt));
+  return rows.map((s) => ({
+    id: s.id.slice(0, 16),
+    createdAt: s.createdAt.toISOString(),
+    lastSeenAt: s.lastSeenAt.toISOString(),
+    expiresAt: s.expiresAt.toISOString(),
+    isCurrent: s.id === currentSessionId,
+  }));
+}
+
+/** Revokes one of the actor's sessions, named by the full id or the 16-character prefix the API shows. */
+export async function revokeSession(deps: Deps, meta: RequestMeta, actor: Actor, id: string): Promise<void> {
+  const now = deps.now();
+  await inTransaction(deps, async (tx) => {
+    const own = await tx
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(
+        and(eq(sessions.orgId, actor.orgId), eq(sessions.userId, actor.userId), isNull(sessions.revokedAt)),
+      );
+    const match = own.find((s) => s.id === id || s.id.startsWith(id));
+    if (!match || id.length < 16) throw notFound('Session');
+    await tx.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, match.id));
+    await appendAuditEvent(tx, meta, now, {
+      orgId: actor.orgId,
+      actorUserId: actor.userId,
+      action: 'auth.session_revoked',
+      entityType: 'session',
+      entityId: match.id.slice(0, 16),
+    });
+  });
+}

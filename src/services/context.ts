@@ -1,0 +1,24 @@
+// What every use case receives: its dependencies, the acting user, and the request it serves.
+import type { Config } from '../config.ts';
+import type { Database, Tx } from '../db/client.ts';
+import type { Actor } from '../domain/access/actor.ts';
+
+export type RequestMeta = { requestId: string | null; ip: string | null; userAgent: string | null };
+
+export type Deps = {
+  database: Database;
+  config: Config;
+  /** The clock; tests pass a controlled one. */
+  now: () => Date;
+  /** Called after a transaction commits, e.g. to wake the job queue. */
+  afterCommit?: (event: string) => void;
+};
+
+export type ServiceContext = { deps: Deps; actor: Actor; meta: RequestMeta };
+
+export const noRequest: RequestMeta = { requestId: null, ip: null, userAgent: null };
+
+/** Runs one use case's writes in one transaction. */
+export function inTransaction<T>(deps: Deps, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return deps.database.db.transaction((tx) => fn(tx as Tx));
+}
