@@ -26,8 +26,15 @@ export type Database = {
   /** The PGlite instance when embedded (the job queue shares its one connection). */
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** Queries run through Drizzle so far: lets tests prove a read costs a fixed number of queries. */
+  queryCount(): number;
   close(): Promise<void>;
 };
+
+function counter() {
+  let count = 0;
+  return { logger: { logQuery: () => void count++ }, read: () => count };
+}
 
 export class DataDirLockedError extends Error {}
 
@@ -54,14 +61,22 @@ function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => {});
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, engine: 'postgres', pool, close: () => pool.end() };
+  const queries = counter();
+  const db = drizzlePg(pool, { schema, logger: queries.logger }) as unknown as Db;
+  return { db, engine: 'postgres', pool, queryCount: queries.read, close: () => pool.end() };
 }
 
 async function openPglite(existing: PGlite | undefined, dataDir: string | undefined): Promise<Database> {
+  const queries = counter();
   if (existing) {
-    const db = drizzlePglite(existing, { schema }) as unknown as Db;
-    return { db, engine: 'pglite', pglite: existing, close: () => existing.close() };
+    const db = drizzlePglite(existing, { schema, logger: queries.logger }) as unknown as Db;
+    return {
+      db,
+      engine: 'pglite',
+      pglite: existing,
+      queryCount: queries.read,
+      close: () => existing.close(),
+    };
   }
   if (!dataDir) throw new Error('dataDir is required for the embedded database');
   const dir = join(dataDir, 'pglite');
@@ -69,11 +84,12 @@ async function openPglite(existing: PGlite | undefined, dataDir: string | undefi
   const release = lockDataDir(dataDir);
   try {
     const pglite = await PGlite.create(dir);
-    const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+    const db = drizzlePglite(pglite, { schema, logger: queries.logger }) as unknown as Db;
     return {
       db,
       engine: 'pglite',
       pglite,
+      queryCount: queries.read,
       close: async () => {
         try {
           await pglite.close();

@@ -20,6 +20,8 @@ import { authRoutes } from './routes/auth.ts';
 import { employeeRoutes } from './routes/employees.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
+import { planRoutes } from './routes/plans.ts';
+import { templateRoutes } from './routes/templates.ts';
 import { registerWeb } from './web.ts';
 
 export type AppOptions = { deps: Deps; version: string; isLogging?: boolean; webDir?: string | null };
@@ -120,6 +122,8 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
       await api.register(authRoutes, { deps });
       await api.register(meRoutes, { deps });
       await api.register(employeeRoutes, { deps });
+      await api.register(planRoutes, { deps });
+      await api.register(templateRoutes, { deps });
     },
     { prefix: '/api' },
   );

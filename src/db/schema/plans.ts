@@ -54,6 +54,7 @@ export const plans = pgTable(
     header: jsonb('header').$type<PlanHeader>().notNull(),
     content: jsonb('content').$type<PlanContent>().notNull(),
     version: integer('version').notNull().default(1),
+    approvalRound: integer('approval_round').notNull().default(1),
     pausedAt: timestamp('paused_at', { withTimezone: true, mode: 'string' }),
     pauseReason: text('pause_reason'),
     outcome: jsonb('outcome').$type<PlanOutcome>(),
@@ -218,6 +219,8 @@ export const planVersions = pgTable(
     version: integer('version').notNull(),
     snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
     documentHash: text('document_hash').notNull(),
+    /** Hash of the parts whose change needs HR approval and new signatures. */
+    majorHash: text('major_hash').notNull(),
     reason: text('reason'),
     createdByUserId: uuid('created_by_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),

@@ -40,6 +40,8 @@ export type PlanContent = {
   title: string;
   subtitle: string;
   headings: PlanTemplate['headings'];
+  /** Titles of the development plan's groups, by key. */
+  developmentGroups: Record<'technical' | 'soft_skills' | 'professional', string>;
   overview: { purpose: string; philosophyIntro: string; philosophy: Labelled[] };
   issuesIntro: string;
   goalsIntro: string;
@@ -85,6 +87,7 @@ export function buildPlanContent(
     title: template.title,
     subtitle: template.subtitle,
     headings: template.headings,
+    developmentGroups: Object.fromEntries(template.development.groups.map((g) => [g.key, g.title])) as PlanContent['developmentGroups'],
     overview: {
       purpose: fillPlaceholders(template.overview.purpose, header),
       philosophyIntro: template.overview.philosophyIntro,

@@ -1,0 +1,90 @@
+// After a write to a plan: enforce the major-change rule, record a new version when content changed, audit it.
+import { and, desc, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { loadPlanAggregate } from '../../db/repositories/plan-repository.ts';
+import { plans, planVersions } from '../../db/schema/index.ts';
+import { conflict, notFound } from '../../domain/errors.ts';
+import type { PlanAggregate } from '../../domain/plan/aggregate.ts';
+import { isUnderAgreement } from '../../domain/plan/lifecycle.ts';
+import { diffDocuments, documentHash, majorHash, planDocument } from '../../domain/plan/plan-document.ts';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import type { ServiceContext } from '../context.ts';
+
+export type CommitOptions = {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  reason?: string | null;
+  /** Set by approved adjustments: the one path by which major content changes under agreement. */
+  isMajorAllowed?: boolean;
+  digest?: Record<string, unknown>;
+};
+
+export type Committed = {
+  aggregate: PlanAggregate;
+  version: number;
+  changedPaths: string[];
+  isMajor: boolean;
+};
+
+export async function commitPlanChange(
+  tx: Tx,
+  { deps, actor, meta }: ServiceContext,
+  planId: string,
+  options: CommitOptions,
+): Promise<Committed> {
+  const aggregate = await loadPlanAggregate(tx, actor.orgId, planId);
+  if (!aggregate) throw notFound('Plan');
+  const doc = planDocument(aggregate);
+  const hash = documentHash(doc);
+  const major = majorHash(doc);
+  const [latest] = await tx
+    .select()
+    .from(planVersions)
+    .where(and(eq(planVersions.orgId, actor.orgId), eq(planVersions.planId, planId)))
+    .orderBy(desc(planVersions.version))
+    .limit(1);
+  const isMajor = Boolean(latest) && latest.majorHash !== major;
+  if (isMajor && isUnderAgreement(aggregate.plan.status) && !options.isMajorAllowed) {
+    throw conflict(
+      `This is a major change to an agreed plan: propose it as an adjustment for HR approval (POST /api/v1/plans/${planId}/adjustments)`,
+      [],
+      { adjustmentsUrl: `/api/v1/plans/${planId}/adjustments` },
+    );
+  }
+  const changedPaths = latest
+    ? diffDocuments(latest.snapshot, JSON.parse(JSON.stringify(doc))).map((c) => c.path)
+    : [];
+  let version = aggregate.plan.version;
+  const now = deps.now();
+  if (!latest || latest.documentHash !== hash) {
+    version = latest ? latest.version + 1 : 1;
+    await tx.insert(planVersions).values({
+      orgId: actor.orgId,
+      planId,
+      version,
+      snapshot: doc as unknown as Record<string, unknown>,
+      documentHash: hash,
+      majorHash: major,
+      reason: options.reason ?? null,
+      createdByUserId: actor.userId,
+      createdAt: now.toISOString(),
+    });
+    aggregate.versionMajorHashes[version] = major;
+  }
+  await tx
+    .update(plans)
+    .set({ version, updatedAt: now.toISOString() })
+    .where(and(eq(plans.orgId, actor.orgId), eq(plans.id, planId)));
+  aggregate.plan.version = version;
+  await appendAuditEvent(tx, meta, now, {
+    orgId: actor.orgId,
+    actorUserId: actor.userId,
+    action: options.action,
+    entityType: options.entityType,
+    entityId: options.entityId ?? planId,
+    planId,
+    digest: { version, documentHash: hash, changed: changedPaths.slice(0, 50), ...options.digest },
+  });
+  return { aggregate, version, changedPaths, isMajor };
+}

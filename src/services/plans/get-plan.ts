@@ -1,0 +1,36 @@
+// Reads a whole plan (every section, computed values included) and records the view in the audit trail.
+import type { PlanView } from '../../contracts/plans.ts';
+import { loadPlanAggregate } from '../../db/repositories/plan-repository.ts';
+import { can } from '../../domain/access/policy.ts';
+import { notFound } from '../../domain/errors.ts';
+import { todayIn } from '../../domain/plan/dates.ts';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { inTransaction, type ServiceContext } from '../context.ts';
+import { canSee, factsOf } from './plan-access.ts';
+import { organizationTimezone, presentMentorPlan, presentPlan } from './present-plan.ts';
+
+export type PlanReadResult =
+  | { kind: 'full'; plan: PlanView }
+  | { kind: 'mentor'; plan: ReturnType<typeof presentMentorPlan> };
+
+export async function getPlan(ctx: ServiceContext, planId: string): Promise<PlanReadResult> {
+  const { deps, actor, meta } = ctx;
+  return inTransaction(deps, async (tx) => {
+    const aggregate = await loadPlanAggregate(tx, actor.orgId, planId);
+    if (!aggregate || !canSee(actor, aggregate.plan)) throw notFound('Plan');
+    const now = deps.now();
+    const isFull = can(actor, 'plan.read', factsOf(aggregate.plan));
+    await appendAuditEvent(tx, meta, now, {
+      orgId: actor.orgId,
+      actorUserId: actor.userId,
+      action: isFull ? 'plan.viewed' : 'plan.development_viewed',
+      entityType: 'plan',
+      entityId: planId,
+      planId,
+      digest: { version: aggregate.plan.version },
+    });
+    if (!isFull) return { kind: 'mentor', plan: presentMentorPlan(aggregate) };
+    const today = todayIn(await organizationTimezone(tx, actor.orgId), now);
+    return { kind: 'full', plan: presentPlan(actor, aggregate, today) };
+  });
+}

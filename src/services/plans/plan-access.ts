@@ -1,0 +1,47 @@
+// Finds a plan for an actor and checks the policy: what they may not see answers 404.
+import type { Executor } from '../../db/client.ts';
+import { findPlanRow } from '../../db/repositories/plan-repository.ts';
+import type { Actor } from '../../domain/access/actor.ts';
+import { can, type PlanAction, type PlanFacts } from '../../domain/access/policy.ts';
+import { conflict, DomainError, notFound } from '../../domain/errors.ts';
+import type { PlanRow } from '../../domain/plan/aggregate.ts';
+import { isReadOnly } from '../../domain/plan/lifecycle.ts';
+
+export const factsOf = (plan: PlanRow): PlanFacts => ({
+  orgId: plan.orgId,
+  status: plan.status,
+  employeeUserId: plan.employeeUserId,
+  managerUserId: plan.managerUserId,
+  hrRepUserId: plan.hrRepUserId,
+  mentorUserId: plan.mentorUserId,
+  createdByUserId: plan.createdByUserId,
+});
+
+export const canSee = (actor: Actor, plan: PlanRow): boolean =>
+  can(actor, 'plan.read', factsOf(plan)) || can(actor, 'plan.read_development', factsOf(plan));
+
+/** Loads the plan (locked for update when writing) and requires the action; 404 when it cannot even be seen. */
+export async function requirePlan(
+  db: Executor,
+  actor: Actor,
+  planId: string,
+  action: PlanAction,
+  options: { isWrite?: boolean } = {},
+): Promise<PlanRow> {
+  const plan = await findPlanRow(db, actor.orgId, planId, options.isWrite ?? false);
+  if (!plan || !canSee(actor, plan)) throw notFound('Plan');
+  if (!can(actor, action, factsOf(plan))) {
+    throw new DomainError('forbidden', `You may see this plan but not do this (${action})`);
+  }
+  if (options.isWrite && isReadOnly(plan.status)) {
+    throw conflict(`The plan is ${plan.status} and read-only`, []);
+  }
+  return plan;
+}
+
+/** Content edits are refused while HR and the manager review the plan. */
+export function requireEditable(plan: PlanRow): void {
+  if (plan.status === 'in_review') {
+    throw conflict('The plan is in review; reject it back to draft to edit it', ['reject']);
+  }
+}

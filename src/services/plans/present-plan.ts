@@ -1,0 +1,102 @@
+// Turns a loaded plan into what this actor sees: the full view, or the mentor's development-only view.
+import { eq } from 'drizzle-orm';
+import type { PlanView } from '../../contracts/plans.ts';
+import type { Executor } from '../../db/client.ts';
+import { organizations } from '../../db/schema/index.ts';
+import type { Actor } from '../../domain/access/actor.ts';
+import { can } from '../../domain/access/policy.ts';
+import type { PlanAggregate } from '../../domain/plan/aggregate.ts';
+import { todayIn } from '../../domain/plan/dates.ts';
+import { allowedTransitions, isReadOnly } from '../../domain/plan/lifecycle.ts';
+import { composePlanView } from '../../domain/plan/plan-view.ts';
+import { defaultTemplate } from '../../domain/template/default-templates.ts';
+import type { FocusAreaTemplate } from '../../domain/template/template.ts';
+import { factsOf } from './plan-access.ts';
+
+let prompts: Record<string, FocusAreaTemplate[]> | undefined;
+
+/** Prompts of every language's default template, by focus-area key: a goal left as either is a placeholder. */
+export function templatePrompts(): Record<string, FocusAreaTemplate[]> {
+  if (prompts) return prompts;
+  const all: Record<string, FocusAreaTemplate[]> = {};
+  for (const locale of ['en', 'es'] as const) {
+    for (const area of defaultTemplate(locale).focusAreas) (all[area.key] ??= []).push(area);
+  }
+  prompts = all;
+  return all;
+}
+
+export async function organizationTimezone(db: Executor, orgId: string): Promise<string> {
+  const [org] = await db
+    .select({ settings: organizations.settings })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  return org?.settings.timezone ?? 'UTC';
+}
+
+export function presentPlan(actor: Actor, aggregate: PlanAggregate, today: string): PlanView {
+  const facts = factsOf(aggregate.plan);
+  const round = aggregate.approvals.filter((a) => a.round === aggregate.plan.approvalRound);
+  const approvals = {
+    hasManagerApproval: round.some((a) => a.role === 'manager'),
+    hasHrApproval: round.some((a) => a.role === 'hr'),
+  };
+  const status = aggregate.plan.status;
+  const signedRoles = new Set(
+    aggregate.signatures
+      .filter((s) => s.version === aggregate.plan.version || s.isRefused)
+      .map((s) => s.role),
+  );
+  const canSignAs = (['employee', 'manager', 'hr'] as const).filter(
+    (role) =>
+      status === 'awaiting_acknowledgment' &&
+      !signedRoles.has(role) &&
+      can(
+        actor,
+        role === 'employee'
+          ? 'plan.sign_as_employee'
+          : role === 'manager'
+            ? 'plan.sign_as_manager'
+            : 'plan.sign_as_hr',
+        facts,
+      ),
+  );
+  return composePlanView(aggregate, {
+    today,
+    prompts: templatePrompts(),
+    allowedActions: allowedTransitions(actor, facts, approvals),
+    permissions: {
+      canEdit: can(actor, 'plan.update', facts) && !isReadOnly(status) && status !== 'in_review',
+      canUpdateActivities: can(actor, 'plan.update_activity', facts) && !isReadOnly(status),
+      canRecordProgress:
+        can(actor, 'plan.record_progress', facts) &&
+        (status === 'active' || status === 'awaiting_acknowledgment'),
+      canReadAudit: can(actor, 'plan.read_audit', facts),
+      canSignAs,
+    },
+  });
+}
+
+export function presentMentorPlan(aggregate: PlanAggregate) {
+  const { plan } = aggregate;
+  return {
+    id: plan.id,
+    status: plan.status,
+    locale: plan.locale,
+    header: {
+      employeeName: plan.header.employeeName,
+      position: plan.header.position,
+      startDate: plan.startDate,
+      endDate: plan.endDate,
+    },
+    activities: aggregate.activities,
+    support: {
+      mentor: {
+        meetingFrequency: plan.content.support.mentor.meetingFrequency,
+        focusAreas: plan.content.support.mentor.focusAreas,
+        supportProvided: plan.content.support.mentor.supportProvided,
+      },
+    },
+    isMentorView: true as const,
+  };
+}

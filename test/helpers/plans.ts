@@ -1,0 +1,87 @@
+// Plan factories over HTTP: a plan for the demo employee, filled in so it passes the SMART check.
+import type { Client } from './http.ts';
+
+export async function employeeIdOf(client: Client, email: string): Promise<string> {
+  const found = await client.get(`/api/v1/employees?q=${encodeURIComponent(email)}`);
+  const match = found.body.items.find((e: { email: string }) => e.email === email);
+  if (!match) throw new Error(`no employee ${email} visible to ${client.user.name}`);
+  return match.id;
+}
+
+export async function createPlan(
+  client: Client,
+  overrides: Partial<{
+    employeeId: string;
+    startDate: string;
+    durationWeeks: number;
+    locale: 'en' | 'es';
+    hrRepId: string;
+    mentorId: string;
+  }> = {},
+) {
+  const employeeId = overrides.employeeId ?? (await employeeIdOf(client, 'employee@demo.mejora.dev'));
+  const response = await client.post('/api/v1/plans', {
+    startDate: '2026-11-30',
+    durationWeeks: 12,
+    locale: 'en',
+    ...overrides,
+    employeeId,
+  });
+  if (response.status !== 201) throw new Error(`plan creation failed: ${response.status} ${response.text}`);
+  return response.body;
+}
+
+const goals: Record<
+  string,
+  { issue: string; goal: string; metric: [string, string, 'higher' | 'lower', number, number] }
+> = {
+  technical_skills: {
+    issue: 'Course platform tickets are often reopened because fixes miss edge cases in the lesson player.',
+    goal: 'Resolve lesson player tickets so that fewer than 10% of fixes are reopened within two weeks.',
+    metric: ['Reopened tickets', '%', 'lower', 30, 10],
+  },
+  communication_collaboration: {
+    issue: 'Status updates in the course platform channel are missing, so the team learns of delays late.',
+    goal: 'Post a written status update for every open task twice a week, rated 4 of 5 by the team.',
+    metric: ['Team feedback score', 'points', 'higher', 2.5, 4],
+  },
+  quality_accuracy: {
+    issue: 'Pull requests reach review with failing tests and missing checks on quality.',
+    goal: 'Open pull requests with passing tests and the quality checklist done for 95% of changes.',
+    metric: ['PRs passing first review', '%', 'higher', 60, 95],
+  },
+  timeliness_reliability: {
+    issue: 'Sprint commitments slip: deadlines for assigned tasks are missed without early notice.',
+    goal: 'Meet the agreed deadline for 90% of assigned tasks, flagging any risk two days ahead.',
+    metric: ['Deadlines met', '%', 'higher', 55, 90],
+  },
+};
+
+/** Fills every focus area with specific text and links one metric each: the plan then has no SMART errors. */
+export async function completePlan(
+  client: Client,
+  plan: { id: string; focusAreas: { id: string; templateKey: string | null }[] },
+) {
+  for (const area of plan.focusAreas) {
+    const spec = goals[area.templateKey ?? 'technical_skills'];
+    await client.patch(`/api/v1/plans/${plan.id}/focus-areas/${area.id}`, {
+      issue: spec.issue,
+      impact: 'Delays course releases and adds rework for the team.',
+      examples: [{ date: '2026-10-12', text: 'Example recorded in the October retrospective.' }],
+      goal: spec.goal,
+      measurement: `Measured weekly: ${spec.metric[0]}.`,
+      successCriteria: `${spec.metric[0]} reaches ${spec.metric[4]}${spec.metric[1]} and stays there for three weeks.`,
+    });
+    const [name, unit, direction, baseline, target] = spec.metric;
+    const metric = await client.post(`/api/v1/plans/${plan.id}/metrics`, {
+      name,
+      unit,
+      direction,
+      baseline,
+      target,
+      focusAreaId: area.id,
+    });
+    if (metric.status !== 201) throw new Error(`metric failed: ${metric.text}`);
+  }
+  return (await client.get(`/api/v1/plans/${plan.id}`)).body;
+}
