@@ -11,6 +11,7 @@ export const demo = {
   auditor: 'auditor@demo.mejora.dev',
 } as const;
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read response bodies of every shape
 export type Response = { status: number; body: any; headers: Record<string, unknown>; text: string };
 
 export type Client = {

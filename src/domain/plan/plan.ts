@@ -87,7 +87,9 @@ export function buildPlanContent(
     title: template.title,
     subtitle: template.subtitle,
     headings: template.headings,
-    developmentGroups: Object.fromEntries(template.development.groups.map((g) => [g.key, g.title])) as PlanContent['developmentGroups'],
+    developmentGroups: Object.fromEntries(
+      template.development.groups.map((g) => [g.key, g.title]),
+    ) as PlanContent['developmentGroups'],
     overview: {
       purpose: fillPlaceholders(template.overview.purpose, header),
       philosophyIntro: template.overview.philosophyIntro,

@@ -6,7 +6,6 @@ import { organizations } from '../../db/schema/index.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { can } from '../../domain/access/policy.ts';
 import type { PlanAggregate } from '../../domain/plan/aggregate.ts';
-import { todayIn } from '../../domain/plan/dates.ts';
 import { allowedTransitions, isReadOnly } from '../../domain/plan/lifecycle.ts';
 import { composePlanView } from '../../domain/plan/plan-view.ts';
 import { defaultTemplate } from '../../domain/template/default-templates.ts';
@@ -20,7 +19,9 @@ export function templatePrompts(): Record<string, FocusAreaTemplate[]> {
   if (prompts) return prompts;
   const all: Record<string, FocusAreaTemplate[]> = {};
   for (const locale of ['en', 'es'] as const) {
-    for (const area of defaultTemplate(locale).focusAreas) (all[area.key] ??= []).push(area);
+    for (const area of defaultTemplate(locale).focusAreas) {
+      all[area.key] = [...(all[area.key] ?? []), area];
+    }
   }
   prompts = all;
   return all;
