@@ -29,7 +29,10 @@ export const smartFindingSchema = z.object({
   message: z.string(),
 });
 
-export const exampleSchema = z.object({ date: calendarDate.nullable(), text: z.string().trim().min(1).max(2000) });
+export const exampleSchema = z.object({
+  date: calendarDate.nullable(),
+  text: z.string().trim().min(1).max(2000),
+});
 
 export const focusAreaSchema = z
   .object({
@@ -217,7 +220,9 @@ export const planSchema = z
     }),
     activities: z.array(activitySchema),
     development: z.object({
-      groups: z.array(z.object({ key: activityGroup, title: z.string(), done: z.number().int(), total: z.number().int() })),
+      groups: z.array(
+        z.object({ key: activityGroup, title: z.string(), done: z.number().int(), total: z.number().int() }),
+      ),
     }),
     support: z.object({
       manager: z.array(labelled),
@@ -235,13 +240,20 @@ export const planSchema = z
         supportAreas: z.string(),
         additionalResources: z.string(),
       }),
-      training: z.object({ internal: z.string(), external: z.string(), online: z.string(), certification: z.string() }),
+      training: z.object({
+        internal: z.string(),
+        external: z.string(),
+        online: z.string(),
+        certification: z.string(),
+      }),
       budget: z.object({
         total: z.number(),
         spent: z.number(),
         remaining: z.number(),
         currency: z.string(),
-        expenses: z.array(z.object({ id: uuid, date: z.string(), description: z.string(), amount: z.number() })),
+        expenses: z.array(
+          z.object({ id: uuid, date: z.string(), description: z.string(), amount: z.number() }),
+        ),
       }),
       hoursPerWeek: z.number(),
     }),
@@ -251,7 +263,11 @@ export const planSchema = z
       metricsByArea: z.array(z.object({ title: z.string(), metrics: z.array(z.string()) })),
     }),
     successCriteria: z.array(successCriterionSchema),
-    responsibilities: z.object({ manager: z.array(labelled), employee: z.array(labelled), hr: z.array(labelled) }),
+    responsibilities: z.object({
+      manager: z.array(labelled),
+      employee: z.array(labelled),
+      hr: z.array(labelled),
+    }),
     additionalResources: z.array(labelled),
     documentation: z.object({
       required: z.array(labelled),
@@ -265,7 +281,11 @@ export const planSchema = z
     }),
     contacts: z.array(contactSchema),
     resources: z.array(contactSchema),
-    acknowledgmentClauses: z.object({ employee: z.array(clause), manager: z.array(clause), hr: z.array(clause) }),
+    acknowledgmentClauses: z.object({
+      employee: z.array(clause),
+      manager: z.array(clause),
+      hr: z.array(clause),
+    }),
     acknowledgmentIntros: z.object({ employee: z.string(), manager: z.string(), hr: z.string() }),
     approvals: z.array(approvalSchema),
     signatures: z.array(signatureSchema),
@@ -291,9 +311,16 @@ export const mentorPlanSchema = z
     id: uuid,
     status: planStatus,
     locale: localeSchema,
-    header: z.object({ employeeName: z.string(), position: z.string(), startDate: z.string(), endDate: z.string() }),
+    header: z.object({
+      employeeName: z.string(),
+      position: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+    }),
     activities: z.array(activitySchema),
-    support: z.object({ mentor: z.object({ meetingFrequency: z.string(), focusAreas: z.string(), supportProvided: z.string() }) }),
+    support: z.object({
+      mentor: z.object({ meetingFrequency: z.string(), focusAreas: z.string(), supportProvided: z.string() }),
+    }),
     isMentorView: z.literal(true),
   })
   .meta({ id: 'MentorPlan' });
@@ -329,7 +356,12 @@ export const planCreateBody = z
   .object({
     employeeId: uuid,
     startDate: calendarDate,
-    durationWeeks: z.number().int().min(4, 'must be at least 4 weeks').max(26, 'must be at most 26 weeks').default(12),
+    durationWeeks: z
+      .number()
+      .int()
+      .min(4, 'must be at least 4 weeks')
+      .max(26, 'must be at most 26 weeks')
+      .default(12),
     locale: localeSchema.default('en'),
     hrRepId: uuid.nullable().optional().describe('user id of the HR representative'),
     mentorId: uuid.nullable().optional().describe('user id of the mentor'),
@@ -370,11 +402,20 @@ export const planUpdateBody = z
           .partial()
           .strict(),
         hr: z
-          .object({ availability: longText(2000), supportAreas: longText(2000), additionalResources: longText(2000) })
+          .object({
+            availability: longText(2000),
+            supportAreas: longText(2000),
+            additionalResources: longText(2000),
+          })
           .partial()
           .strict(),
         training: z
-          .object({ internal: longText(2000), external: longText(2000), online: longText(2000), certification: longText(2000) })
+          .object({
+            internal: longText(2000),
+            external: longText(2000),
+            online: longText(2000),
+            certification: longText(2000),
+          })
           .partial()
           .strict(),
         trainingBudget: z.number().min(0).max(1_000_000),
@@ -441,9 +482,16 @@ export const activityBody = z
   })
   .partial()
   .strict();
-export const activityCreateBody = activityBody.extend({ groupKey: activityGroup, section: shortText(), title: shortText(300) });
+export const activityCreateBody = activityBody.extend({
+  groupKey: activityGroup,
+  section: shortText(),
+  title: shortText(300),
+});
 
-export const successCriterionBody = z.object({ text: shortText(500), isMet: z.boolean() }).partial().strict();
+export const successCriterionBody = z
+  .object({ text: shortText(500), isMet: z.boolean() })
+  .partial()
+  .strict();
 export const successCriterionCreateBody = z.object({ text: shortText(500) }).strict();
 
 export const contactBody = z
@@ -460,7 +508,10 @@ export const contactBody = z
   })
   .partial()
   .strict();
-export const contactCreateBody = contactBody.extend({ kind: z.enum(['contact', 'resource']), label: shortText() });
+export const contactCreateBody = contactBody.extend({
+  kind: z.enum(['contact', 'resource']),
+  label: shortText(),
+});
 
 export const expenseBody = z
   .object({ date: calendarDate, description: shortText(300), amount: z.number().positive().max(1_000_000) })

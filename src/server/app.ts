@@ -19,7 +19,9 @@ import { registerApiDocs } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import { employeeRoutes } from './routes/employees.ts';
 import { healthRoutes } from './routes/health.ts';
+import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { meRoutes } from './routes/me.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { planRoutes } from './routes/plans.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { registerWeb } from './web.ts';
@@ -124,6 +126,8 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
       await api.register(employeeRoutes, { deps });
       await api.register(planRoutes, { deps });
       await api.register(templateRoutes, { deps });
+      await api.register(lifecycleRoutes, { deps });
+      await api.register(notificationRoutes, { deps });
     },
     { prefix: '/api' },
   );

@@ -77,6 +77,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
         ...(error.fieldErrors.length ? { errors: error.fieldErrors } : {}),
         ...(error.allowedActions ? { allowedActions: error.allowedActions } : {}),
         ...(error.extra ?? {}),
+        status,
       }),
     );
   }

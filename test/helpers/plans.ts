@@ -85,3 +85,30 @@ export async function completePlan(
   }
   return (await client.get(`/api/v1/plans/${plan.id}`)).body;
 }
+
+/** Takes a plan from draft to active: manager submits, HR approves, all three sign. */
+export async function activatePlan(manager: Client, hr: Client, employee: Client, planId: string) {
+  const submitted = await manager.post(`/api/v1/plans/${planId}/transitions`, { action: 'submit' });
+  if (submitted.status !== 200) throw new Error(`submit failed: ${submitted.text}`);
+  const approved = await hr.post(`/api/v1/plans/${planId}/transitions`, {
+    action: 'approve',
+    comment: 'Looks fair',
+  });
+  if (approved.status !== 200) throw new Error(`approve failed: ${approved.text}`);
+  let plan = approved.body;
+  for (const [client, role] of [
+    [employee, 'employee'],
+    [manager, 'manager'],
+    [hr, 'hr'],
+  ] as const) {
+    const clauses = plan.acknowledgmentClauses[role].map((c: { id: string }) => c.id);
+    const signed = await client.post(`/api/v1/plans/${planId}/signatures`, {
+      role,
+      typedName: client.user.name,
+      clauses,
+    });
+    if (signed.status !== 201) throw new Error(`${role} signature failed: ${signed.text}`);
+    plan = signed.body;
+  }
+  return plan;
+}

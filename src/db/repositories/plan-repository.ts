@@ -12,7 +12,6 @@ import {
   measurements,
   metrics,
   plans,
-  planVersions,
   signatures,
   successCriteria,
   users,
@@ -51,7 +50,6 @@ export async function loadPlanAggregate(
     expenseRows,
     approvalRows,
     signatureRows,
-    versionRows,
   ] = await Promise.all([
     db.select().from(focusAreas).where(byPlan(focusAreas)).orderBy(asc(focusAreas.position)),
     db.select().from(metrics).where(byPlan(metrics)).orderBy(asc(metrics.position)),
@@ -66,10 +64,6 @@ export async function loadPlanAggregate(
     db.select().from(expenses).where(byPlan(expenses)).orderBy(asc(expenses.date)),
     db.select().from(approvals).where(byPlan(approvals)).orderBy(asc(approvals.createdAt)),
     db.select().from(signatures).where(byPlan(signatures)).orderBy(asc(signatures.signedAt)),
-    db
-      .select({ version: planVersions.version, majorHash: planVersions.majorHash })
-      .from(planVersions)
-      .where(byPlan(planVersions)),
   ]);
   const userIds = new Set<string>(
     [
@@ -101,6 +95,5 @@ export async function loadPlanAggregate(
     approvals: approvalRows,
     signatures: signatureRows,
     people,
-    versionMajorHashes: Object.fromEntries(versionRows.map((v) => [v.version, v.majorHash])),
   };
 }

@@ -1,5 +1,6 @@
 // The whole database schema, for Drizzle and drizzle-kit.
 export * from './audit.ts';
+export * from './check-ins.ts';
 export * from './employees.ts';
 export * from './organizations.ts';
 export * from './plans.ts';

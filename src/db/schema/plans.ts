@@ -55,6 +55,10 @@ export const plans = pgTable(
     content: jsonb('content').$type<PlanContent>().notNull(),
     version: integer('version').notNull().default(1),
     approvalRound: integer('approval_round').notNull().default(1),
+    /** The version of the last major change: signatures of earlier versions no longer count. */
+    majorVersion: integer('major_version').notNull().default(1),
+    /** Days the plan spent paused; resuming shifts the remaining schedule by them. */
+    pausedDays: integer('paused_days').notNull().default(0),
     pausedAt: timestamp('paused_at', { withTimezone: true, mode: 'string' }),
     pauseReason: text('pause_reason'),
     outcome: jsonb('outcome').$type<PlanOutcome>(),

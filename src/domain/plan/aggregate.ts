@@ -22,6 +22,8 @@ export type PlanRow = {
   content: PlanContent;
   version: number;
   approvalRound: number;
+  majorVersion: number;
+  pausedDays: number;
   pausedAt: string | null;
   pauseReason: string | null;
   outcome: PlanOutcome | null;
@@ -146,6 +148,4 @@ export type PlanAggregate = {
   approvals: ApprovalRow[];
   signatures: SignatureRow[];
   people: PersonRow[];
-  /** Major-content hash of each version that a signature refers to, by version number. */
-  versionMajorHashes: Record<number, string>;
 };

@@ -66,7 +66,6 @@ export function composePlanView(agg: PlanAggregate, ctx: ViewContext): PlanView 
   });
 
   const spent = agg.expenses.reduce((sum, e) => sum + e.amount, 0);
-  const currentMajor = majorHash(planDocument(agg));
   const directoryContacts = [
     { role: 'manager', userId: plan.managerUserId, label: content.headings.manager },
     { role: 'hr', userId: plan.hrRepUserId, label: content.headings.hrRepresentative },
@@ -192,7 +191,7 @@ export function composePlanView(agg: PlanAggregate, ctx: ViewContext): PlanView 
       clauses: s.clauses,
       version: s.version,
       documentHash: s.documentHash,
-      isCurrent: agg.versionMajorHashes[s.version] === currentMajor,
+      isCurrent: s.version >= plan.majorVersion,
       isRefused: s.isRefused,
       response: s.response,
       witnessName: s.witnessName,

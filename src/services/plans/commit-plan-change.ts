@@ -2,7 +2,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { loadPlanAggregate } from '../../db/repositories/plan-repository.ts';
-import { plans, planVersions } from '../../db/schema/index.ts';
+import { adjustments, plans, planVersions } from '../../db/schema/index.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { PlanAggregate } from '../../domain/plan/aggregate.ts';
 import { isUnderAgreement } from '../../domain/plan/lifecycle.ts';
@@ -17,6 +17,8 @@ export type CommitOptions = {
   reason?: string | null;
   /** Set by approved adjustments: the one path by which major content changes under agreement. */
   isMajorAllowed?: boolean;
+  /** Resuming a pause moves dates without changing what was agreed: signatures stay valid. */
+  isSignatureNeutral?: boolean;
   digest?: Record<string, unknown>;
 };
 
@@ -70,13 +72,37 @@ export async function commitPlanChange(
       createdByUserId: actor.userId,
       createdAt: now.toISOString(),
     });
-    aggregate.versionMajorHashes[version] = major;
   }
+  const majorVersion = isMajor && !options.isSignatureNeutral ? version : aggregate.plan.majorVersion;
   await tx
     .update(plans)
-    .set({ version, updatedAt: now.toISOString() })
+    .set({ version, majorVersion, updatedAt: now.toISOString() })
     .where(and(eq(plans.orgId, actor.orgId), eq(plans.id, planId)));
   aggregate.plan.version = version;
+  aggregate.plan.majorVersion = majorVersion;
+  // Under agreement, minor changes are applied at once and logged as adjustments.
+  if (
+    isUnderAgreement(aggregate.plan.status) &&
+    !isMajor &&
+    changedPaths.length > 0 &&
+    !options.isMajorAllowed
+  ) {
+    await tx.insert(adjustments).values({
+      orgId: actor.orgId,
+      planId,
+      kind: 'minor',
+      status: 'applied',
+      changes: { action: options.action },
+      summary: changedPaths.slice(0, 50),
+      reason: options.reason ?? options.action,
+      proposedByUserId: actor.userId,
+      decidedByUserId: actor.userId,
+      fromVersion: latest?.version ?? version,
+      toVersion: version,
+      createdAt: now.toISOString(),
+      decidedAt: now.toISOString(),
+    });
+  }
   await appendAuditEvent(tx, meta, now, {
     orgId: actor.orgId,
     actorUserId: actor.userId,

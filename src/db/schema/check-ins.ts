@@ -1,0 +1,148 @@
+// Running a plan: scheduled check-ins, feedback requests, the email outbox, weekly reports and risk flags.
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { metrics, plans } from './plans.ts';
+
+export type CheckInType =
+  | 'weekly_checkin'
+  | 'biweekly_assessment'
+  | 'monthly_review'
+  | 'mentor_session'
+  | 'final_evaluation';
+export type CheckInStatus = 'scheduled' | 'held' | 'missed' | 'cancelled';
+export type CheckInRating = {
+  focusAreaId: string;
+  rating: number;
+  status: 'onTrack' | 'atRisk' | 'offTrack';
+};
+export type ActionItem = {
+  id: string;
+  text: string;
+  ownerUserId: string | null;
+  dueDate: string | null;
+  isDone: boolean;
+};
+
+export const checkIns = pgTable(
+  'check_ins',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    type: text('type').$type<CheckInType>().notNull(),
+    status: text('status').$type<CheckInStatus>().notNull().default('scheduled'),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true, mode: 'string' }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    /** The first scheduled time, kept when rescheduled. */
+    originalScheduledAt: timestamp('original_scheduled_at', { withTimezone: true, mode: 'string' }).notNull(),
+    heldAt: timestamp('held_at', { withTimezone: true, mode: 'string' }),
+    notes: text('notes'),
+    /** Manager and HR only: never in the employee's answers or documents. */
+    privateNotes: text('private_notes'),
+    employeeComments: text('employee_comments'),
+    attendees: jsonb('attendees').$type<string[]>().notNull().default([]),
+    ratings: jsonb('ratings').$type<CheckInRating[]>().notNull().default([]),
+    overallRating: integer('overall_rating'),
+    summary: text('summary'),
+    actionItems: jsonb('action_items').$type<ActionItem[]>().notNull().default([]),
+    reason: text('reason'),
+    recordedByUserId: uuid('recorded_by_user_id'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('check_ins_plan_idx').on(t.orgId, t.planId, t.scheduledAt),
+    index('check_ins_due_idx').on(t.status, t.scheduledAt),
+  ],
+);
+
+export type FeedbackAnswer = { questionId: string; rating?: number | null; comment?: string | null };
+
+export const feedbackRequests = pgTable(
+  'feedback_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    kind: text('kind').$type<'peer' | 'customer'>().notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    isAnonymous: boolean('is_anonymous').notNull().default(false),
+    /** SHA-256 of the one-time link's token. */
+    tokenHash: text('token_hash').notNull().unique(),
+    /** A rating question's answer becomes a measurement of this metric. */
+    metricId: uuid('metric_id').references(() => metrics.id, { onDelete: 'set null' }),
+    requestedByUserId: uuid('requested_by_user_id').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'string' }),
+    answers: jsonb('answers').$type<FeedbackAnswer[]>(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('feedback_requests_plan_idx').on(t.orgId, t.planId)],
+);
+
+/** Emails to send; the unique dedupe key makes every reminder and report go out at most once. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    toUserId: uuid('to_user_id'),
+    toEmail: text('to_email').notNull(),
+    locale: text('locale').$type<'en' | 'es'>().notNull(),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    status: text('status').$type<'pending' | 'sent' | 'failed'>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [uniqueIndex('outbox_dedupe_idx').on(t.orgId, t.dedupeKey), index('outbox_status_idx').on(t.status)],
+);
+
+export const progressReports = pgTable(
+  'progress_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    weekStart: date('week_start', { mode: 'string' }).notNull(),
+    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('progress_reports_week_idx').on(t.orgId, t.planId, t.weekStart)],
+);
+
+/** Risk flags seen on a plan, so a new flag notifies HR once. */
+export const riskFlags = pgTable(
+  'risk_flags',
+  {
+    orgId: uuid('org_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    flag: text('flag').notNull(),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('risk_flags_pk').on(t.orgId, t.planId, t.flag)],
+);

@@ -1,0 +1,173 @@
+// Signed acknowledgments bound to the plan version, refusals with the employee's response, and HR witnesses.
+import { and, desc, eq } from 'drizzle-orm';
+import type { PlanView } from '../../contracts/plans.ts';
+import type { Tx } from '../../db/client.ts';
+import { loadPlanAggregate } from '../../db/repositories/plan-repository.ts';
+import { plans, planVersions, signatures } from '../../db/schema/index.ts';
+import { can, type PlanAction } from '../../domain/access/policy.ts';
+import { conflict, DomainError, invalidField, notFound } from '../../domain/errors.ts';
+import type { PlanAggregate } from '../../domain/plan/aggregate.ts';
+import { todayIn } from '../../domain/plan/dates.ts';
+import { inTransaction, type ServiceContext } from '../context.ts';
+import { notifyParties } from '../notifications/notify-parties.ts';
+import { commitPlanChange } from '../plans/commit-plan-change.ts';
+import { canSee, factsOf } from '../plans/plan-access.ts';
+import { organizationTimezone, presentPlan } from '../plans/present-plan.ts';
+
+export type SignRole = 'employee' | 'manager' | 'hr';
+export type SignInput =
+  | { role?: SignRole; typedName: string; clauses: string[]; refused?: false }
+  | { role?: 'employee'; refused: true; response: string };
+
+const signAction: Record<SignRole, PlanAction> = {
+  employee: 'plan.sign_as_employee',
+  manager: 'plan.sign_as_manager',
+  hr: 'plan.sign_as_hr',
+};
+
+/** Names match when they differ only in case, accents' composition and spacing. */
+const sameName = (a: string, b: string) => {
+  const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+  return norm(a) === norm(b);
+};
+
+/** Signatures that still count: made on or after the last major change. */
+const currentSignatures = (agg: PlanAggregate) =>
+  agg.signatures.filter((s) => s.version >= agg.plan.majorVersion);
+
+export async function signPlan(ctx: ServiceContext, planId: string, input: SignInput): Promise<PlanView> {
+  const { deps, actor, meta } = ctx;
+  return inTransaction(deps, async (tx) => {
+    const aggregate = await lockAndLoad(tx, ctx, planId);
+    const { plan } = aggregate;
+    const facts = factsOf(plan);
+    const mayAs = (['employee', 'manager', 'hr'] as const).filter((r) => can(actor, signAction[r], facts));
+    const role = input.role ?? mayAs[0];
+    if (!role || !mayAs.includes(role)) {
+      throw new DomainError(
+        'forbidden',
+        input.role ? `You may not sign this plan as ${input.role}` : 'You have no role to sign this plan in',
+      );
+    }
+    if (plan.status !== 'awaiting_acknowledgment') {
+      throw conflict(
+        `Signatures are collected while the plan awaits acknowledgment; it is ${plan.status}`,
+        [],
+      );
+    }
+    if (currentSignatures(aggregate).some((s) => s.role === role)) {
+      throw conflict(`The ${role} has already signed this version`, []);
+    }
+    const [version] = await tx
+      .select()
+      .from(planVersions)
+      .where(and(eq(planVersions.orgId, plan.orgId), eq(planVersions.planId, planId)))
+      .orderBy(desc(planVersions.version))
+      .limit(1);
+    const now = deps.now();
+    const base = {
+      orgId: plan.orgId,
+      planId,
+      version: version.version,
+      role,
+      userId: actor.userId,
+      signerName: actor.name,
+      documentHash: version.documentHash,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      signedAt: now.toISOString(),
+    };
+    if (input.refused) {
+      if (role !== 'employee') throw invalidField('body/refused', 'only the employee may refuse to sign');
+      if (!input.response?.trim())
+        throw invalidField('body/response', 'write the reason for refusing to sign');
+      await tx
+        .insert(signatures)
+        .values({ ...base, typedName: null, clauses: [], isRefused: true, response: input.response.trim() });
+    } else {
+      const expected = plan.content.acknowledgmentClauses[role].clauses.map((c) => c.id);
+      const unknown = input.clauses.findIndex((c) => !expected.includes(c));
+      if (unknown >= 0) throw invalidField(`body/clauses/${unknown}`, `is not a ${role} clause of this plan`);
+      const missing = expected.filter((c) => !input.clauses.includes(c));
+      if (missing.length)
+        throw invalidField('body/clauses', `tick every clause to sign; missing: ${missing.join(', ')}`);
+      if (!sameName(input.typedName, actor.name)) {
+        throw invalidField('body/typedName', `type your name exactly as it appears: ${actor.name}`);
+      }
+      await tx
+        .insert(signatures)
+        .values({ ...base, typedName: input.typedName.trim(), clauses: expected, isRefused: false });
+    }
+    return finish(tx, ctx, planId, input.refused ? 'plan.refused' : 'plan.signed', role);
+  });
+}
+
+export async function witnessRefusal(
+  ctx: ServiceContext,
+  planId: string,
+  signatureId: string,
+  statement: string,
+): Promise<PlanView> {
+  const { deps, actor } = ctx;
+  return inTransaction(deps, async (tx) => {
+    const aggregate = await lockAndLoad(tx, ctx, planId);
+    if (!can(actor, 'plan.witness', factsOf(aggregate.plan)))
+      throw new DomainError('forbidden', 'Only HR witnesses a refusal');
+    const refusal = aggregate.signatures.find((s) => s.id === signatureId && s.isRefused);
+    if (!refusal) throw notFound('Refusal');
+    if (refusal.witnessedAt) throw conflict('This refusal already has a witness statement', []);
+    if (!statement.trim()) throw invalidField('body/statement', 'write what you witnessed');
+    await tx
+      .update(signatures)
+      .set({
+        witnessUserId: actor.userId,
+        witnessName: actor.name,
+        witnessStatement: statement.trim(),
+        witnessedAt: deps.now().toISOString(),
+      })
+      .where(eq(signatures.id, signatureId));
+    return finish(tx, ctx, planId, 'plan.refusal_witnessed', 'hr');
+  });
+}
+
+async function lockAndLoad(tx: Tx, ctx: ServiceContext, planId: string): Promise<PlanAggregate> {
+  await tx
+    .select({ id: plans.id })
+    .from(plans)
+    .where(and(eq(plans.orgId, ctx.actor.orgId), eq(plans.id, planId)))
+    .for('update');
+  const aggregate = await loadPlanAggregate(tx, ctx.actor.orgId, planId);
+  if (!aggregate || !canSee(ctx.actor, aggregate.plan)) throw notFound('Plan');
+  return aggregate;
+}
+
+/** When the employee (or a witnessed refusal), the manager and HR all stand on this version, the plan starts. */
+async function finish(
+  tx: Tx,
+  ctx: ServiceContext,
+  planId: string,
+  action: string,
+  role: SignRole,
+): Promise<PlanView> {
+  const now = ctx.deps.now();
+  let aggregate = (await loadPlanAggregate(tx, ctx.actor.orgId, planId))!;
+  const current = currentSignatures(aggregate);
+  const hasEmployee = current.some((s) => s.role === 'employee' && (!s.isRefused || s.witnessedAt));
+  const isComplete =
+    hasEmployee && current.some((s) => s.role === 'manager') && current.some((s) => s.role === 'hr');
+  if (isComplete) {
+    await tx.update(plans).set({ status: 'active' }).where(eq(plans.id, planId));
+  }
+  const committed = await commitPlanChange(tx, ctx, planId, {
+    action,
+    entityType: 'signature',
+    digest: { role, ...(isComplete ? { activated: true } : {}) },
+  });
+  aggregate = committed.aggregate;
+  await notifyParties(tx, aggregate.plan, action === 'plan.refused' ? 'plan.refused' : 'plan.signed', now, {
+    role,
+    by: ctx.actor.name,
+  });
+  if (isComplete) await notifyParties(tx, aggregate.plan, 'plan.activated', now);
+  return presentPlan(ctx.actor, aggregate, todayIn(await organizationTimezone(tx, ctx.actor.orgId), now));
+}

@@ -1,0 +1,304 @@
+// Moves a plan through its lifecycle: submit, approve, reject, pause, resume, cancel, close.
+import { and, eq, gte, sql } from 'drizzle-orm';
+import type { PlanView } from '../../contracts/plans.ts';
+import type { Tx } from '../../db/client.ts';
+import { loadPlanAggregate } from '../../db/repositories/plan-repository.ts';
+import { activities, adjustments, approvals, checkIns, focusAreas, plans } from '../../db/schema/index.ts';
+import { can } from '../../domain/access/policy.ts';
+import { conflict, invalid, invalidField, notFound } from '../../domain/errors.ts';
+import type { PlanAggregate } from '../../domain/plan/aggregate.ts';
+import { addDays, daysBetween, todayIn } from '../../domain/plan/dates.ts';
+import { allowedTransitions, type TransitionAction, transitions } from '../../domain/plan/lifecycle.ts';
+import type { PlanOutcome } from '../../domain/plan/plan.ts';
+import { sealCheckpoint } from '../audit/seal-checkpoint.ts';
+import { inTransaction, type ServiceContext } from '../context.ts';
+import { type NotificationKind, notifyParties } from '../notifications/notify-parties.ts';
+import { commitPlanChange } from '../plans/commit-plan-change.ts';
+import { canSee, factsOf } from '../plans/plan-access.ts';
+import { organizationTimezone, presentPlan } from '../plans/present-plan.ts';
+
+export type TransitionInput = {
+  action: TransitionAction;
+  reason?: string;
+  comment?: string;
+  outcome?: 'successful' | 'unsuccessful';
+  summary?: string;
+  areaSummaries?: { focusAreaId: string; summary: string }[];
+  completionSteps?: { text: string; isDone: boolean }[];
+};
+
+const pastTense: Record<TransitionAction, string> = {
+  submit: 'submitted',
+  approve: 'approved',
+  reject: 'rejected',
+  pause: 'paused',
+  resume: 'resumed',
+  cancel: 'cancelled',
+  close: 'closed',
+};
+
+const approvalState = (agg: PlanAggregate) => {
+  const round = agg.approvals.filter((a) => a.round === agg.plan.approvalRound);
+  return {
+    hasManagerApproval: round.some((a) => a.role === 'manager'),
+    hasHrApproval: round.some((a) => a.role === 'hr'),
+  };
+};
+
+export async function transitionPlan(
+  ctx: ServiceContext,
+  planId: string,
+  input: TransitionInput,
+): Promise<PlanView> {
+  const { deps, actor } = ctx;
+  return inTransaction(deps, async (tx) => {
+    const aggregate = await loadLocked(tx, ctx, planId);
+    const { plan } = aggregate;
+    const allowed = allowedTransitions(actor, factsOf(plan), approvalState(aggregate));
+    if (!allowed.includes(input.action)) {
+      const reason = transitions[plan.status][input.action]
+        ? `You may not ${input.action} this plan`
+        : `A plan that is ${plan.status} cannot be ${pastTense[input.action]}`;
+      throw conflict(`${reason}. Allowed now: ${allowed.join(', ') || 'nothing'}`, allowed, {
+        planStatus: plan.status,
+      });
+    }
+    const now = deps.now();
+    const today = todayIn(await organizationTimezone(tx, actor.orgId), now);
+    const requireReason = () => {
+      if (!input.reason?.trim()) throw invalidField('body/reason', `a reason is required to ${input.action}`);
+      return input.reason.trim();
+    };
+    let next = transitions[plan.status][input.action]!;
+    let notification: NotificationKind;
+    const set: Partial<typeof plans.$inferInsert> = {};
+
+    switch (input.action) {
+      case 'submit': {
+        checkComplete(presentPlan(actor, aggregate, today));
+        // The submitter's own approval counts for each role they hold on this plan.
+        await recordApprovals(tx, ctx, aggregate, input.comment ?? null);
+        const state = approvalState(await reload(tx, ctx, planId));
+        if (state.hasManagerApproval && state.hasHrApproval) next = 'awaiting_acknowledgment';
+        notification = next === 'awaiting_acknowledgment' ? 'plan.sent_for_acknowledgment' : 'plan.submitted';
+        break;
+      }
+      case 'approve': {
+        await recordApprovals(tx, ctx, aggregate, input.comment ?? null);
+        const state = approvalState(await reload(tx, ctx, planId));
+        next = state.hasManagerApproval && state.hasHrApproval ? 'awaiting_acknowledgment' : 'in_review';
+        notification = next === 'awaiting_acknowledgment' ? 'plan.sent_for_acknowledgment' : 'plan.approved';
+        break;
+      }
+      case 'reject':
+        set.approvalRound = plan.approvalRound + 1;
+        requireReason();
+        notification = 'plan.rejected';
+        break;
+      case 'pause':
+        set.pausedAt = now.toISOString();
+        set.pauseReason = requireReason();
+        notification = 'plan.paused';
+        break;
+      case 'resume': {
+        const pausedOn = todayIn(
+          await organizationTimezone(tx, actor.orgId),
+          new Date(plan.pausedAt ?? now.toISOString()),
+        );
+        const days = Math.max(0, daysBetween(pausedOn, today));
+        await shiftRemaining(tx, aggregate, pausedOn, days);
+        Object.assign(set, {
+          pausedAt: null,
+          pauseReason: null,
+          pausedDays: plan.pausedDays + days,
+          endDate: addDays(plan.endDate, days),
+        });
+        await tx.insert(adjustments).values({
+          orgId: plan.orgId,
+          planId,
+          kind: 'pause',
+          status: 'applied',
+          changes: { pausedOn, resumedOn: today, days },
+          summary: [`paused ${days} days: end date ${plan.endDate} → ${addDays(plan.endDate, days)}`],
+          reason: plan.pauseReason ?? 'leave of absence',
+          proposedByUserId: actor.userId,
+          decidedByUserId: actor.userId,
+          fromVersion: plan.version,
+          toVersion: plan.version + (days > 0 ? 1 : 0),
+          createdAt: now.toISOString(),
+          decidedAt: now.toISOString(),
+        });
+        notification = 'plan.resumed';
+        break;
+      }
+      case 'cancel':
+        set.outcome = outcomeOf(ctx, 'cancelled', input.summary ?? '', requireReason(), [], []);
+        set.closedAt = now.toISOString();
+        notification = 'plan.cancelled';
+        break;
+      case 'close': {
+        if (!input.outcome) throw invalidField('body/outcome', 'choose successful or unsuccessful');
+        if (!input.summary?.trim()) throw invalidField('body/summary', 'summarise the outcome');
+        const areaSummaries = (input.areaSummaries ?? []).map((s, i) => {
+          const area = aggregate.focusAreas.find((a) => a.id === s.focusAreaId);
+          if (!area)
+            throw invalidField(
+              `body/areaSummaries/${i}/focusAreaId`,
+              'no focus area of this plan has this id',
+            );
+          return { focusAreaId: area.id, title: area.title, summary: s.summary };
+        });
+        const steps =
+          input.completionSteps ??
+          plan.content.completion.steps.map((text) => ({ text, isDone: input.outcome === 'successful' }));
+        set.outcome = outcomeOf(ctx, input.outcome, input.summary.trim(), null, areaSummaries, steps);
+        set.closedAt = now.toISOString();
+        notification = 'plan.closed';
+        break;
+      }
+    }
+    await tx
+      .update(plans)
+      .set({ ...set, status: next })
+      .where(and(eq(plans.orgId, plan.orgId), eq(plans.id, planId)));
+    const committed = await commitPlanChange(tx, ctx, planId, {
+      action: `plan.${pastTense[input.action]}`,
+      entityType: 'plan',
+      reason: input.reason ?? null,
+      isMajorAllowed: true,
+      isSignatureNeutral: true,
+      digest: { from: plan.status, to: next },
+    });
+    await notifyParties(tx, committed.aggregate.plan, notification, now, {
+      action: input.action,
+      by: actor.name,
+      ...(input.reason ? { reason: input.reason } : {}),
+    });
+    // A plan's record is sealed when it ends, so nothing can later roll its chain back unnoticed.
+    if (next === 'closed' || next === 'cancelled') await sealCheckpoint(tx, ctx.meta, actor.orgId, now);
+    return presentPlan(actor, committed.aggregate, today);
+  });
+}
+
+async function loadLocked(tx: Tx, ctx: ServiceContext, planId: string): Promise<PlanAggregate> {
+  await tx
+    .select({ id: plans.id })
+    .from(plans)
+    .where(and(eq(plans.orgId, ctx.actor.orgId), eq(plans.id, planId)))
+    .for('update');
+  return reload(tx, ctx, planId);
+}
+
+async function reload(tx: Tx, ctx: ServiceContext, planId: string): Promise<PlanAggregate> {
+  const aggregate = await loadPlanAggregate(tx, ctx.actor.orgId, planId);
+  if (!aggregate || !canSee(ctx.actor, aggregate.plan)) throw notFound('Plan');
+  return aggregate;
+}
+
+/** Records an approval for each role the actor holds on the plan and that has not approved in this round. */
+async function recordApprovals(
+  tx: Tx,
+  ctx: ServiceContext,
+  aggregate: PlanAggregate,
+  comment: string | null,
+) {
+  const { plan } = aggregate;
+  const state = approvalState(aggregate);
+  const facts = factsOf(plan);
+  const roles: ('manager' | 'hr')[] = [];
+  if (can(ctx.actor, 'plan.approve_as_manager', facts) && !state.hasManagerApproval) roles.push('manager');
+  if (can(ctx.actor, 'plan.approve_as_hr', facts) && !state.hasHrApproval) roles.push('hr');
+  for (const role of roles) {
+    await tx.insert(approvals).values({
+      orgId: plan.orgId,
+      planId: plan.id,
+      round: plan.approvalRound,
+      role,
+      userId: ctx.actor.userId,
+      comment,
+      createdAt: ctx.deps.now().toISOString(),
+    });
+  }
+}
+
+function checkComplete(view: PlanView): void {
+  const errors: { path: string; message: string }[] = [];
+  if (view.focusAreas.length === 0)
+    errors.push({ path: 'focusAreas', message: 'add at least one focus area' });
+  if (view.metrics.length === 0) errors.push({ path: 'metrics', message: 'add at least one metric' });
+  for (const area of view.focusAreas) {
+    for (const finding of area.smart.findings.filter((f) => f.severity === 'error')) {
+      errors.push({
+        path: `focusAreas/${area.id}/${finding.criterion}`,
+        message: `${area.title}: ${finding.message}`,
+      });
+    }
+  }
+  if (errors.length) throw invalid(errors, 'The plan is not ready to submit: fix the SMART errors listed');
+}
+
+function outcomeOf(
+  ctx: ServiceContext,
+  outcome: PlanOutcome['outcome'],
+  summary: string,
+  reason: string | null,
+  areaSummaries: PlanOutcome['areaSummaries'],
+  completionSteps: PlanOutcome['completionSteps'],
+): PlanOutcome {
+  return {
+    outcome,
+    summary,
+    areaSummaries,
+    completionSteps,
+    decidedByUserId: ctx.actor.userId,
+    decidedByName: ctx.actor.name,
+    decidedAt: ctx.deps.now().toISOString(),
+    reason,
+  };
+}
+
+/** Resuming shifts everything still ahead (timeline, deadlines, due dates) by the days spent paused. */
+async function shiftRemaining(tx: Tx, aggregate: PlanAggregate, pausedOn: string, days: number) {
+  if (days === 0) return;
+  const { plan } = aggregate;
+  const move = (d: string) => (d >= pausedOn ? addDays(d, days) : d);
+  const content = structuredClone(plan.content);
+  content.timeline = {
+    phases: content.timeline.phases.map((p) => ({
+      ...p,
+      startDate: move(p.startDate),
+      endDate: move(p.endDate),
+      tasks: p.tasks.map((t) => ({ ...t, date: move(t.date) })),
+      milestone: { ...p.milestone, date: move(p.milestone.date) },
+    })),
+    milestones: content.timeline.milestones.map((m) => ({ ...m, date: move(m.date) })),
+  };
+  await tx.update(plans).set({ content }).where(eq(plans.id, plan.id));
+  for (const area of aggregate.focusAreas) {
+    if (area.deadline && area.deadline >= pausedOn) {
+      await tx
+        .update(focusAreas)
+        .set({ deadline: addDays(area.deadline, days) })
+        .where(eq(focusAreas.id, area.id));
+    }
+  }
+  for (const activity of aggregate.activities) {
+    if (activity.dueDate && activity.dueDate >= pausedOn && activity.status !== 'done') {
+      await tx
+        .update(activities)
+        .set({ dueDate: addDays(activity.dueDate, days) })
+        .where(eq(activities.id, activity.id));
+    }
+  }
+  await tx
+    .update(checkIns)
+    .set({ scheduledAt: sql`${checkIns.scheduledAt} + make_interval(days => ${days})` })
+    .where(
+      and(
+        eq(checkIns.orgId, plan.orgId),
+        eq(checkIns.planId, plan.id),
+        eq(checkIns.status, 'scheduled'),
+        gte(checkIns.scheduledAt, pausedOn),
+      ),
+    );
+}

@@ -1,0 +1,53 @@
+// "All parties must be informed": an in-app notification for every person of the plan.
+import type { Tx } from '../../db/client.ts';
+import { notifications } from '../../db/schema/index.ts';
+import type { PlanRow } from '../../domain/plan/aggregate.ts';
+
+export type NotificationKind =
+  | 'plan.submitted'
+  | 'plan.approved'
+  | 'plan.rejected'
+  | 'plan.sent_for_acknowledgment'
+  | 'plan.signed'
+  | 'plan.refused'
+  | 'plan.activated'
+  | 'plan.paused'
+  | 'plan.resumed'
+  | 'plan.closed'
+  | 'plan.cancelled'
+  | 'adjustment.proposed'
+  | 'adjustment.decided'
+  | 'comment.added';
+
+const hiddenFromEmployee = new Set(['draft', 'in_review']);
+
+/** The people of a plan who hear about this status: the employee only once the plan is sent to them. */
+export function partiesOf(
+  plan: Pick<PlanRow, 'status' | 'employeeUserId' | 'managerUserId' | 'hrRepUserId' | 'createdByUserId'>,
+): string[] {
+  const ids = [plan.managerUserId, plan.hrRepUserId, plan.createdByUserId];
+  if (!hiddenFromEmployee.has(plan.status)) ids.push(plan.employeeUserId);
+  return [...new Set(ids.filter((id): id is string => Boolean(id)))];
+}
+
+export async function notifyParties(
+  tx: Tx,
+  plan: PlanRow,
+  kind: NotificationKind,
+  at: Date,
+  payload: Record<string, unknown> = {},
+): Promise<string[]> {
+  const recipients = partiesOf(plan);
+  if (recipients.length === 0) return [];
+  await tx.insert(notifications).values(
+    recipients.map((userId) => ({
+      orgId: plan.orgId,
+      userId,
+      planId: plan.id,
+      kind,
+      payload: { employeeName: plan.header.employeeName, status: plan.status, ...payload },
+      createdAt: at.toISOString(),
+    })),
+  );
+  return recipients;
+}
