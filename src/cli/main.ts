@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { DataDirLockedError, openDatabase } from '../db/client.ts';
 import { DomainError } from '../domain/errors.ts';
 import { version } from '../version.ts';
+import { registerRecordCommands } from './audit.ts';
 import { registerUserCommands } from './user.ts';
 import { ensureWebBuilt, webDistDir } from './web-build.ts';
 
@@ -58,6 +59,7 @@ program
   });
 
 registerUserCommands(program);
+registerRecordCommands(program);
 
 function parsePort(value: string): number {
   const port = Number(value);

@@ -66,6 +66,18 @@ describe('the mejora command', () => {
     expect(after.status).toBe(0);
   });
 
+  it('verifies the audit trail and dry-runs retention from the command line', () => {
+    const verify = spawnSync(process.execPath, [bin, 'audit', 'verify'], { env, encoding: 'utf8' });
+    expect(verify.stdout).toMatch(/Lumina Learning: intact — \d+ chains, \d+ events/);
+    expect(verify.status).toBe(0);
+    const retention = spawnSync(process.execPath, [bin, 'retention', 'apply', '--dry-run'], {
+      env,
+      encoding: 'utf8',
+    });
+    expect(retention.stdout).toMatch(/^0 plan\(s\) would anonymise/);
+    expect(retention.status).toBe(0);
+  });
+
   it('stops with one clear line naming a bad variable', () => {
     const result = spawnSync(process.execPath, [bin, 'migrate'], {
       env: { ...env, PORT: 'abc' },
