@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { organizationRoutes } from './routes/organization.ts';
 import { planRoutes } from './routes/plans.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { registerWeb } from './web.ts';
@@ -128,6 +129,7 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
       await api.register(templateRoutes, { deps });
       await api.register(lifecycleRoutes, { deps });
       await api.register(notificationRoutes, { deps });
+      await api.register(organizationRoutes, { deps });
     },
     { prefix: '/api' },
   );

@@ -1,0 +1,81 @@
+// The organisation over HTTP: settings, default contacts, user accounts.
+import { z } from 'zod';
+import { roleSchema } from './auth.ts';
+import { uuid } from './common.ts';
+import { contactBody, contactCreateBody } from './plans.ts';
+
+export const organizationSchema = z.object({
+  id: uuid,
+  name: z.string(),
+  timezone: z.string(),
+  retentionYears: z.number().int(),
+  defaultLocale: z.enum(['en', 'es']),
+});
+
+export const organizationUpdateBody = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    timezone: z.string().refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Europe/Madrid'),
+    retentionYears: z.number().int().min(1).max(50),
+    defaultLocale: z.enum(['en', 'es']),
+  })
+  .partial()
+  .strict();
+
+export const orgContactSchema = z.object({
+  id: uuid,
+  kind: z.enum(['contact', 'resource']),
+  key: z.string().nullable(),
+  position: z.number().int(),
+  label: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  location: z.string().nullable(),
+  url: z.string().nullable(),
+  instructions: z.string().nullable(),
+});
+export { contactBody as orgContactBody, contactCreateBody as orgContactCreateBody };
+
+export const userSummarySchema = z.object({
+  id: uuid,
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(roleSchema),
+  locale: z.enum(['en', 'es']),
+  employeeId: uuid.nullable(),
+  isDisabled: z.boolean(),
+});
+
+export const userListQuery = z.object({
+  role: roleSchema.optional(),
+  q: z.string().trim().max(200).optional(),
+});
+
+export const userCreateBody = z
+  .object({
+    email: z.email({ message: 'must be an email address' }).max(254),
+    name: z.string().trim().min(1, 'is required').max(200),
+    password: z.string().min(10, 'must be at least 10 characters').max(200),
+    roles: z.array(roleSchema).min(1, 'give at least one role'),
+    locale: z.enum(['en', 'es']).default('en'),
+    employeeId: uuid.nullable().optional(),
+  })
+  .strict();
+
+export const userUpdateBody = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    roles: z.array(roleSchema).min(1, 'give at least one role'),
+    locale: z.enum(['en', 'es']),
+    isDisabled: z.boolean(),
+  })
+  .partial()
+  .strict();

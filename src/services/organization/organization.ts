@@ -1,0 +1,256 @@
+// The organisation's settings, its default contacts and links, and its user accounts.
+import { and, asc, eq, ilike, inArray, isNull, max, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  orgContactBody,
+  orgContactCreateBody,
+  userCreateBody,
+  userUpdateBody,
+} from '../../contracts/organization.ts';
+import {
+  contacts,
+  employees,
+  organizations,
+  roleMemberships,
+  sessions,
+  users,
+} from '../../db/schema/index.ts';
+import type { Role } from '../../domain/access/actor.ts';
+import { DomainError, invalidField, notFound } from '../../domain/errors.ts';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { inTransaction, type ServiceContext } from '../context.ts';
+import { createUser } from '../users/create-user.ts';
+
+const requireHrAdmin = (ctx: ServiceContext) => {
+  if (!ctx.actor.roles.has('hr_admin'))
+    throw new DomainError('forbidden', 'Only HR administrators manage the organisation');
+};
+
+const audit = (
+  ctx: ServiceContext,
+  tx: Parameters<typeof appendAuditEvent>[0],
+  action: string,
+  entityType: string,
+  entityId: string,
+  digest?: Record<string, unknown>,
+) =>
+  appendAuditEvent(tx, ctx.meta, ctx.deps.now(), {
+    orgId: ctx.actor.orgId,
+    actorUserId: ctx.actor.userId,
+    action,
+    entityType,
+    entityId,
+    digest,
+  });
+
+export async function getOrganization(ctx: ServiceContext) {
+  const [org] = await ctx.deps.database.db
+    .select()
+    .from(organizations)
+    .where(eq(organizations.id, ctx.actor.orgId));
+  return { id: org.id, name: org.name, ...org.settings };
+}
+
+export async function updateOrganization(
+  ctx: ServiceContext,
+  input: Partial<{ name: string; timezone: string; retentionYears: number; defaultLocale: 'en' | 'es' }>,
+) {
+  requireHrAdmin(ctx);
+  return inTransaction(ctx.deps, async (tx) => {
+    const [org] = await tx
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, ctx.actor.orgId))
+      .for('update');
+    const { name, ...settings } = input;
+    const next = { ...org.settings, ...settings };
+    await tx
+      .update(organizations)
+      .set({ name: name ?? org.name, settings: next })
+      .where(eq(organizations.id, org.id));
+    await audit(ctx, tx, 'organization.updated', 'organization', org.id, { fields: Object.keys(input) });
+    return { id: org.id, name: name ?? org.name, ...next };
+  });
+}
+
+const orgContacts = (ctx: ServiceContext) =>
+  and(eq(contacts.orgId, ctx.actor.orgId), isNull(contacts.planId));
+
+export async function listOrgContacts(ctx: ServiceContext) {
+  const rows = await ctx.deps.database.db
+    .select()
+    .from(contacts)
+    .where(orgContacts(ctx))
+    .orderBy(asc(contacts.kind), asc(contacts.position));
+  return rows.map(({ orgId: _o, planId: _p, ...c }) => c);
+}
+
+export async function addOrgContact(ctx: ServiceContext, input: z.infer<typeof orgContactCreateBody>) {
+  requireHrAdmin(ctx);
+  return inTransaction(ctx.deps, async (tx) => {
+    const [{ value }] = await tx
+      .select({ value: max(contacts.position) })
+      .from(contacts)
+      .where(orgContacts(ctx));
+    const [row] = await tx
+      .insert(contacts)
+      .values({ orgId: ctx.actor.orgId, planId: null, position: (value ?? -1) + 1, ...input })
+      .returning();
+    await audit(ctx, tx, 'organization.contact_added', 'contact', row.id);
+    const { orgId: _o, planId: _p, ...c } = row;
+    return c;
+  });
+}
+
+export async function updateOrgContact(
+  ctx: ServiceContext,
+  id: string,
+  input: z.infer<typeof orgContactBody>,
+) {
+  requireHrAdmin(ctx);
+  return inTransaction(ctx.deps, async (tx) => {
+    const [row] = await tx
+      .update(contacts)
+      .set(input)
+      .where(and(orgContacts(ctx), eq(contacts.id, id)))
+      .returning();
+    if (!row) throw notFound('Contact');
+    await audit(ctx, tx, 'organization.contact_updated', 'contact', id);
+    const { orgId: _o, planId: _p, ...c } = row;
+    return c;
+  });
+}
+
+export async function removeOrgContact(ctx: ServiceContext, id: string) {
+  requireHrAdmin(ctx);
+  await inTransaction(ctx.deps, async (tx) => {
+    const removed = await tx
+      .delete(contacts)
+      .where(and(orgContacts(ctx), eq(contacts.id, id)))
+      .returning({ id: contacts.id });
+    if (!removed.length) throw notFound('Contact');
+    await audit(ctx, tx, 'organization.contact_removed', 'contact', id);
+  });
+}
+
+/** Everyone may list HR representatives and mentors (names only) to fill a plan; HR administrators see all accounts. */
+export async function listUsers(ctx: ServiceContext, query: { role?: Role; q?: string }) {
+  const isAdmin = ctx.actor.roles.has('hr_admin');
+  const pickable: Role[] = ['hr', 'hr_admin', 'mentor'];
+  if (!isAdmin && (!query.role || !pickable.includes(query.role))) {
+    throw new DomainError(
+      'forbidden',
+      'Only HR administrators list every account; others may list role=hr, hr_admin or mentor',
+    );
+  }
+  const db = ctx.deps.database.db;
+  const filters = [eq(users.orgId, ctx.actor.orgId)];
+  if (query.role) {
+    filters.push(
+      inArray(
+        users.id,
+        db
+          .select({ id: roleMemberships.userId })
+          .from(roleMemberships)
+          .where(and(eq(roleMemberships.orgId, ctx.actor.orgId), eq(roleMemberships.role, query.role))),
+      ),
+    );
+  }
+  if (query.q) {
+    const like = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    filters.push(or(ilike(users.name, like), ilike(users.email, like))!);
+  }
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      locale: users.locale,
+      disabledAt: users.disabledAt,
+      roles: sql<
+        Role[]
+      >`coalesce((select array_agg(rm.role order by rm.role) from role_memberships rm where rm.user_id = "users"."id"), '{}')`,
+      employeeId: sql<string | null>`(select e.id from employees e where e.user_id = "users"."id" limit 1)`,
+    })
+    .from(users)
+    .where(and(...filters))
+    .orderBy(asc(users.name));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    email: isAdmin ? r.email : '',
+    locale: r.locale,
+    roles: (Array.isArray(r.roles)
+      ? r.roles
+      : String(r.roles)
+          .replace(/^\{|\}$/g, '')
+          .split(',')
+          .filter(Boolean)) as Role[],
+    employeeId: r.employeeId,
+    isDisabled: r.disabledAt !== null,
+  }));
+}
+
+export async function addUser(ctx: ServiceContext, input: z.infer<typeof userCreateBody>) {
+  requireHrAdmin(ctx);
+  const id = await inTransaction(ctx.deps, async (tx) => {
+    if (input.employeeId) {
+      const [employee] = await tx
+        .select()
+        .from(employees)
+        .where(and(eq(employees.orgId, ctx.actor.orgId), eq(employees.id, input.employeeId)));
+      if (!employee) throw invalidField('body/employeeId', 'no employee in this organisation has this id');
+      if (employee.userId) throw invalidField('body/employeeId', 'this employee already has an account');
+    }
+    const userId = await createUser(tx, { orgId: ctx.actor.orgId, ...input }).catch((error: DomainError) => {
+      throw invalidField(
+        `body/${error.fieldErrors?.[0]?.path ?? 'email'}`,
+        error.fieldErrors?.[0]?.message ?? error.message,
+      );
+    });
+    await audit(ctx, tx, 'user.created', 'user', userId, { roles: input.roles });
+    return userId;
+  });
+  return (await listUsers(ctx, {})).find((u) => u.id === id)!;
+}
+
+export async function updateUser(ctx: ServiceContext, id: string, input: z.infer<typeof userUpdateBody>) {
+  requireHrAdmin(ctx);
+  if (id === ctx.actor.userId && (input.isDisabled || (input.roles && !input.roles.includes('hr_admin')))) {
+    throw invalidField(
+      input.isDisabled ? 'body/isDisabled' : 'body/roles',
+      'you cannot lock yourself out of administration',
+    );
+  }
+  await inTransaction(ctx.deps, async (tx) => {
+    const [user] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.orgId, ctx.actor.orgId), eq(users.id, id)));
+    if (!user) throw notFound('User');
+    const now = ctx.deps.now();
+    await tx
+      .update(users)
+      .set({
+        ...(input.name ? { name: input.name } : {}),
+        ...(input.locale ? { locale: input.locale } : {}),
+        ...(input.isDisabled === undefined ? {} : { disabledAt: input.isDisabled ? now : null }),
+      })
+      .where(eq(users.id, id));
+    if (input.isDisabled)
+      await tx
+        .update(sessions)
+        .set({ revokedAt: now })
+        .where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)));
+    if (input.roles) {
+      await tx
+        .delete(roleMemberships)
+        .where(and(eq(roleMemberships.orgId, ctx.actor.orgId), eq(roleMemberships.userId, id)));
+      await tx
+        .insert(roleMemberships)
+        .values([...new Set(input.roles)].map((role) => ({ orgId: ctx.actor.orgId, userId: id, role })));
+    }
+    await audit(ctx, tx, 'user.updated', 'user', id, { fields: Object.keys(input) });
+  });
+  return (await listUsers(ctx, {})).find((u) => u.id === id)!;
+}
