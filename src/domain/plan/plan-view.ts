@@ -3,7 +3,6 @@ import type { PlanView } from '../../contracts/plans.ts';
 import type { FocusAreaTemplate } from '../template/template.ts';
 import type { PlanAggregate } from './aggregate.ts';
 import { evaluateMetric } from './metrics.ts';
-import { majorHash, planDocument } from './plan-document.ts';
 import { checkSmart } from './smart.ts';
 import { nextReviewDate, reviewPeriod } from './timeline.ts';
 
