@@ -31,10 +31,25 @@ export async function findPlanRow(
   return (row as PlanRow | undefined) ?? null;
 }
 
+/**
+ * Runs the queries one after another: a transaction holds one connection, and node-postgres no longer
+ * accepts overlapping queries on one client. Outside transactions callers pass isParallel to use the pool.
+ */
+async function inOrderOrParallel<T extends readonly (() => Promise<unknown>)[]>(
+  thunks: T,
+  isParallel: boolean,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  if (isParallel) return Promise.all(thunks.map((t) => t())) as never;
+  const results: unknown[] = [];
+  for (const thunk of thunks) results.push(await thunk());
+  return results as never;
+}
+
 export async function loadPlanAggregate(
   db: Executor,
   orgId: string,
   planId: string,
+  options: { isParallel?: boolean } = {},
 ): Promise<PlanAggregate | null> {
   const plan = await findPlanRow(db, orgId, planId);
   if (!plan) return null;
@@ -50,21 +65,30 @@ export async function loadPlanAggregate(
     expenseRows,
     approvalRows,
     signatureRows,
-  ] = await Promise.all([
-    db.select().from(focusAreas).where(byPlan(focusAreas)).orderBy(asc(focusAreas.position)),
-    db.select().from(metrics).where(byPlan(metrics)).orderBy(asc(metrics.position)),
-    db
-      .select()
-      .from(measurements)
-      .where(byPlan(measurements))
-      .orderBy(asc(measurements.date), asc(measurements.createdAt)),
-    db.select().from(activities).where(byPlan(activities)).orderBy(asc(activities.position)),
-    db.select().from(successCriteria).where(byPlan(successCriteria)).orderBy(asc(successCriteria.position)),
-    db.select().from(contacts).where(byPlan(contacts)).orderBy(asc(contacts.position)),
-    db.select().from(expenses).where(byPlan(expenses)).orderBy(asc(expenses.date)),
-    db.select().from(approvals).where(byPlan(approvals)).orderBy(asc(approvals.createdAt)),
-    db.select().from(signatures).where(byPlan(signatures)).orderBy(asc(signatures.signedAt)),
-  ]);
+  ] = await inOrderOrParallel(
+    [
+      () => db.select().from(focusAreas).where(byPlan(focusAreas)).orderBy(asc(focusAreas.position)),
+      () => db.select().from(metrics).where(byPlan(metrics)).orderBy(asc(metrics.position)),
+      () =>
+        db
+          .select()
+          .from(measurements)
+          .where(byPlan(measurements))
+          .orderBy(asc(measurements.date), asc(measurements.createdAt)),
+      () => db.select().from(activities).where(byPlan(activities)).orderBy(asc(activities.position)),
+      () =>
+        db
+          .select()
+          .from(successCriteria)
+          .where(byPlan(successCriteria))
+          .orderBy(asc(successCriteria.position)),
+      () => db.select().from(contacts).where(byPlan(contacts)).orderBy(asc(contacts.position)),
+      () => db.select().from(expenses).where(byPlan(expenses)).orderBy(asc(expenses.date)),
+      () => db.select().from(approvals).where(byPlan(approvals)).orderBy(asc(approvals.createdAt)),
+      () => db.select().from(signatures).where(byPlan(signatures)).orderBy(asc(signatures.signedAt)),
+    ] as const,
+    options.isParallel ?? false,
+  );
   const userIds = new Set<string>(
     [
       plan.managerUserId,

@@ -15,9 +15,10 @@ export type PlanReadResult =
 
 export async function getPlan(ctx: ServiceContext, planId: string): Promise<PlanReadResult> {
   const { deps, actor, meta } = ctx;
+  // Read on the pool (queries in parallel on a server), then record the view in its own short transaction.
+  const aggregate = await loadPlanAggregate(deps.database.db, actor.orgId, planId, { isParallel: true });
+  if (!aggregate || !canSee(actor, aggregate.plan)) throw notFound('Plan');
   return inTransaction(deps, async (tx) => {
-    const aggregate = await loadPlanAggregate(tx, actor.orgId, planId);
-    if (!aggregate || !canSee(actor, aggregate.plan)) throw notFound('Plan');
     const now = deps.now();
     const isFull = can(actor, 'plan.read', factsOf(aggregate.plan));
     await appendAuditEvent(tx, meta, now, {
