@@ -4,6 +4,7 @@ import { type Database, openDatabase } from './db/client.ts';
 import { type App, buildApp } from './server/app.ts';
 import type { Deps } from './services/context.ts';
 import { demoLogins, seedDemo } from './services/demo/seed-demo.ts';
+import { seedDemoPlans } from './services/demo/seed-demo-plans.ts';
 import { version } from './version.ts';
 
 export type Running = { app: App; database: Database; url: string; stop(): Promise<void> };
@@ -19,6 +20,7 @@ export async function startServer(
     const deps: Deps = { database, config, now: () => new Date() };
     const isSeeded =
       database.engine === 'pglite' && (await seedDemo(database.db, { timezone: config.timezone }));
+    if (isSeeded) await seedDemoPlans(deps);
     app = await buildApp({ deps, version, webDir: options.webDir ?? null });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

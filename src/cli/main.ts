@@ -47,6 +47,10 @@ program
     try {
       const { seedDemo, demoLogins } = await import('../services/demo/seed-demo.ts');
       const isSeeded = await seedDemo(database.db, { isForced: true, timezone: config.timezone });
+      if (isSeeded) {
+        const { seedDemoPlans } = await import('../services/demo/seed-demo-plans.ts');
+        await seedDemoPlans({ database, config, now: () => new Date() });
+      }
       process.stdout.write(
         isSeeded
           ? 'Demo organisation created. Logins (password: mejora-demo):\n'

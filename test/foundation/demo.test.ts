@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../src/services/audit/verify-audit.ts';
+import { seedDemoPlans } from '../../src/services/demo/seed-demo-plans.ts';
+import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
+import { demo, signIn } from '../helpers/http.ts';
+
+describe.each(engines)('demo plans on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+  });
+  afterAll(() => t?.close());
+
+  it('seeds an active, a draft and a closed plan once, through the real use cases', async () => {
+    expect(await seedDemoPlans(t.deps)).toBe(true);
+    expect(await seedDemoPlans(t.deps)).toBe(false);
+    const hr = await signIn(t.app, demo.hr);
+    const list = (await hr.get('/api/v1/plans?limit=10')).body.items;
+    expect(
+      list.map((p: { employeeName: string; status: string }) => `${p.employeeName}:${p.status}`).sort(),
+    ).toEqual(['Carmen Serrano:closed', 'Daniel Ortega:active', 'Lucía Fernández:draft']);
+    const active = list.find((p: { status: string }) => p.status === 'active');
+    const plan = (await hr.get(`/api/v1/plans/${active.id}`)).body;
+    expect(plan.metrics).toHaveLength(4);
+    expect(plan.metrics[0].measurements).toHaveLength(4);
+    expect(plan.signatures.filter((s: { isCurrent: boolean }) => s.isCurrent)).toHaveLength(3);
+    expect(plan.development.groups[0].done).toBe(5);
+    const daniel = await signIn(t.app, 'daniel.ortega@lumina.example');
+    expect((await daniel.get(`/api/v1/plans/${active.id}`)).status).toBe(200);
+    expect((await verifyAudit(t.database.db, hr.user.orgId)).isIntact).toBe(true);
+  });
+});
