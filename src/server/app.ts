@@ -17,6 +17,7 @@ import { authenticate } from './auth/authenticate.ts';
 import { handleError, sendProblem } from './errors.ts';
 import { registerApiDocs } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
+import { documentRoutes } from './routes/documents.ts';
 import { employeeRoutes } from './routes/employees.ts';
 import { healthRoutes } from './routes/health.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
@@ -130,6 +131,7 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
       await api.register(lifecycleRoutes, { deps });
       await api.register(notificationRoutes, { deps });
       await api.register(organizationRoutes, { deps });
+      await api.register(documentRoutes, { deps });
     },
     { prefix: '/api' },
   );

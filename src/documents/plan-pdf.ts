@@ -1,0 +1,1009 @@
+// The plan as a PDF: every section of the PIP document in its order, in the plan's language, with DejaVu Sans.
+import PDFDocument from 'pdfkit';
+import type { PlanView } from '../contracts/plans.ts';
+import type { HeadingKey, Locale } from '../domain/template/template.ts';
+import { headingKeys } from '../domain/template/template.ts';
+import { dejaVuSansFonts, shareWordLayouts } from './fonts.ts';
+
+export type DocumentLocale = Locale;
+
+type Cadence = PlanView['support']['managerCheckIn'];
+
+/** The few words a document needs beyond the plan's headings, and the locale's formats. */
+export type DocumentWords = {
+  version: string;
+  weeks: string;
+  days: string;
+  dates: string;
+  tasks: string;
+  none: string;
+  met: string;
+  inProgress: string;
+  outcome: string;
+  reason: string;
+  decidedBy: string;
+  witness: string;
+  planStatus: Record<PlanView['status'], string>;
+  metricStatus: Record<PlanView['metrics'][number]['status'], string>;
+  severity: Record<'error' | 'warning', string>;
+  outcomes: Record<NonNullable<PlanView['outcome']>['outcome'], string>;
+  signedVersion: (version: number) => string;
+  cadence: (cadence: Cadence) => string;
+  /** "24 Nov 2026" / "24 nov 2026" from YYYY-MM-DD or an ISO timestamp; "—" when missing. */
+  date: (value: string | null) => string;
+  dateTime: (value: string) => string;
+  number: (value: number) => string;
+  /** A metric value with its unit: "55%", "55 %", "3.2/5", "4 errors". */
+  value: (value: number, unit: string) => string;
+  money: (value: number, currency: string) => string;
+};
+
+const months: Record<DocumentLocale, string[]> = {
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  es: ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sept', 'oct', 'nov', 'dic'],
+};
+
+const baseWords: Record<
+  DocumentLocale,
+  Omit<DocumentWords, 'cadence' | 'date' | 'dateTime' | 'number' | 'value' | 'money'> & {
+    frequency: Record<Cadence['frequency'], string>;
+    weekdays: string[];
+  }
+> = {
+  en: {
+    version: 'Version',
+    weeks: 'weeks',
+    days: 'days',
+    dates: 'Dates',
+    tasks: 'Tasks',
+    none: '—',
+    met: 'Met',
+    inProgress: 'In progress',
+    outcome: 'Outcome',
+    reason: 'Reason',
+    decidedBy: 'Decided by',
+    witness: 'Witness',
+    planStatus: {
+      draft: 'Draft',
+      in_review: 'In review',
+      awaiting_acknowledgment: 'Awaiting acknowledgment',
+      active: 'Active',
+      paused: 'Paused',
+      closed: 'Closed',
+      cancelled: 'Cancelled',
+    },
+    metricStatus: { onTrack: 'On track', atRisk: 'At risk', offTrack: 'Off track' },
+    severity: { error: 'Error', warning: 'Warning' },
+    outcomes: { successful: 'Completed successfully', unsuccessful: 'Not completed', cancelled: 'Cancelled' },
+    signedVersion: (v) => `signed version ${v}; the plan has changed since`,
+    frequency: { weekly: 'Weekly', biweekly: 'Bi-weekly' },
+    weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  },
+  es: {
+    version: 'Versión',
+    weeks: 'semanas',
+    days: 'días',
+    dates: 'Fechas',
+    tasks: 'Tareas',
+    none: '—',
+    met: 'Alcanzado',
+    inProgress: 'En marcha',
+    outcome: 'Resultado',
+    reason: 'Motivo',
+    decidedBy: 'Decidido por',
+    witness: 'Testigo',
+    planStatus: {
+      draft: 'Borrador',
+      in_review: 'En revisión',
+      awaiting_acknowledgment: 'Pendiente de firma',
+      active: 'Activo',
+      paused: 'En pausa',
+      closed: 'Cerrado',
+      cancelled: 'Cancelado',
+    },
+    metricStatus: { onTrack: 'En curso', atRisk: 'En riesgo', offTrack: 'Fuera de curso' },
+    severity: { error: 'Error', warning: 'Advertencia' },
+    outcomes: { successful: 'Superado', unsuccessful: 'No superado', cancelled: 'Cancelado' },
+    signedVersion: (v) => `firmó la versión ${v}; el plan ha cambiado desde entonces`,
+    frequency: { weekly: 'Semanal', biweekly: 'Quincenal' },
+    weekdays: ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'],
+  },
+};
+
+const wordsCache = new Map<DocumentLocale, DocumentWords>();
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** Words and formats of a locale, built once: Intl formatters are costly to create and cheap to reuse. */
+export function documentWords(locale: DocumentLocale): DocumentWords {
+  const cached = wordsCache.get(locale);
+  if (cached) return cached;
+  const { frequency, weekdays, ...base } = baseWords[locale];
+  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const number = (value: number): string => numbers.format(value);
+  // Dates are calendar dates: read the digits instead of going through Date and a time zone.
+  const date = (value: string | null): string => {
+    if (value === null || value === '') return base.none;
+    const [y, m, d] = [value.slice(0, 4), Number(value.slice(5, 7)), Number(value.slice(8, 10))];
+    return `${d} ${months[locale][m - 1]} ${y}`;
+  };
+  const words: DocumentWords = {
+    ...base,
+    cadence: (c) =>
+      `${frequency[c.frequency]}, ${weekdays[(c.weekday - 1) % 7]} ${c.time} (${c.durationMinutes} min)`,
+    date,
+    dateTime: (value) => (value.length > 10 ? `${date(value)}, ${value.slice(11, 16)} UTC` : date(value)),
+    number,
+    value: (value, unit) => {
+      const n = number(value);
+      if (unit === '') return n;
+      if (unit === '%') return locale === 'es' ? `${n}\u00a0%` : `${n}%`;
+      if (unit.startsWith('/')) return `${n}${unit}`;
+      return `${n} ${unit}`;
+    },
+    money: (value, currency) => {
+      const key = `${locale}:${currency}`;
+      let format = moneyFormats.get(key);
+      if (!format) {
+        format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+        moneyFormats.set(key, format);
+      }
+      return format.format(value);
+    },
+  };
+  wordsCache.set(locale, words);
+  return words;
+}
+
+export type PlanPdfOptions = {
+  organizationName?: string;
+  logo?: Buffer | null;
+  locale?: DocumentLocale;
+};
+
+type Doc = PDFKit.PDFDocument;
+type Labelled = { label: string; text: string };
+type Cell = string | { text: string; bold?: boolean; color?: string };
+type Column = { title: string; width: number; align?: 'left' | 'right' };
+type Role = 'employee' | 'manager' | 'hr';
+
+const font = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold', oblique: 'DejaVuSans-Oblique' } as const;
+const color = {
+  text: '#1d232b',
+  primary: '#1f3a5f',
+  muted: '#5b6572',
+  rule: '#c9d1db',
+  fill: '#eef2f6',
+  good: '#1e7a3c',
+  warn: '#a15c00',
+  bad: '#b3261e',
+} as const;
+const size = { title: 19, h1: 14, h2: 11.5, h3: 10, body: 9.5, small: 8, tiny: 7 } as const;
+const lineGap = 1.6;
+const margin = { top: 66, bottom: 64, left: 50, right: 50 } as const;
+const box = 8;
+
+/** Space a heading needs below it before it is worth starting on this page. */
+const keepWithNext = 3 * (size.body + lineGap + 3);
+/** A table's header and first row. */
+const tableKeep = 60;
+/** An acknowledgment: heading, intro, five clauses and the signature lines. */
+const signatureBlock = 190;
+
+type Writer = ReturnType<typeof writer>;
+
+/** Drawing primitives over one document; they keep headings with their text and boxes with their lines. */
+function writer(doc: Doc) {
+  const left = margin.left;
+  const width = doc.page.width - margin.left - margin.right;
+  const bottom = (): number => doc.page.height - margin.bottom;
+
+  const ensure = (space: number): void => {
+    if (doc.y + space > bottom()) doc.addPage();
+  };
+  const gap = (points: number): void => {
+    doc.y += points;
+  };
+  // pdfkit writes a colour operator on every fillColor call; most calls repeat the colour already set.
+  let currentFill = '';
+  const setFill = (fill: string): void => {
+    if (fill !== currentFill) {
+      doc.fillColor(fill);
+      currentFill = fill;
+    }
+  };
+  const fillShape = (fill: string): void => {
+    doc.fill(fill);
+    currentFill = fill;
+  };
+  // A new page starts a new content stream, back at the PDF default colour; switching pages back leaves
+  // the tracked colour meaningless.
+  const forgetFill = (): void => {
+    currentFill = '';
+  };
+  // pdfkit restores the colour after its own page breaks inside text, not after ours (a heading styled,
+  // then moved to the next page, would print black).
+  doc.on('pageAdded', () => {
+    const fill = currentFill;
+    currentFill = '';
+    if (fill !== '') setFill(fill);
+  });
+  const style = (face: keyof typeof font, points: number, fill: string = color.text): void => {
+    doc.font(font[face]).fontSize(points);
+    setFill(fill);
+  };
+  const lineHeight = (): number => doc.currentLineHeight(true) + lineGap;
+
+  /** Height of wrapped text in the current font; one measured width answers the common single-line case. */
+  const heightOf = (text: string, w: number): number => {
+    if (text.indexOf('\n') < 0 && doc.widthOfString(text) <= w) return doc.currentLineHeight(true) + lineGap;
+    return doc.heightOfString(text, { width: w, lineGap });
+  };
+
+  const heading = (
+    text: string,
+    points: number,
+    before: number,
+    after: number,
+    rule: boolean,
+    keep: number,
+  ) => {
+    gap(before);
+    style('bold', points, color.primary);
+    ensure(heightOf(text, width) + after + keep);
+    doc.text(text, left, doc.y, { width, lineGap });
+    if (rule) {
+      doc
+        .moveTo(left, doc.y + 1)
+        .lineTo(left + width, doc.y + 1)
+        .lineWidth(0.8)
+        .strokeColor(color.primary)
+        .stroke();
+    }
+    gap(after);
+  };
+
+  const paragraph = (
+    text: string,
+    options: { indent?: number; face?: keyof typeof font; fill?: string } = {},
+  ) => {
+    const indent = options.indent ?? 0;
+    style(options.face ?? 'regular', size.body, options.fill);
+    doc.text(text, left + indent, doc.y, { width: width - indent, lineGap });
+    gap(3);
+  };
+
+  /** A bold lead-in and its text on one flowing paragraph, after a bullet when `bullet` is set. */
+  const labelled = (
+    label: string,
+    text: string,
+    options: { indent?: number; bullet?: boolean } = {},
+  ): void => {
+    const indent = options.indent ?? 0;
+    const bulletSpace = options.bullet === false ? 0 : 11;
+    style('bold', size.body);
+    ensure(lineHeight());
+    const x = left + indent + bulletSpace;
+    const w = width - indent - bulletSpace;
+    if (bulletSpace) bulletAt(left + indent, doc.y);
+    if (text === '') {
+      doc.text(label, x, doc.y, { width: w, lineGap });
+    } else {
+      doc.text(`${label}: `, x, doc.y, { width: w, lineGap, continued: true });
+      style('regular', size.body);
+      doc.text(text, { width: w, lineGap });
+    }
+    gap(2.5);
+  };
+
+  /** Leaves the fill colour as it found it: the text that follows the bullet is drawn next. */
+  const bulletAt = (x: number, y: number): void => {
+    const textFill = currentFill;
+    doc.circle(x + 3, y + 5.6, 1.5);
+    fillShape(color.primary);
+    setFill(textFill);
+  };
+
+  const bullet = (text: string, indent = 0): void => {
+    style('regular', size.body);
+    ensure(lineHeight());
+    bulletAt(left + indent, doc.y);
+    doc.text(text, left + indent + 11, doc.y, { width: width - indent - 11, lineGap });
+    gap(2.5);
+  };
+
+  const checkbox = (x: number, y: number, checked: boolean): void => {
+    doc.lineWidth(0.7).strokeColor(color.muted).rect(x, y, box, box).stroke();
+    if (checked) {
+      doc
+        .lineWidth(1.3)
+        .strokeColor(color.good)
+        .moveTo(x + 1.6, y + box * 0.52)
+        .lineTo(x + box * 0.42, y + box - 1.7)
+        .lineTo(x + box - 1.2, y + 1.4)
+        .stroke();
+    }
+  };
+
+  /** A check box drawn as vector graphics (no font has to carry ☐/☑), then its text and an optional note. */
+  const check = (text: string, checked: boolean, options: { indent?: number; note?: string } = {}): void => {
+    const indent = options.indent ?? 0;
+    style('regular', size.body);
+    ensure(lineHeight() + 1);
+    checkbox(left + indent, doc.y + 1.8, checked);
+    const x = left + indent + box + 6;
+    const w = width - indent - box - 6;
+    if (options.note) {
+      doc.text(text, x, doc.y, { width: w, lineGap, continued: true });
+      style('regular', size.small, color.muted);
+      doc.text(`  ${options.note}`, { width: w, lineGap });
+    } else {
+      doc.text(text, x, doc.y, { width: w, lineGap });
+    }
+    gap(2.5);
+  };
+
+  const cellText = (cell: Cell): string => (typeof cell === 'string' ? cell : cell.text);
+  const cellStyle = (cell: Cell, header: boolean): void => {
+    if (header) style('bold', size.small, '#ffffff');
+    else if (typeof cell === 'string') style('regular', size.small);
+    else style(cell.bold ? 'bold' : 'regular', size.small, cell.color ?? color.text);
+  };
+
+  /** A table whose header repeats on every page it reaches; rows never split across pages. */
+  const table = (columns: Column[], rows: Cell[][], options: { headerless?: boolean } = {}): void => {
+    const pad = 4;
+    const total = columns.reduce((s, c) => s + c.width, 0);
+    const scale = width / total;
+    const widths = columns.map((c) => c.width * scale);
+    const rowHeight = (cells: Cell[], header: boolean): number => {
+      let h = 0;
+      for (let i = 0; i < cells.length; i++) {
+        cellStyle(cells[i], header);
+        h = Math.max(h, heightOf(cellText(cells[i]), widths[i] - 2 * pad));
+      }
+      return h + 2 * pad - lineGap;
+    };
+    const drawRow = (cells: Cell[], h: number, header: boolean, shaded: boolean): void => {
+      const y = doc.y;
+      if (header || shaded) {
+        doc.rect(left, y, width, h);
+        fillShape(header ? color.primary : color.fill);
+      }
+      let x = left;
+      for (let i = 0; i < cells.length; i++) {
+        cellStyle(cells[i], header);
+        doc.text(cellText(cells[i]), x + pad, y + pad, {
+          width: widths[i] - 2 * pad,
+          lineGap,
+          align: columns[i].align ?? 'left',
+        });
+        x += widths[i];
+      }
+      doc
+        .moveTo(left, y + h)
+        .lineTo(left + width, y + h)
+        .lineWidth(0.5)
+        .strokeColor(color.rule)
+        .stroke();
+      doc.y = y + h;
+    };
+    const headerCells = columns.map((c) => c.title);
+    const headerHeight = options.headerless ? 0 : rowHeight(headerCells, true);
+    const heights = rows.map((r) => rowHeight(r, false));
+    const top = (): void => {
+      if (!options.headerless) drawRow(headerCells, headerHeight, true, false);
+    };
+    ensure(headerHeight + (heights[0] ?? 0));
+    top();
+    rows.forEach((row, i) => {
+      if (doc.y + heights[i] > bottom()) {
+        doc.addPage();
+        top();
+      }
+      drawRow(row, heights[i], false, options.headerless ? i % 2 === 0 : i % 2 === 1);
+    });
+    doc.x = left;
+    gap(8);
+  };
+
+  return {
+    doc,
+    left,
+    width,
+    ensure,
+    gap,
+    style,
+    forgetFill,
+    /** `keep`: room the content right after the heading needs on the same page (a table, a signature block). */
+    h1: (text: string, keep = keepWithNext) => heading(text, size.h1, 14, 6, true, keep),
+    h2: (text: string, keep = keepWithNext) => heading(text, size.h2, 8, 4, false, keep),
+    h3: (text: string, keep = keepWithNext) => heading(text, size.h3, 5, 3, false, keep),
+    paragraph,
+    labelled,
+    bullet,
+    check,
+    table,
+  };
+}
+
+/** Everything the sections need besides the plan: the writer, the words and the formatters. */
+type Context = {
+  w: Writer;
+  plan: PlanView;
+  h: Record<HeadingKey, string>;
+  words: DocumentWords;
+  date: (value: string | null) => string;
+  dateTime: (value: string) => string;
+  value: (value: number, unit: string) => string;
+  money: (value: number) => string;
+  number: (value: number) => string;
+};
+
+/** Every heading the template defines; a plan from an older template falls back to the key. */
+const headingsOf = (plan: PlanView): Record<HeadingKey, string> =>
+  Object.fromEntries(headingKeys.map((k) => [k, plan.headings[k] ?? k])) as Record<HeadingKey, string>;
+
+const labelledList = (c: Context, items: Labelled[]): void => {
+  for (const item of items) c.w.labelled(item.label, item.text);
+};
+
+function titleBlock(c: Context): void {
+  const { w, plan } = c;
+  w.style('bold', size.title, color.primary);
+  w.doc.text(plan.title, w.left, w.doc.y, { width: w.width, lineGap });
+  w.style('regular', size.h3 + 1, color.muted);
+  w.doc.text(plan.subtitle, w.left, w.doc.y, { width: w.width, lineGap });
+  w.style('regular', size.small, color.muted);
+  w.doc.text(`${c.words.version} ${plan.version} · ${c.words.planStatus[plan.status]}`, w.left, w.doc.y + 2, {
+    width: w.width,
+    lineGap,
+  });
+  w.gap(8);
+}
+
+function headerTable(c: Context): void {
+  const { plan, h } = c;
+  const x = plan.header;
+  const period = `${x.reviewPeriod.weeks} ${c.words.weeks} (${x.reviewPeriod.days} ${c.words.days})`;
+  const rows: [string, string][] = [
+    [h.employeeName, x.employeeName],
+    [h.position, x.position],
+    [h.department, x.department],
+    [h.manager, x.managerName ?? c.words.none],
+    [h.hrRepresentative, x.hrRepName ?? c.words.none],
+    [h.startDate, c.date(x.startDate)],
+    [h.endDate, c.date(x.endDate)],
+    [h.reviewPeriod, period],
+  ];
+  c.w.table(
+    [
+      { title: '', width: 170 },
+      { title: '', width: 325 },
+    ],
+    rows.map(([label, value]) => [{ text: label, bold: true, color: color.primary }, value]),
+    { headerless: true },
+  );
+}
+
+function overview(c: Context): void {
+  const { w, plan, h } = c;
+  w.h1(h.overview);
+  w.h2(h.purpose);
+  w.paragraph(plan.overview.purpose);
+  w.h2(h.philosophy);
+  w.paragraph(plan.overview.philosophyIntro);
+  for (const item of plan.overview.philosophy) w.labelled(item.label, item.text);
+}
+
+function issues(c: Context): void {
+  const { w, plan, h } = c;
+  w.h1(h.issues);
+  w.h2(h.primaryConcerns);
+  w.paragraph(plan.issuesIntro);
+  plan.focusAreas.forEach((area, i) => {
+    w.h3(`${i + 1}. ${area.title}`);
+    w.labelled(h.issue, area.issue);
+    w.labelled(h.impact, area.impact);
+    w.labelled(h.examples, area.examples.length === 0 ? c.words.none : '');
+    for (const example of area.examples) {
+      if (example.date) w.labelled(c.date(example.date), example.text, { indent: 12 });
+      else w.bullet(example.text, 12);
+    }
+    w.labelled(h.requiredStandard, area.requiredStandard);
+  });
+
+  w.h2(h.metrics, tableKeep);
+  const statusColor = { onTrack: color.good, atRisk: color.warn, offTrack: color.bad } as const;
+  w.table(
+    [
+      { title: h.metric, width: 150 },
+      { title: h.baseline, width: 62, align: 'right' },
+      { title: h.current, width: 70, align: 'right' },
+      { title: h.required, width: 70, align: 'right' },
+      { title: h.gap, width: 62, align: 'right' },
+      { title: h.status, width: 81 },
+    ],
+    plan.metrics.map((m) => [
+      { text: m.name, bold: true },
+      c.value(m.baseline, m.unit),
+      c.value(m.current, m.unit),
+      c.value(m.target, m.unit),
+      m.isMet ? c.words.met : c.value(m.gap, m.unit),
+      { text: c.words.metricStatus[m.status], color: statusColor[m.status] },
+    ]),
+  );
+}
+
+function goals(c: Context): void {
+  const { w, plan, h } = c;
+  const criterionLabel = new Map(plan.smart.criteria.map((k) => [k.key, k.label]));
+  w.h1(h.goals);
+  w.h2(h.primaryGoals);
+  w.paragraph(plan.goalsIntro);
+  plan.focusAreas.forEach((area, i) => {
+    w.h3(`${i + 1}. ${area.goalTitle}`);
+    w.labelled(h.goal, area.goal);
+    w.labelled(h.measurement, area.measurement);
+    w.labelled(h.deadline, c.date(area.deadline));
+    w.labelled(h.successCriteria, area.successCriteria);
+    if (area.smart.findings.length > 0) {
+      w.gap(1);
+      w.style('bold', size.small, color.warn);
+      w.ensure(30);
+      w.doc.text(`${h.smart}:`, w.left + 11, w.doc.y, { width: w.width - 11, lineGap });
+      for (const finding of area.smart.findings) {
+        const label = `${c.words.severity[finding.severity]} · ${criterionLabel.get(finding.criterion) ?? finding.criterion}`;
+        w.style('bold', size.small, finding.severity === 'error' ? color.bad : color.warn);
+        w.ensure(12);
+        w.doc.text(`${label}: `, w.left + 22, w.doc.y, { width: w.width - 22, lineGap, continued: true });
+        w.style('regular', size.small, color.text);
+        w.doc.text(finding.message, { width: w.width - 22, lineGap });
+      }
+      w.gap(3);
+    }
+  });
+  w.h2(h.smart);
+  w.paragraph(plan.smart.intro);
+  for (const criterion of plan.smart.criteria) w.labelled(criterion.label, criterion.text);
+}
+
+function development(c: Context): void {
+  const { w, plan, h } = c;
+  w.h1(h.development);
+  w.h2(h.trainingActivities);
+  plan.development.groups.forEach((group, i) => {
+    w.h3(`${i + 1}. ${group.title} (${group.done}/${group.total})`);
+    const activities = plan.activities
+      .filter((a) => a.groupKey === group.key)
+      .sort((a, b) => a.position - b.position);
+    const sections: string[] = [];
+    for (const a of activities) if (!sections.includes(a.section)) sections.push(a.section);
+    for (const section of sections) {
+      w.style('bold', size.body);
+      w.ensure(3 * (size.body + 4));
+      w.doc.text(section, w.left + 6, w.doc.y, { width: w.width - 6, lineGap });
+      w.gap(2);
+      for (const a of activities) {
+        if (a.section !== section) continue;
+        const note =
+          a.status === 'done' && a.completedAt
+            ? c.date(a.completedAt)
+            : a.status === 'in_progress'
+              ? c.words.inProgress
+              : a.dueDate
+                ? `${h.deadline}: ${c.date(a.dueDate)}`
+                : undefined;
+        w.check(a.title, a.status === 'done', { indent: 16, note });
+      }
+    }
+  });
+
+  const s = plan.support;
+  w.h2(h.supportResources);
+  w.h3(h.managerSupport);
+  labelledList(c, s.manager);
+  w.labelled(h.meetingFrequency, c.words.cadence(s.managerCheckIn));
+
+  w.h3(h.mentorAssignment);
+  w.labelled(h.mentor, s.mentor.name ?? c.words.none);
+  w.labelled(h.meetingFrequency, `${s.mentor.meetingFrequency} (${c.words.cadence(s.mentor.session)})`);
+  w.labelled(h.focusAreas, s.mentor.focusAreas);
+  w.labelled(h.supportProvided, s.mentor.supportProvided);
+
+  w.h3(h.hrSupport);
+  w.labelled(h.hrRepresentative, s.hr.name ?? c.words.none);
+  w.labelled(h.availability, s.hr.availability);
+  w.labelled(h.supportAreas, s.hr.supportAreas);
+  w.labelled(h.additionalHrResources, s.hr.additionalResources);
+
+  w.h3(h.trainingResources);
+  w.labelled(h.internalTraining, s.training.internal);
+  w.labelled(h.externalTraining, s.training.external);
+  w.labelled(h.onlineLearning, s.training.online);
+  w.labelled(h.certificationPrograms, s.training.certification);
+  w.labelled(h.trainingBudget, c.money(s.budget.total));
+  w.labelled(h.budgetSpent, c.money(s.budget.spent));
+  w.labelled(h.budgetRemaining, c.money(s.budget.remaining));
+  w.labelled(h.hoursPerWeek, c.number(s.hoursPerWeek));
+}
+
+function timeline(c: Context): void {
+  const { w, plan, h } = c;
+  w.h1(h.timeline, 2 * tableKeep);
+  w.table(
+    [
+      { title: h.phase, width: 100 },
+      { title: h.weeks, width: 52 },
+      { title: c.words.dates, width: 78 },
+      { title: c.words.tasks, width: 170 },
+      { title: h.milestone, width: 95 },
+    ],
+    plan.timeline.phases.map((p, i) => [
+      { text: `${i + 1}. ${p.title}`, bold: true },
+      p.startWeek === p.endWeek ? `${p.startWeek}` : `${p.startWeek}–${p.endWeek}`,
+      `${c.date(p.startDate)} – ${c.date(p.endDate)}`,
+      p.tasks.map((t) => `${h.week} ${t.week}: ${t.title}`).join('\n'),
+      { text: `${p.milestone.title} (${c.date(p.milestone.date)})`, color: color.primary },
+    ]),
+  );
+  w.h2(h.keyMilestones, tableKeep);
+  w.table(
+    [
+      { title: h.week, width: 60 },
+      { title: h.date, width: 100 },
+      { title: h.milestone, width: 335 },
+    ],
+    plan.timeline.milestones.map((m) => [
+      { text: `${h.week} ${m.week}`, bold: true },
+      c.date(m.date),
+      m.title,
+    ]),
+  );
+}
+
+function tracking(c: Context): void {
+  const { w, plan, h } = c;
+  w.h1(h.progressTracking);
+  w.h2(h.trackingMetrics);
+  for (const area of plan.tracking.metricsByArea) {
+    w.h3(area.title);
+    for (const metric of area.metrics) w.bullet(metric, 6);
+  }
+  w.h2(h.trackingMethods);
+  labelledList(c, plan.tracking.methods);
+  w.h2(h.successCriteriaList);
+  for (const criterion of plan.successCriteria) {
+    const note =
+      criterion.isMet && criterion.checkedByName
+        ? `${criterion.checkedByName}${criterion.checkedAt ? `, ${c.date(criterion.checkedAt)}` : ''}`
+        : undefined;
+    w.check(criterion.text, criterion.isMet, { note });
+  }
+}
+
+function supportAndResources(c: Context): void {
+  const { w, plan, h } = c;
+  w.h1(h.supportAndResources);
+  w.h2(h.managerResponsibilities);
+  labelledList(c, plan.responsibilities.manager);
+  w.h2(h.employeeResponsibilities);
+  labelledList(c, plan.responsibilities.employee);
+  w.h2(h.hrResponsibilities);
+  labelledList(c, plan.responsibilities.hr);
+  w.h2(h.additionalResources);
+  labelledList(c, plan.additionalResources);
+}
+
+function documentation(c: Context): void {
+  const { w, plan, h } = c;
+  w.h1(h.documentation);
+  w.h2(h.requiredDocumentation);
+  labelledList(c, plan.documentation.required);
+  w.h2(h.recordMaintenance);
+  labelledList(c, plan.documentation.maintenance);
+  w.h2(h.reviewUpdateProcess);
+  labelledList(c, plan.documentation.reviewProcess);
+}
+
+function guidance(c: Context): void {
+  const { w, plan, h } = c;
+  w.h1(h.successFactors);
+  w.h2(h.keySuccessFactors);
+  labelledList(c, plan.guidance.successFactors);
+  w.h2(h.bestPractices);
+  labelledList(c, plan.guidance.bestPractices);
+  w.h2(h.commonChallenges);
+  labelledList(c, plan.guidance.commonChallenges);
+}
+
+const primaryContactKeys = new Set(['manager', 'hr', 'hr_representative', 'mentor']);
+
+function contacts(c: Context): void {
+  const { w, plan, h } = c;
+  const join = (parts: (string | null)[]): string => parts.filter((p) => p !== null && p !== '').join(' | ');
+  const primary = plan.contacts.filter((x) => x.key !== null && primaryContactKeys.has(x.key));
+  const additional = plan.contacts.filter((x) => !(x.key !== null && primaryContactKeys.has(x.key)));
+  w.h1(h.contacts);
+  w.h2(h.primaryContacts);
+  for (const x of primary) w.labelled(x.label, join([x.name, x.email, x.phone, x.location]) || c.words.none);
+  w.h2(h.additionalSupport);
+  for (const x of additional) {
+    w.labelled(x.label, join([x.name, x.email, x.phone, x.location, x.url]) || c.words.none);
+  }
+  w.h2(h.resourcesTools);
+  for (const x of plan.resources) w.labelled(x.label, join([x.url, x.instructions]) || c.words.none);
+}
+
+function acknowledgments(c: Context): void {
+  const { w, plan, h } = c;
+  w.h1(h.acknowledgment, signatureBlock);
+  const roles: [Role, string][] = [
+    ['employee', h.employeeAcknowledgment],
+    ['manager', h.managerAcknowledgment],
+    ['hr', h.hrAcknowledgment],
+  ];
+  for (const [role, title] of roles) {
+    const signature = plan.signatures.find((s) => s.role === role && !s.isRefused) ?? null;
+    const refusal =
+      signature === null ? (plan.signatures.find((s) => s.role === role && s.isRefused) ?? null) : null;
+    // The intro, the clauses and the signature lines belong together on one page.
+    w.ensure(signatureBlock);
+    w.h2(title);
+    w.paragraph(plan.acknowledgmentIntros[role]);
+    const agreed = new Set(signature?.clauses ?? []);
+    for (const clause of plan.acknowledgmentClauses[role])
+      w.check(clause.text, agreed.has(clause.id), { indent: 6 });
+    w.gap(4);
+    w.ensure(60);
+    const x = w.left;
+    if (signature) {
+      w.style('bold', size.body);
+      w.doc.text(`${h.signature}: `, x, w.doc.y, { continued: true, width: w.width, lineGap });
+      w.style('oblique', size.body + 1.5, color.primary);
+      w.doc.text(signature.typedName ?? signature.signerName, { continued: true });
+      w.style('bold', size.body);
+      w.doc.text(`     ${h.date}: `, { continued: true });
+      w.style('regular', size.body);
+      w.doc.text(c.date(signature.signedAt));
+      w.gap(2);
+      w.labelled(h.printName, signature.typedName ?? signature.signerName, { bullet: false });
+      w.style('regular', size.tiny, color.muted);
+      const stale = signature.isCurrent ? '' : ` · ${c.words.signedVersion(signature.version)}`;
+      w.doc.text(
+        `${h.signedAt}: ${c.dateTime(signature.signedAt)} · ${h.documentHash}: ${signature.documentHash}${stale}`,
+        x,
+        w.doc.y,
+        { width: w.width, lineGap },
+      );
+    } else if (refusal) {
+      w.style('bold', size.body, color.bad);
+      w.doc.text(`${h.refusedToSign} (${c.date(refusal.signedAt)})`, x, w.doc.y, { width: w.width, lineGap });
+      w.gap(2);
+      w.labelled(h.employeeResponse, refusal.response ?? c.words.none, { bullet: false });
+      const witness = [refusal.witnessName, refusal.witnessedAt ? c.date(refusal.witnessedAt) : null]
+        .filter((p) => p !== null)
+        .join(', ');
+      w.labelled(
+        h.witnessStatement,
+        `${refusal.witnessStatement ?? c.words.none}${witness ? ` (${c.words.witness}: ${witness})` : ''}`,
+        { bullet: false },
+      );
+      w.labelled(h.printName, refusal.signerName, { bullet: false });
+    } else {
+      w.style('bold', size.body);
+      w.doc.text(`${h.signature}: `, x, w.doc.y, { continued: true, width: w.width, lineGap });
+      w.style('regular', size.body);
+      w.doc.text('_________________________', { continued: true });
+      w.style('bold', size.body);
+      w.doc.text(`     ${h.date}: `, { continued: true });
+      w.style('regular', size.body);
+      w.doc.text('_________');
+      w.gap(6);
+      w.labelled(h.printName, '_________________________', { bullet: false });
+      w.style('regular', size.tiny, color.muted);
+      w.doc.text(h.notSigned, x, w.doc.y, { width: w.width, lineGap });
+    }
+    w.gap(6);
+  }
+}
+
+function review(c: Context): void {
+  const { w, plan, h } = c;
+  w.h1(h.planReview);
+  w.h2(h.reviewSchedule);
+  labelledList(c, plan.review.schedule);
+  w.h2(h.updateProcess);
+  labelledList(c, plan.review.updateProcess);
+  w.h2(h.planCompletion);
+  w.paragraph(plan.completion.intro);
+  const outcome = plan.outcome;
+  const steps = outcome?.completionSteps ?? plan.completion.steps.map((text) => ({ text, isDone: false }));
+  for (const step of steps) w.check(step.text, step.isDone, { indent: 6 });
+  if (outcome) {
+    w.gap(4);
+    const tone =
+      outcome.outcome === 'successful'
+        ? color.good
+        : outcome.outcome === 'unsuccessful'
+          ? color.bad
+          : color.muted;
+    w.style('bold', size.h3, tone);
+    w.ensure(40);
+    w.doc.text(`${c.words.outcome}: ${c.words.outcomes[outcome.outcome]}`, w.left, w.doc.y, {
+      width: w.width,
+      lineGap,
+    });
+    w.gap(3);
+    w.paragraph(outcome.summary);
+    for (const area of outcome.areaSummaries) w.labelled(area.title, area.summary);
+    if (outcome.reason) w.labelled(c.words.reason, outcome.reason, { bullet: false });
+    w.labelled(c.words.decidedBy, `${outcome.decidedByName}, ${c.date(outcome.decidedAt)}`, {
+      bullet: false,
+    });
+  }
+}
+
+function closing(c: Context): void {
+  const { w, plan, h } = c;
+  w.gap(10);
+  w.paragraph(plan.completion.closingNote, { face: 'oblique', fill: color.muted });
+  w.gap(6);
+  const approvedBy =
+    plan.approvals
+      .filter((a) => a.role === 'manager')
+      .map((a) => a.name)
+      .join(', ') ||
+    plan.header.managerName ||
+    c.words.none;
+  const rows: [string, string][] = [
+    [h.planCreatedBy, plan.header.createdByName],
+    [h.planApprovedBy, approvedBy],
+    [h.startDate, c.date(plan.header.startDate)],
+    [h.endDate, c.date(plan.header.endDate)],
+    [h.nextReviewDate, c.date(plan.header.nextReviewDate)],
+  ];
+  w.ensure(5 * 14 + 60);
+  for (const [label, value] of rows) w.labelled(label, value, { bullet: false });
+  w.gap(8);
+  w.doc
+    .moveTo(w.left, w.doc.y)
+    .lineTo(w.left + w.width, w.doc.y)
+    .lineWidth(0.5)
+    .strokeColor(color.rule)
+    .stroke();
+  w.gap(6);
+  w.labelled(h.confidentialityNotice, plan.confidentialityNotice, { bullet: false });
+}
+
+type PdfImage = { width: number; height: number };
+
+/** Header and footer of every page, written once all pages exist so that "Page X of Y" knows Y. */
+function pageFurniture(c: Context, organizationName: string, logo: PdfImage | null): void {
+  const { w, plan } = c;
+  const doc = w.doc;
+  const range = doc.bufferedPageRange();
+  const right = w.left + w.width;
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    w.forgetFill();
+    // Writing in the margins must not trigger pdfkit's automatic page break.
+    doc.page.margins.bottom = 0;
+    let x = w.left;
+    if (logo) {
+      const height = 22;
+      const width = Math.min(90, (logo.width / logo.height) * height);
+      doc.image(logo as unknown as Buffer, x, 24, { width, height });
+      x += width + 8;
+    }
+    // One line each: a long name is cut with an ellipsis rather than run into the other or below the rule.
+    const about = `${plan.title} · ${plan.header.employeeName}`;
+    w.style('regular', size.tiny, color.muted);
+    const aboutWidth = Math.min(doc.widthOfString(about) + 1, (right - x) * 0.6);
+    doc.text(about, right - aboutWidth, 32, { width: aboutWidth, align: 'right', height: 9, ellipsis: true });
+    w.style('bold', size.small + 1, color.primary);
+    doc.text(organizationName, x, 31, { width: right - aboutWidth - x - 12, height: 11, ellipsis: true });
+    doc.moveTo(w.left, 50).lineTo(right, 50).lineWidth(0.5).strokeColor(color.rule).stroke();
+
+    const footerTop = doc.page.height - margin.bottom + 16;
+    doc
+      .moveTo(w.left, footerTop - 5)
+      .lineTo(right, footerTop - 5)
+      .lineWidth(0.5)
+      .strokeColor(color.rule)
+      .stroke();
+    w.style('regular', size.tiny, color.muted);
+    doc.text(plan.confidentialityNotice, w.left, footerTop, { width: w.width - 90, lineGap: 0.5 });
+    const pageLabel = c.h.page.replace('{page}', String(i + 1)).replace('{pages}', String(range.count));
+    w.style('bold', size.tiny, color.primary);
+    doc.text(pageLabel, right - 85, footerTop, { width: 85, align: 'right', lineBreak: false });
+  }
+}
+
+/** Emoji DejaVu Sans has no glyph for (they would print as empty boxes), with the space after them. */
+const emoji = /(?:\p{Emoji_Presentation}|\p{Emoji_Modifier}|\u200d|\ufe0f)+ ?/gu;
+
+const withoutEmoji = (value: unknown): unknown => {
+  if (typeof value === 'string') return value.replace(emoji, '');
+  if (Array.isArray(value)) return value.map(withoutEmoji);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutEmoji(v)]));
+  }
+  return value;
+};
+
+/** Renders the whole plan; resolves with the PDF bytes. */
+export async function renderPlanPdf(input: PlanView, options: PlanPdfOptions = {}): Promise<Buffer> {
+  // Text typed in the app may carry emoji; one scan of the whole plan is cheap next to rendering it.
+  emoji.lastIndex = 0;
+  const plan = emoji.test(JSON.stringify(input)) ? (withoutEmoji(input) as PlanView) : input;
+  const locale = options.locale ?? plan.locale;
+  const organizationName = options.organizationName ?? plan.header.organizationName;
+  const faces = dejaVuSansFonts();
+  const doc = new PDFDocument({
+    // No default font: pdfkit would otherwise load Helvetica's metrics for every document.
+    font: '',
+    size: 'A4',
+    margins: margin,
+    bufferPages: true,
+    lang: locale,
+    displayTitle: true,
+    info: {
+      Title: `${plan.title} — ${plan.header.employeeName}`,
+      Author: organizationName,
+      Subject: plan.subtitle,
+      Creator: 'Mejora',
+    },
+  });
+  // Registered once per document and then switched by name; pdfkit 0.20 takes parsed fonts as well as bytes.
+  for (const face of ['regular', 'bold', 'oblique'] as const) {
+    doc.registerFont(font[face], faces[face] as unknown as Buffer);
+  }
+  shareWordLayouts(doc, font);
+  doc.font(font.regular);
+
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const words = documentWords(locale);
+  const w = writer(doc);
+  const c: Context = {
+    w,
+    plan,
+    h: headingsOf(plan),
+    words,
+    date: words.date,
+    dateTime: words.dateTime,
+    value: words.value,
+    money: (value) => words.money(value, plan.support.budget.currency),
+    number: words.number,
+  };
+  // Opened once and drawn on every page as the same image object; doc.image(bytes) would embed it per page.
+  // openImage is public in pdfkit but missing from @types/pdfkit.
+  const logo = options.logo
+    ? (doc as unknown as { openImage(src: Buffer): PdfImage }).openImage(options.logo)
+    : null;
+
+  titleBlock(c);
+  headerTable(c);
+  overview(c);
+  issues(c);
+  goals(c);
+  development(c);
+  timeline(c);
+  tracking(c);
+  supportAndResources(c);
+  documentation(c);
+  guidance(c);
+  contacts(c);
+  acknowledgments(c);
+  review(c);
+  closing(c);
+  pageFurniture(c, organizationName, logo);
+
+  doc.end();
+  return done;
+}
