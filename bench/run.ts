@@ -8,7 +8,9 @@ const benches = ['api.ts', 'documents.ts', 'web-bundle.ts'].filter((f) => exists
 let failed = 0;
 for (const file of benches) {
   process.stdout.write(`\n== ${file} ==\n`);
-  const result = spawnSync(process.execPath, [join(here, file), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [join(here, file), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);
