@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { roleSchema } from './auth.ts';
 import { uuid } from './common.ts';
-import { contactBody, contactCreateBody } from './plans.ts';
+import { contactBody, contactCreateBody, contactSchema } from './plans.ts';
 
 export const organizationSchema = z.object({
   id: uuid,
@@ -29,19 +29,7 @@ export const organizationUpdateBody = z
   .partial()
   .strict();
 
-export const orgContactSchema = z.object({
-  id: uuid,
-  kind: z.enum(['contact', 'resource']),
-  key: z.string().nullable(),
-  position: z.number().int(),
-  label: z.string(),
-  name: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  location: z.string().nullable(),
-  url: z.string().nullable(),
-  instructions: z.string().nullable(),
-});
+export const orgContactSchema = contactSchema.omit({ source: true });
 export { contactBody as orgContactBody, contactCreateBody as orgContactCreateBody };
 
 export const userSummarySchema = z.object({
