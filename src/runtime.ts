@@ -1,6 +1,7 @@
 // Starts Mejora: opens the database, seeds the demo when embedded and empty, serves HTTP, shuts down cleanly.
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
+import { createJobRunner } from './jobs/job-runner.ts';
 import { type App, buildApp } from './server/app.ts';
 import type { Deps } from './services/context.ts';
 import { demoLogins, seedDemo } from './services/demo/seed-demo.ts';
@@ -37,10 +38,17 @@ export async function startServer(
     );
     print(`API reference: ${url}/api/docs`);
     const started = app;
+    // Jobs start after the server listens, in the background: /api/health answers meanwhile.
+    const jobs = createJobRunner(deps, { log: started.log });
+    deps.afterCommit = () => jobs.wake();
+    jobs
+      .start()
+      .catch((error) => started.log.error({ error: (error as Error).message }, 'job runner failed to start'));
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
         await started.close();
+        await jobs.stop();
         await database.close();
       })();
       return stopping;

@@ -28,7 +28,17 @@ export const meResponse = z.object({
   user: userSchema,
   csrfToken: z.string().nullable(),
   organization: z.object({ id: z.string(), name: z.string(), timezone: z.string() }),
+  /** Secret: anyone with it reads your check-ins; regenerate it with POST /v1/me/calendar-token. */
+  calendarFeedUrl: z.string(),
+  isEmailOptOut: z.boolean(),
 });
+
+export const meUpdateBody = z
+  .object({
+    locale: z.enum(['en', 'es']).optional(),
+    isEmailOptOut: z.boolean().optional().describe('true turns off reminder and report emails'),
+  })
+  .strict();
 
 export const tokenCreateBody = z.object({ name: z.string().trim().min(1, 'is required').max(100) }).strict();
 export const tokenSchema = z.object({

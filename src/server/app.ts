@@ -14,17 +14,21 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Deps } from '../services/context.ts';
 import { authenticate } from './auth/authenticate.ts';
-import { handleError, sendProblem } from './errors.ts';
+import { handleError } from './errors.ts';
 import { registerApiDocs } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
+import { calendarRoutes } from './routes/calendar.ts';
+import { checkInRoutes } from './routes/check-ins.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { employeeRoutes } from './routes/employees.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
 import { healthRoutes } from './routes/health.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { organizationRoutes } from './routes/organization.ts';
 import { planRoutes } from './routes/plans.ts';
+import { progressRoutes } from './routes/progress.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { registerWeb } from './web.ts';
 
@@ -57,14 +61,6 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, {
-      type: 'https://mejora.dev/problems/404',
-      title: 'Not found',
-      status: 404,
-      detail: `No route ${request.method} ${request.url.split('?')[0]}`,
-    }),
-  );
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -132,10 +128,15 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
       await api.register(notificationRoutes, { deps });
       await api.register(organizationRoutes, { deps });
       await api.register(documentRoutes, { deps });
+      await api.register(checkInRoutes, { deps });
+      await api.register(progressRoutes, { deps });
+      await api.register(feedbackRoutes, { deps });
+      await api.register(calendarRoutes, { deps });
     },
     { prefix: '/api' },
   );
   await registerApiDocs(app);
+  // The web app, when built, answers unknown non-API paths with its index page; the API answers problem+json.
   await registerWeb(app, webDir);
   return app;
 }

@@ -6,10 +6,11 @@ import type { FastifyInstance } from 'fastify';
 import { sendProblem } from './errors.ts';
 
 export async function registerWeb(app: FastifyInstance, webDir: string | null): Promise<void> {
-  if (!webDir || !existsSync(join(webDir, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  const hasWeb = Boolean(webDir && existsSync(join(webDir, 'index.html')));
+  if (hasWeb)
+    await app.register(fastifyStatic, { root: webDir!, prefix: '/', wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.type('text/html').sendFile('index.html');
     }
     return sendProblem(reply, {

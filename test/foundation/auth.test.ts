@@ -137,6 +137,24 @@ describe.each(engines)('accounts and sessions on %s', (engine) => {
     expect(statuses[10]).toBe(429);
   });
 
+  it('rate limits per account too: failed tries from many addresses still stop at the 10th', async () => {
+    const org = await createOrganization(t.database.db);
+    const { email } = await createUserWithEmployee(t.database.db, org.id, { roles: ['employee'] });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      statuses.push(
+        (
+          await send(t.app, 'POST', '/api/v1/auth/login', {
+            body: { email, password: 'wrong' },
+            headers: { 'x-forwarded-for': `203.0.114.${i + 1}` },
+          })
+        ).status,
+      );
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses[10]).toBe(429);
+  });
+
   it('a user of another organisation gets 404 on this organisation’s employee', async () => {
     const hr = await signIn(t.app, demo.hr);
     const list = await hr.get('/api/v1/employees?limit=1');

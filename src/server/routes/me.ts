@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   meResponse,
+  meUpdateBody,
   sessionSchema,
   tokenCreateBody,
   tokenCreatedSchema,
@@ -15,6 +16,8 @@ import type { Actor } from '../../domain/access/actor.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/auth/api-tokens.ts';
 import { listSessions, revokeSession } from '../../services/auth/sessions.ts';
 import type { Deps } from '../../services/context.ts';
+import { getPreferences, updatePreferences } from '../../services/email/update-preferences.ts';
+import { calendarFeedUrl, regenerateCalendarToken } from '../../services/running/calendar-feed.ts';
 import { contextOf, metaOf, requireActor } from '../auth/authenticate.ts';
 
 export const userView = (actor: Actor) => ({
@@ -47,8 +50,38 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { dep
         user: userView(actor),
         csrfToken: request.auth?.csrfToken ?? null,
         organization: { id: org.id, name: org.name, timezone: org.settings.timezone },
+        calendarFeedUrl: await calendarFeedUrl(deps.database.db, deps, actor.userId),
+        isEmailOptOut: (await getPreferences(contextOf(deps, request))).isEmailOptOut,
       };
     },
+  );
+
+  app.patch(
+    '/v1/me',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Your email language and whether reminder and report emails are sent',
+        body: meUpdateBody,
+        response: {
+          200: z.object({ locale: z.enum(['en', 'es']), isEmailOptOut: z.boolean() }),
+          422: problemSchema,
+        },
+      },
+    },
+    async (request) => updatePreferences(contextOf(deps, request), request.body),
+  );
+
+  app.post(
+    '/v1/me/calendar-token',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Regenerate your secret calendar feed URL; the old one stops working',
+        response: { 200: z.object({ calendarFeedUrl: z.string() }), 401: problemSchema },
+      },
+    },
+    async (request) => regenerateCalendarToken(contextOf(deps, request)),
   );
 
   app.get(

@@ -13,6 +13,7 @@ import { notifyParties } from '../notifications/notify-parties.ts';
 import { commitPlanChange } from '../plans/commit-plan-change.ts';
 import { canSee, factsOf } from '../plans/plan-access.ts';
 import { organizationTimezone, presentPlan } from '../plans/present-plan.ts';
+import { scheduleCheckIns } from '../running/schedule-check-ins.ts';
 
 export type SignRole = 'employee' | 'manager' | 'hr';
 export type SignInput =
@@ -157,6 +158,7 @@ async function finish(
     hasEmployee && current.some((s) => s.role === 'manager') && current.some((s) => s.role === 'hr');
   if (isComplete) {
     await tx.update(plans).set({ status: 'active' }).where(eq(plans.id, planId));
+    await scheduleCheckIns(tx, aggregate.plan, now);
   }
   const committed = await commitPlanChange(tx, ctx, planId, {
     action,

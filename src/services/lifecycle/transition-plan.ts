@@ -174,8 +174,17 @@ export async function transitionPlan(
       by: actor.name,
       ...(input.reason ? { reason: input.reason } : {}),
     });
-    // A plan's record is sealed when it ends, so nothing can later roll its chain back unnoticed.
-    if (next === 'closed' || next === 'cancelled') await sealCheckpoint(tx, ctx.meta, actor.orgId, now);
+    if (next === 'closed' || next === 'cancelled') {
+      // What was still scheduled will not happen.
+      await tx
+        .update(checkIns)
+        .set({ status: 'cancelled', reason: `plan ${next}`, updatedAt: now.toISOString() })
+        .where(
+          and(eq(checkIns.orgId, plan.orgId), eq(checkIns.planId, planId), eq(checkIns.status, 'scheduled')),
+        );
+      // A plan's record is sealed when it ends, so nothing can later roll its chain back unnoticed.
+      await sealCheckpoint(tx, ctx.meta, actor.orgId, now);
+    }
     return presentPlan(actor, committed.aggregate, today);
   });
 }

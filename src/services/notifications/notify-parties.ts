@@ -2,6 +2,7 @@
 import type { Tx } from '../../db/client.ts';
 import { notifications } from '../../db/schema/index.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
+import { emailPlanEvent } from '../email/email-plan-event.ts';
 
 export type NotificationKind =
   | 'plan.submitted'
@@ -49,5 +50,7 @@ export async function notifyParties(
       createdAt: at.toISOString(),
     })),
   );
+  // The events people must not miss also go out by email, from the outbox, in this same transaction.
+  await emailPlanEvent(tx, plan, kind, at, payload, recipients);
   return recipients;
 }

@@ -1,0 +1,209 @@
+// Background work on pg-boss, in the same database as everything else: email delivery from the outbox
+// (retries with exponential backoff), the reminder sweep, weekly reports with the risk scan, and the
+// audit checkpoint. Embedded: pg-boss runs on the one PGlite connection; server: on the pg pool.
+import { fromPglite, type JobWithMetadata, PgBoss, type Db as QueueConnection } from 'pg-boss';
+import type { Database } from '../db/client.ts';
+import { sealAllCheckpoints } from '../services/audit/seal-checkpoint.ts';
+import type { Deps } from '../services/context.ts';
+import { deliverEmail, pendingEmails, redactError } from '../services/email/deliver-email.ts';
+import { createMailTransport, type MailTransport } from '../services/email/mail-transport.ts';
+import { sendReminders } from '../services/running/send-reminders.ts';
+import { produceWeeklyReports, scanRiskFlags } from '../services/running/weekly-reports.ts';
+
+export const queues = {
+  deliverEmail: 'email-deliver',
+  reminders: 'reminders',
+  progressSweep: 'progress-sweep',
+  auditCheckpoint: 'audit-checkpoint',
+} as const;
+export type SweepQueue =
+  | typeof queues.reminders
+  | typeof queues.progressSweep
+  | typeof queues.auditCheckpoint;
+
+/** When the sweeps run (cron, in UTC: each sweep works on every organisation's own calendar). */
+export const schedules: Record<SweepQueue, string> = {
+  [queues.reminders]: '*/5 * * * *',
+  [queues.progressSweep]: '7 * * * *',
+  [queues.auditCheckpoint]: '*/10 * * * *',
+};
+
+type Log = {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+};
+const silent: Log = { info: () => {}, warn: () => {}, error: () => {} };
+
+export type JobRunnerOptions = {
+  /** How often idle workers look for jobs. */
+  pollingIntervalSeconds?: number;
+  /** How often expired jobs (their worker died) are found and retried. */
+  superviseIntervalSeconds?: number;
+  /** How often the outbox is checked for pending emails (a commit also wakes it). */
+  outboxPollMs?: number;
+  /** A delivery still active after this long is presumed dead and retried. */
+  deliveryExpireSeconds?: number;
+  /** First retry delay; doubled each time (with jitter) up to an hour. */
+  retryDelaySeconds?: number;
+  retryLimit?: number;
+  /** Registers the cron schedules (one server or many: pg-boss fires each occurrence once). */
+  isScheduling?: boolean;
+  transport?: MailTransport;
+  /** The connection pg-boss runs on; by default the application's own database. */
+  connection?: QueueConnection;
+  log?: Log;
+};
+
+export type JobRunner = {
+  boss: PgBoss;
+  transport: MailTransport;
+  start(): Promise<void>;
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+  /** Hands pending emails to the delivery queue now rather than at the next poll. */
+  wake(): void;
+  /** Queues a sweep to run now. */
+  trigger(queue: SweepQueue): Promise<string | null>;
+};
+
+/** pg-boss on the application's database: the PGlite instance itself, or the pg pool. */
+export function queueConnection(database: Database): QueueConnection {
+  if (database.pglite) return fromPglite(database.pglite);
+  const pool = database.pool!;
+  // As pg-boss's own pool does: a multi-statement text answers one result per statement, all of them.
+  return { executeSql: (text, values) => pool.query(text, values as unknown[] | undefined) as never };
+}
+
+export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): JobRunner {
+  const log = options.log ?? silent;
+  const polling = options.pollingIntervalSeconds ?? 2;
+  const supervise = options.superviseIntervalSeconds ?? 60;
+  const isScheduling = options.isScheduling ?? true;
+  const transport = options.transport ?? createMailTransport(deps.config);
+  const boss = new PgBoss({
+    db: options.connection ?? queueConnection(deps.database),
+    ...(deps.database.engine === 'pglite' ? { backend: 'pglite' as const } : {}),
+    superviseIntervalSeconds: supervise,
+    monitorIntervalSeconds: supervise,
+    schedule: isScheduling,
+    registerInstance: false,
+  });
+  boss.on('error', (error) => log.error({ error: redactError(error) }, 'job queue error'));
+  boss.on('warning', (warning) => log.warn({ warning: redactError(warning.message) }, 'job queue warning'));
+
+  let timer: NodeJS.Timeout | undefined;
+  let isStopping = false;
+  let isReady = false;
+  let dispatching: Promise<void> | null = null;
+  let isDispatchAgain = false;
+
+  /** Each pending email gets one delivery job; the queue refuses a second while one is queued or running. */
+  const dispatch = async (): Promise<void> => {
+    if (dispatching) {
+      isDispatchAgain = true;
+      return dispatching;
+    }
+    dispatching = (async () => {
+      do {
+        isDispatchAgain = false;
+        for (const outboxId of await pendingEmails(deps)) {
+          if (isStopping) return;
+          await boss.send(queues.deliverEmail, { outboxId }, { singletonKey: outboxId });
+        }
+      } while (isDispatchAgain && !isStopping);
+    })()
+      .catch((error) => log.warn({ error: redactError(error) }, 'outbox dispatch failed'))
+      .finally(() => {
+        dispatching = null;
+      });
+    return dispatching;
+  };
+
+  const sweep = (name: SweepQueue, run: () => Promise<unknown>) =>
+    boss.work(name, { pollingIntervalSeconds: polling }, async ([job]) => {
+      const result = await run();
+      // Counts only; a sweep that found nothing to do stays quiet.
+      if (JSON.stringify(result ?? 0).match(/[1-9]/))
+        log.info({ queue: name, jobId: job.id, result }, 'sweep done');
+      void dispatch();
+      return result;
+    });
+
+  const start = async () => {
+    await boss.start();
+    await boss.createQueue(queues.deliverEmail, {
+      policy: 'exclusive',
+      retryLimit: options.retryLimit ?? 8,
+      retryDelay: options.retryDelaySeconds ?? 30,
+      retryBackoff: true,
+      retryDelayMax: 3600,
+      expireInSeconds: options.deliveryExpireSeconds ?? 120,
+      deleteAfterSeconds: 7 * 86_400,
+    });
+    for (const name of [queues.reminders, queues.progressSweep, queues.auditCheckpoint]) {
+      await boss.createQueue(name, {
+        policy: 'exclusive',
+        retryLimit: 2,
+        retryDelay: 60,
+        expireInSeconds: 900,
+      });
+    }
+    if (isScheduling) {
+      for (const [name, cron] of Object.entries(schedules)) await boss.schedule(name, cron);
+    }
+    await boss.work(
+      queues.deliverEmail,
+      { pollingIntervalSeconds: polling, includeMetadata: true, localConcurrency: 2 },
+      async (jobs) => {
+        const job = jobs[0] as JobWithMetadata<{ outboxId: string }>;
+        try {
+          return await deliverEmail(deps, transport, job.data.outboxId, {
+            isLastAttempt: job.retryCount >= job.retryLimit,
+          });
+        } catch (error) {
+          const message = redactError(error);
+          log.warn(
+            { outboxId: job.data.outboxId, attempt: job.retryCount + 1, error: message },
+            'email delivery failed',
+          );
+          // What pg-boss stores about the failure carries no address either.
+          throw new Error(message);
+        }
+      },
+    );
+    await sweep(queues.reminders, () => sendReminders(deps));
+    await sweep(queues.progressSweep, async () => ({
+      reports: await produceWeeklyReports(deps),
+      newRiskFlags: await scanRiskFlags(deps),
+    }));
+    await sweep(queues.auditCheckpoint, () => sealAllCheckpoints(deps.database.db, deps.now()));
+    isReady = true;
+    if (!isStopping) {
+      timer = setInterval(() => void dispatch(), options.outboxPollMs ?? 5000);
+      timer.unref();
+      void dispatch();
+    }
+  };
+
+  let started: Promise<void> | undefined;
+  return {
+    boss,
+    transport,
+    start: () => {
+      started ??= start();
+      return started;
+    },
+    stop: async ({ timeoutMs = 10_000 } = {}) => {
+      isStopping = true;
+      if (timer) clearInterval(timer);
+      await started?.catch(() => {});
+      await dispatching;
+      await boss.stop({ graceful: true, timeout: timeoutMs, close: false });
+      transport.close();
+    },
+    wake: () => {
+      if (isReady && !isStopping) void dispatch();
+    },
+    trigger: (queue) => boss.send(queue, {}),
+  };
+}

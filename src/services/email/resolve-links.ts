@@ -1,0 +1,15 @@
+// Turns the outbox's placeholders into the links the recipient clicks, at the moment the email is sent.
+import type { Config } from '../../config.ts';
+import { feedbackToken } from '../running/secret-links.ts';
+import { publicUrlPlaceholder } from './templates.ts';
+
+const feedbackPattern = /\{\{feedbackLink:([0-9a-f-]{36})\}\}/g;
+
+export function resolveLinks(content: string, config: Pick<Config, 'publicUrl' | 'secret'>): string {
+  return content
+    .replace(
+      feedbackPattern,
+      (_m, id: string) => `${config.publicUrl}/feedback/${feedbackToken(config.secret, id)}`,
+    )
+    .replaceAll(publicUrlPlaceholder, config.publicUrl);
+}

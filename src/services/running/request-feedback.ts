@@ -1,0 +1,174 @@
+// Manager or HR asks a named peer or customer for feedback through a one-time link; the plan lists the answers.
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { feedbackRequestSchema } from '../../contracts/running.ts';
+import { findPlanRow } from '../../db/repositories/plan-repository.ts';
+import { feedbackRequests, focusAreas, metrics } from '../../db/schema/index.ts';
+import type { Actor } from '../../domain/access/actor.ts';
+import { can } from '../../domain/access/policy.ts';
+import { conflict, DomainError, invalidField, notFound } from '../../domain/errors.ts';
+import type { PlanRow } from '../../domain/plan/aggregate.ts';
+import { localDateTime } from '../../domain/plan/schedule.ts';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { inTransaction, type ServiceContext } from '../context.ts';
+import { feedbackLinkPlaceholder, formatDay } from '../email/templates.ts';
+import { writeEmail } from '../email/write-email.ts';
+import { canSee, factsOf, requirePlan } from '../plans/plan-access.ts';
+import { organizationTimezone } from '../plans/present-plan.ts';
+import { feedbackQuestions } from './feedback-questions.ts';
+import { feedbackToken, feedbackTokenHash } from './secret-links.ts';
+
+export type FeedbackRequestView = z.infer<typeof feedbackRequestSchema>;
+type FeedbackRow = typeof feedbackRequests.$inferSelect;
+
+/** Links expire after fourteen days. */
+export const feedbackLinkDays = 14;
+
+export type FeedbackRequestInput = {
+  name: string;
+  email: string;
+  kind: 'peer' | 'customer';
+  anonymous: boolean;
+  metricId?: string | null;
+};
+
+export async function requestFeedback(
+  ctx: ServiceContext,
+  planId: string,
+  input: FeedbackRequestInput,
+): Promise<FeedbackRequestView> {
+  const { deps, actor, meta } = ctx;
+  const view = await inTransaction(deps, async (tx) => {
+    const plan = await requirePlan(tx, actor, planId, 'plan.request_feedback', { isWrite: true });
+    if (plan.status !== 'active')
+      throw conflict(`Feedback is requested on an active plan; this one is ${plan.status}`, []);
+    if (input.metricId) {
+      const [metric] = await tx
+        .select({ id: metrics.id })
+        .from(metrics)
+        .where(
+          and(eq(metrics.orgId, plan.orgId), eq(metrics.planId, planId), eq(metrics.id, input.metricId)),
+        );
+      if (!metric) throw invalidField('body/metricId', 'no metric of this plan has this id');
+    }
+    const now = deps.now();
+    const id = randomUUID();
+    const expiresAt = new Date(now.getTime() + feedbackLinkDays * 86_400_000);
+    const [row] = await tx
+      .insert(feedbackRequests)
+      .values({
+        id,
+        orgId: plan.orgId,
+        planId,
+        kind: input.kind,
+        name: input.name,
+        email: input.email.trim(),
+        isAnonymous: input.anonymous,
+        tokenHash: feedbackTokenHash(feedbackToken(deps.config.secret, id)),
+        metricId: input.metricId ?? null,
+        requestedByUserId: actor.userId,
+        expiresAt: expiresAt.toISOString(),
+        createdAt: now.toISOString(),
+      })
+      .returning();
+    const timeZone = await organizationTimezone(tx, plan.orgId);
+    // The giver has no account: the email speaks the plan's language.
+    await writeEmail(tx, {
+      orgId: plan.orgId,
+      toEmail: row.email,
+      locale: plan.locale,
+      dedupeKey: `feedback.requested:${id}`,
+      kind: 'feedback.requested',
+      at: now,
+      params: {
+        recipientName: input.name,
+        employeeName: plan.header.employeeName,
+        organizationName: plan.header.organizationName,
+        link: feedbackLinkPlaceholder(id),
+        expiresOn: formatDay(localDateTime(expiresAt, timeZone).date, plan.locale),
+      },
+    });
+    await appendAuditEvent(tx, meta, now, {
+      orgId: plan.orgId,
+      actorUserId: actor.userId,
+      action: 'feedback.requested',
+      entityType: 'feedback_request',
+      entityId: id,
+      planId,
+      digest: { kind: input.kind, isAnonymous: input.anonymous, hasMetric: Boolean(input.metricId) },
+    });
+    return presentFeedbackRequest(actor, plan, row, [], now);
+  });
+  deps.afterCommit?.('outbox');
+  return view;
+}
+
+export async function listFeedbackRequests(
+  ctx: ServiceContext,
+  planId: string,
+): Promise<FeedbackRequestView[]> {
+  const { deps, actor, meta } = ctx;
+  const db = deps.database.db;
+  const plan = await findPlanRow(db, actor.orgId, planId);
+  if (!plan || !canSee(actor, plan)) throw notFound('Plan');
+  if (!can(actor, 'plan.read', factsOf(plan)))
+    throw new DomainError('forbidden', 'You may not read this plan’s feedback');
+  const rows = await db
+    .select()
+    .from(feedbackRequests)
+    .where(and(eq(feedbackRequests.orgId, actor.orgId), eq(feedbackRequests.planId, planId)))
+    .orderBy(asc(feedbackRequests.createdAt));
+  const areas = await db
+    .select({ id: focusAreas.id, title: focusAreas.title })
+    .from(focusAreas)
+    .where(and(eq(focusAreas.orgId, actor.orgId), eq(focusAreas.planId, planId)))
+    .orderBy(asc(focusAreas.position));
+  const now = deps.now();
+  await inTransaction(deps, (tx) =>
+    appendAuditEvent(tx, meta, now, {
+      orgId: actor.orgId,
+      actorUserId: actor.userId,
+      action: 'feedback.viewed',
+      entityType: 'plan',
+      entityId: planId,
+      planId,
+      digest: { count: rows.length },
+    }),
+  );
+  return rows.map((row) => presentFeedbackRequest(actor, plan, row, areas, now));
+}
+
+/** The employee never learns who gave anonymous feedback; manager and HR do. */
+export function presentFeedbackRequest(
+  actor: Actor,
+  plan: PlanRow,
+  row: FeedbackRow,
+  areas: { id: string; title: string }[],
+  now: Date,
+): FeedbackRequestView {
+  const isHidden = row.isAnonymous && actor.userId === plan.employeeUserId;
+  const questions = feedbackQuestions(plan.locale, row.kind, plan.header.employeeName, areas);
+  const expiresAt = new Date(row.expiresAt);
+  return {
+    id: row.id,
+    planId: row.planId,
+    kind: row.kind,
+    name: isHidden ? null : row.name,
+    email: isHidden ? null : row.email,
+    isAnonymous: row.isAnonymous,
+    metricId: row.metricId,
+    status: row.usedAt ? 'answered' : expiresAt.getTime() <= now.getTime() ? 'expired' : 'pending',
+    expiresAt: expiresAt.toISOString(),
+    answeredAt: row.usedAt ? new Date(row.usedAt).toISOString() : null,
+    createdAt: new Date(row.createdAt).toISOString(),
+    answers: row.answers
+      ? row.answers.map((a) => ({
+          questionId: a.questionId,
+          question: questions.find((q) => q.id === a.questionId)?.text ?? '—',
+          rating: a.rating ?? null,
+          comment: a.comment ?? null,
+        }))
+      : null,
+  };
+}

@@ -1,0 +1,331 @@
+// Records what happened at a check-in: held (notes, ratings, action items, measurements), missed,
+// cancelled or moved with a reason; and the employee's own comments.
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { CheckInUpdate, CheckInView } from '../../contracts/running.ts';
+import type { Db } from '../../db/client.ts';
+import { findPlanRow } from '../../db/repositories/plan-repository.ts';
+import { type ActionItem, type CheckInRating, checkIns, focusAreas, metrics } from '../../db/schema/index.ts';
+import { can } from '../../domain/access/policy.ts';
+import { conflict, DomainError, invalidField, notFound } from '../../domain/errors.ts';
+import type { PlanRow } from '../../domain/plan/aggregate.ts';
+import { daysBetween, todayIn } from '../../domain/plan/dates.ts';
+import { isReadOnly } from '../../domain/plan/lifecycle.ts';
+import { statusOfRating } from '../../domain/plan/progress.ts';
+import { localDateTime } from '../../domain/plan/schedule.ts';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { inTransaction, type ServiceContext } from '../context.ts';
+import { recordMeasurements } from '../plans/metrics.ts';
+import { canSee, factsOf } from '../plans/plan-access.ts';
+import { organizationTimezone } from '../plans/present-plan.ts';
+import { checkInScope } from './check-ins.ts';
+import { type CheckInRow, presentCheckIn } from './present-check-in.ts';
+import { refreshRiskFlags } from './risk-flags.ts';
+
+type Status = CheckInRow['status'];
+
+/** Where a check-in may go from each status (rescheduling aside). */
+const nextStatuses: Record<Status, Status[]> = {
+  scheduled: ['held', 'missed', 'cancelled'],
+  missed: ['held'],
+  held: [],
+  cancelled: [],
+};
+
+/** Types that rate every focus area and overall; reviews and the final evaluation add a summary. */
+const isAssessment = (type: CheckInRow['type']) =>
+  type === 'biweekly_assessment' || type === 'monthly_review' || type === 'final_evaluation';
+const needsSummary = (type: CheckInRow['type']) => type === 'monthly_review' || type === 'final_evaluation';
+
+const recordedFields = ['ratings', 'overallRating', 'summary', 'measurements'] as const;
+
+export async function updateCheckIn(
+  ctx: ServiceContext,
+  checkInId: string,
+  input: CheckInUpdate,
+): Promise<CheckInView> {
+  const { deps, actor, meta } = ctx;
+  const fields = (Object.keys(input) as (keyof CheckInUpdate)[]).filter((k) => input[k] !== undefined);
+  if (fields.length === 0) throw invalidField('body', 'send at least one field to change');
+  const result = await inTransaction(deps, async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(checkIns)
+      .where(and(eq(checkIns.orgId, actor.orgId), eq(checkIns.id, checkInId)))
+      .for('update');
+    if (!row) throw notFound('Check-in');
+    const plan = await findPlanRow(tx, actor.orgId, row.planId, true);
+    if (!plan || !canSee(actor, plan)) throw notFound('Check-in');
+    const scope = checkInScope(actor, plan);
+    if (!scope.isFull && !(scope.isMentorOnly && row.type === 'mentor_session')) throw notFound('Check-in');
+    requireWriter(ctx, plan, row, fields, input);
+    if (isReadOnly(plan.status)) throw conflict(`The plan is ${plan.status} and read-only`, []);
+    if (plan.status === 'paused')
+      throw conflict('The plan is paused: check-ins wait until it resumes', ['resume']);
+    if (row.status === 'cancelled') throw conflict('A cancelled check-in cannot change', []);
+
+    const now = deps.now();
+    const timeZone = await organizationTimezone(tx, actor.orgId);
+    const today = todayIn(timeZone, now);
+    const set: Partial<typeof checkIns.$inferInsert> = { updatedAt: now.toISOString() };
+    let status: Status = row.status;
+    let scheduledAt = new Date(row.scheduledAt).toISOString();
+    const events: string[] = [];
+
+    if (input.scheduledAt !== undefined) {
+      if (row.status !== 'scheduled' && row.status !== 'missed') {
+        throw conflict(`A ${row.status} check-in cannot be moved`, nextStatuses[row.status]);
+      }
+      if (input.status !== undefined) {
+        throw invalidField(
+          'body/status',
+          'a moved check-in is scheduled again: send a new scheduledAt or a status, not both',
+        );
+      }
+      if (!input.reason) throw invalidField('body/reason', 'say why the check-in moves');
+      const at = new Date(input.scheduledAt);
+      if (at.getTime() <= now.getTime()) throw invalidField('body/scheduledAt', 'must be in the future');
+      const local = localDateTime(at, timeZone);
+      if (daysBetween(plan.startDate, local.date) < 0 || daysBetween(local.date, plan.endDate) < 0) {
+        throw invalidField(
+          'body/scheduledAt',
+          `must fall within the plan (${plan.startDate} to ${plan.endDate})`,
+        );
+      }
+      scheduledAt = at.toISOString();
+      status = 'scheduled';
+      Object.assign(set, { scheduledAt, status, reason: input.reason });
+      events.push('check_in.rescheduled');
+    } else if (input.status !== undefined && input.status !== row.status) {
+      if (!nextStatuses[row.status].includes(input.status)) {
+        throw conflict(`A ${row.status} check-in cannot become ${input.status}`, nextStatuses[row.status]);
+      }
+      // Held early is allowed (the meeting was brought forward): heldAt records when it was recorded.
+      if (input.status === 'missed' && Date.parse(scheduledAt) > now.getTime()) {
+        throw invalidField('body/status', 'a check-in cannot be missed before its time');
+      }
+      if (input.status === 'cancelled' && !input.reason) {
+        throw invalidField('body/reason', 'say why the check-in is cancelled');
+      }
+      status = input.status;
+      set.status = status;
+      if (status === 'held') set.heldAt = now.toISOString();
+      if (input.reason) set.reason = input.reason;
+      events.push(`check_in.${status}`);
+    } else if (input.reason !== undefined) {
+      set.reason = input.reason;
+    }
+
+    const recorded = recordedFields.filter((f) => input[f] !== undefined);
+    if (recorded.length && status !== 'held') {
+      throw invalidField(
+        `body/${recorded[0]}`,
+        'ratings, overall rating, summary and measurements are recorded on a held check-in (status: held)',
+      );
+    }
+
+    if (input.notes !== undefined) set.notes = input.notes;
+    if (input.privateNotes !== undefined) set.privateNotes = input.privateNotes;
+    if (input.employeeComments !== undefined) set.employeeComments = input.employeeComments;
+    if (input.summary !== undefined) set.summary = input.summary;
+    if (input.overallRating !== undefined) set.overallRating = input.overallRating;
+    if (input.attendees !== undefined) set.attendees = input.attendees;
+    else if (status === 'held' && row.status !== 'held' && row.attendees.length === 0) {
+      set.attendees = defaultAttendees(plan, row.type);
+    }
+    if (input.ratings !== undefined)
+      set.ratings = await checkRatings(tx as unknown as Db, plan, row, input.ratings);
+    if (input.actionItems !== undefined) set.actionItems = checkActionItems(plan, row, input.actionItems);
+
+    if (status === 'held') {
+      const ratings = set.ratings ?? row.ratings;
+      const overall = set.overallRating !== undefined ? set.overallRating : row.overallRating;
+      const summary = set.summary !== undefined ? set.summary : row.summary;
+      if (isAssessment(row.type)) {
+        const areas = await tx
+          .select({ id: focusAreas.id })
+          .from(focusAreas)
+          .where(and(eq(focusAreas.orgId, plan.orgId), eq(focusAreas.planId, plan.id)));
+        const unrated = areas.filter((a) => !ratings.some((r) => r.focusAreaId === a.id));
+        if (unrated.length) {
+          throw invalidField(
+            'body/ratings',
+            `an assessment rates every focus area; ${unrated.length} not rated`,
+          );
+        }
+        if (overall === null || overall === undefined) {
+          throw invalidField('body/overallRating', 'an assessment rates the plan overall, 1 to 5');
+        }
+      }
+      if (needsSummary(row.type) && !summary?.trim()) {
+        throw invalidField('body/summary', 'a monthly review and the final evaluation need a summary');
+      }
+    }
+
+    if (!events.length) {
+      events.push(
+        fields.length === 1 && fields[0] === 'employeeComments' ? 'check_in.commented' : 'check_in.updated',
+      );
+    }
+    if (actor.userId !== plan.employeeUserId) set.recordedByUserId = actor.userId;
+    const [updated] = await tx.update(checkIns).set(set).where(eq(checkIns.id, row.id)).returning();
+
+    if (input.measurements?.length) {
+      await recordInline(
+        ctx,
+        tx as unknown as Db,
+        plan,
+        localDateTime(scheduledAt, timeZone).date,
+        today,
+        input.measurements,
+      );
+    }
+    for (const action of events) {
+      await appendAuditEvent(tx, meta, now, {
+        orgId: actor.orgId,
+        actorUserId: actor.userId,
+        action,
+        entityType: 'check_in',
+        entityId: row.id,
+        planId: plan.id,
+        digest: { type: row.type, status, scheduledAt, fields },
+      });
+    }
+    if (status !== row.status || input.measurements?.length) {
+      await refreshRiskFlags(tx, { ...plan }, now, meta);
+    }
+    return presentCheckIn(updated, { timeZone, isPrivateVisible: scope.isPrivateVisible });
+  });
+  deps.afterCommit?.('outbox');
+  return result;
+}
+
+/** The employee writes only their comments; manager and HR (the mentor for mentor sessions) the rest. */
+function requireWriter(
+  { actor }: ServiceContext,
+  plan: PlanRow,
+  row: CheckInRow,
+  fields: (keyof CheckInUpdate)[],
+  input: CheckInUpdate,
+): void {
+  const facts = factsOf(plan);
+  if (plan.employeeUserId === actor.userId) {
+    const others = fields.filter((f) => f !== 'employeeComments');
+    if (others.length || !can(actor, 'plan.comment', facts)) {
+      throw new DomainError(
+        'forbidden',
+        `As the employee you add your comments (employeeComments) only; not ${others.join(', ')}`,
+      );
+    }
+    return;
+  }
+  if (input.employeeComments !== undefined) {
+    throw new DomainError('forbidden', 'Only the employee writes the employee’s comments');
+  }
+  const action = row.type === 'mentor_session' ? 'plan.record_mentor_session' : 'plan.record_progress';
+  if (!can(actor, action, facts))
+    throw new DomainError('forbidden', 'You may read this check-in but not record it');
+  if (input.privateNotes !== undefined && !can(actor, 'plan.read_private', facts)) {
+    throw new DomainError('forbidden', 'Only the manager and HR keep private notes');
+  }
+}
+
+function defaultAttendees(plan: PlanRow, type: CheckInRow['type']): string[] {
+  const other = type === 'mentor_session' ? plan.header.mentorName : plan.header.managerName;
+  return [plan.header.employeeName, ...(other ? [other] : [])];
+}
+
+async function checkRatings(
+  tx: Db,
+  plan: PlanRow,
+  row: CheckInRow,
+  ratings: NonNullable<CheckInUpdate['ratings']>,
+): Promise<CheckInRating[]> {
+  if (row.type === 'mentor_session' && ratings.length) {
+    throw invalidField('body/ratings', 'mentor sessions carry no ratings');
+  }
+  const areas = await tx
+    .select({ id: focusAreas.id })
+    .from(focusAreas)
+    .where(and(eq(focusAreas.orgId, plan.orgId), eq(focusAreas.planId, plan.id)));
+  const seen = new Set<string>();
+  return ratings.map((r, i) => {
+    if (!areas.some((a) => a.id === r.focusAreaId)) {
+      throw invalidField(`body/ratings/${i}/focusAreaId`, 'no focus area of this plan has this id');
+    }
+    if (seen.has(r.focusAreaId)) throw invalidField(`body/ratings/${i}/focusAreaId`, 'rated twice');
+    seen.add(r.focusAreaId);
+    return { focusAreaId: r.focusAreaId, rating: r.rating, status: r.status ?? statusOfRating(r.rating) };
+  });
+}
+
+function checkActionItems(
+  plan: PlanRow,
+  row: CheckInRow,
+  items: NonNullable<CheckInUpdate['actionItems']>,
+): ActionItem[] {
+  const people = [plan.employeeUserId, plan.managerUserId, plan.hrRepUserId, plan.mentorUserId].filter(
+    Boolean,
+  );
+  return items.map((item, i) => {
+    if (item.ownerUserId && !people.includes(item.ownerUserId)) {
+      throw invalidField(
+        `body/actionItems/${i}/ownerUserId`,
+        'must be the employee, manager, HR representative or mentor of this plan',
+      );
+    }
+    if (item.dueDate && daysBetween(plan.startDate, item.dueDate) < 0) {
+      throw invalidField(
+        `body/actionItems/${i}/dueDate`,
+        `must be on or after the plan's start (${plan.startDate})`,
+      );
+    }
+    const existing = item.id ? row.actionItems.find((a) => a.id === item.id) : undefined;
+    return {
+      id: existing?.id ?? randomUUID(),
+      text: item.text,
+      ownerUserId: item.ownerUserId ?? null,
+      dueDate: item.dueDate ?? null,
+      isDone: item.isDone ?? false,
+    };
+  });
+}
+
+/** Measurements taken at the check-in go through the measurement use case, inside this same transaction. */
+async function recordInline(
+  ctx: ServiceContext,
+  tx: Db,
+  plan: PlanRow,
+  checkInDate: string,
+  today: string,
+  items: NonNullable<CheckInUpdate['measurements']>,
+): Promise<void> {
+  const planMetrics = await tx
+    .select({ id: metrics.id })
+    .from(metrics)
+    .where(and(eq(metrics.orgId, plan.orgId), eq(metrics.planId, plan.id)));
+  const byMetric = new Map<string, { date: string; value: number; note: string | null; source: string }[]>();
+  for (const [i, item] of items.entries()) {
+    if (!planMetrics.some((m) => m.id === item.metricId)) {
+      throw invalidField(`body/measurements/${i}/metricId`, 'no metric of this plan has this id');
+    }
+    const date = item.date ?? (daysBetween(checkInDate, today) < 0 ? today : checkInDate);
+    if (daysBetween(date, plan.endDate) < 0) {
+      throw invalidField(
+        `body/measurements/${i}/date`,
+        `must be on or before the plan's end (${plan.endDate})`,
+      );
+    }
+    if (daysBetween(date, today) < 0)
+      throw invalidField(`body/measurements/${i}/date`, 'must not be in the future');
+    byMetric.set(item.metricId, [
+      ...(byMetric.get(item.metricId) ?? []),
+      { date, value: item.value, note: item.note ?? null, source: 'check-in' },
+    ]);
+  }
+  // The use case opens its own transaction on the database it is given: here a savepoint in ours.
+  const inner: ServiceContext = { ...ctx, deps: { ...ctx.deps, database: { ...ctx.deps.database, db: tx } } };
+  for (const [metricId, measured] of byMetric) {
+    await recordMeasurements(inner, plan.id, metricId, measured);
+  }
+}
