@@ -1,0 +1,182 @@
+// Plans and their sections: list, read, create, edit, lifecycle transitions and signatures.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, query } from './client.ts';
+import type {
+  Activity,
+  AnyPlanView,
+  Contact,
+  FocusArea,
+  FocusAreaInput,
+  Metric,
+  MetricInput,
+  Page,
+  PlanCreate,
+  PlanStatus,
+  PlanSummary,
+  PlanUpdate,
+  PlanView,
+  SignBody,
+  SuccessCriterion,
+  TransitionBody,
+} from './types.ts';
+
+export type PlanFilters = {
+  status?: PlanStatus;
+  department?: string;
+  managerId?: string;
+  employeeId?: string;
+  q?: string;
+  cursor?: string;
+  limit?: number;
+};
+
+export const plansKey = ['plans'] as const;
+export const planKey = (id: string) => ['plan', id] as const;
+const base = (id: string) => `/api/v1/plans/${id}`;
+
+export const fetchPlans = (filters: PlanFilters) =>
+  api.get<Page<PlanSummary>>(`/api/v1/plans${query(filters)}`);
+
+export const usePlans = (filters: PlanFilters, options: { enabled?: boolean } = {}) =>
+  useQuery({
+    queryKey: [...plansKey, filters],
+    queryFn: () => fetchPlans(filters),
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+  });
+
+export const usePlan = (id: string | undefined) =>
+  useQuery({
+    queryKey: planKey(id ?? ''),
+    queryFn: () => api.get<AnyPlanView>(base(id ?? '')),
+    enabled: Boolean(id),
+  });
+
+/** After a write: the plan document changed; lists may show a new status or dates. */
+function usePlanWrite<TInput, TResult>(planId: string, write: (input: TInput) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: async (result) => {
+      if (result && typeof result === 'object' && 'focusAreas' in result && 'header' in result) {
+        queryClient.setQueryData(planKey(planId), result);
+      }
+      await queryClient.invalidateQueries({ queryKey: planKey(planId) });
+      void queryClient.invalidateQueries({ queryKey: plansKey });
+      void queryClient.invalidateQueries({ queryKey: ['plan-extra', planId] });
+    },
+  });
+}
+
+export function useCreatePlan() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PlanCreate) => api.post<PlanView>('/api/v1/plans', body),
+    onSuccess: (plan) => {
+      queryClient.setQueryData(planKey(plan.id), plan);
+      void queryClient.invalidateQueries({ queryKey: plansKey });
+    },
+  });
+}
+
+export const useUpdatePlan = (planId: string) =>
+  usePlanWrite(planId, (body: PlanUpdate) => api.patch<PlanView>(base(planId), body));
+
+export const useAddFocusArea = (planId: string) =>
+  usePlanWrite(planId, (body: FocusAreaInput & { title: string }) =>
+    api.post<FocusArea>(`${base(planId)}/focus-areas`, body),
+  );
+export const useUpdateFocusArea = (planId: string) =>
+  usePlanWrite(planId, ({ id, ...body }: FocusAreaInput & { id: string }) =>
+    api.patch<FocusArea>(`${base(planId)}/focus-areas/${id}`, body),
+  );
+export const useRemoveFocusArea = (planId: string) =>
+  usePlanWrite(planId, (id: string) => api.delete(`${base(planId)}/focus-areas/${id}`));
+
+export const useAddMetric = (planId: string) =>
+  usePlanWrite(planId, (body: MetricInput) => api.post<Metric>(`${base(planId)}/metrics`, body));
+export const useUpdateMetric = (planId: string) =>
+  usePlanWrite(planId, ({ id, ...body }: Partial<MetricInput> & { id: string }) =>
+    api.patch<Metric>(`${base(planId)}/metrics/${id}`, body),
+  );
+export const useRemoveMetric = (planId: string) =>
+  usePlanWrite(planId, (id: string) => api.delete(`${base(planId)}/metrics/${id}`));
+export const useRecordMeasurement = (planId: string) =>
+  usePlanWrite(
+    planId,
+    ({ metricId, ...body }: { metricId: string; date: string; value: number; note?: string }) =>
+      api.post<Metric>(`${base(planId)}/metrics/${metricId}/measurements`, body),
+  );
+
+export type ActivityInput = Partial<Omit<Activity, 'id' | 'position' | 'completedAt'>>;
+export const useAddActivity = (planId: string) =>
+  usePlanWrite(planId, (body: ActivityInput & Pick<Activity, 'groupKey' | 'section' | 'title'>) =>
+    api.post<Activity>(`${base(planId)}/activities`, body),
+  );
+/** Ticking an activity shows at once; the server's answer then replaces the guess, or undoes it. */
+export function useUpdateActivity(planId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: ActivityInput & { id: string }) =>
+      api.patch<Activity>(`${base(planId)}/activities/${id}`, body),
+    onMutate: async ({ id, ...body }) => {
+      await queryClient.cancelQueries({ queryKey: planKey(planId) });
+      const previous = queryClient.getQueryData<AnyPlanView>(planKey(planId));
+      if (previous)
+        queryClient.setQueryData<AnyPlanView>(planKey(planId), {
+          ...previous,
+          activities: previous.activities.map((a) => (a.id === id ? { ...a, ...body } : a)),
+        });
+      return { previous };
+    },
+    onError: (_error, _input, context) => {
+      if (context?.previous) queryClient.setQueryData(planKey(planId), context.previous);
+    },
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: planKey(planId) });
+    },
+  });
+}
+export const useRemoveActivity = (planId: string) =>
+  usePlanWrite(planId, (id: string) => api.delete(`${base(planId)}/activities/${id}`));
+
+export const useAddSuccessCriterion = (planId: string) =>
+  usePlanWrite(planId, (body: { text: string }) =>
+    api.post<SuccessCriterion>(`${base(planId)}/success-criteria`, body),
+  );
+export const useUpdateSuccessCriterion = (planId: string) =>
+  usePlanWrite(planId, ({ id, ...body }: { id: string; text?: string; isMet?: boolean }) =>
+    api.patch<SuccessCriterion>(`${base(planId)}/success-criteria/${id}`, body),
+  );
+export const useRemoveSuccessCriterion = (planId: string) =>
+  usePlanWrite(planId, (id: string) => api.delete(`${base(planId)}/success-criteria/${id}`));
+
+export type ContactInput = Partial<Omit<Contact, 'id' | 'position' | 'source'>>;
+export const useAddContact = (planId: string) =>
+  usePlanWrite(planId, (body: ContactInput & Pick<Contact, 'kind' | 'label'>) =>
+    api.post<Contact>(`${base(planId)}/contacts`, body),
+  );
+export const useUpdateContact = (planId: string) =>
+  usePlanWrite(planId, ({ id, ...body }: ContactInput & { id: string }) =>
+    api.patch<Contact>(`${base(planId)}/contacts/${id}`, body),
+  );
+export const useRemoveContact = (planId: string) =>
+  usePlanWrite(planId, (id: string) => api.delete(`${base(planId)}/contacts/${id}`));
+
+export const useAddExpense = (planId: string) =>
+  usePlanWrite(planId, (body: { date: string; description: string; amount: number }) =>
+    api.post(`${base(planId)}/expenses`, body),
+  );
+export const useRemoveExpense = (planId: string) =>
+  usePlanWrite(planId, (id: string) => api.delete(`${base(planId)}/expenses/${id}`));
+
+export const useTransition = (planId: string) =>
+  usePlanWrite(planId, (body: TransitionBody) => api.post<PlanView>(`${base(planId)}/transitions`, body));
+
+export const useSign = (planId: string) =>
+  usePlanWrite(planId, (body: SignBody) => api.post<PlanView>(`${base(planId)}/signatures`, body));
+
+export const useWitness = (planId: string) =>
+  usePlanWrite(planId, ({ signatureId, statement }: { signatureId: string; statement: string }) =>
+    api.post<PlanView>(`${base(planId)}/signatures/${signatureId}/witness`, { statement }),
+  );

@@ -1,0 +1,112 @@
+// The routes: sign-in outside, every other page inside the signed-in shell, each page loaded on demand.
+import { QueryClient } from '@tanstack/react-query';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router';
+import { isSignOut, meKey, useMe, wasSignedIn } from './api/auth.ts';
+import { isApiError, setUnauthorizedHandler } from './api/client.ts';
+import { ErrorState, LoadingState } from './ui/states.tsx';
+
+const named = <K extends string, M extends Record<K, ComponentType>>(load: () => Promise<M>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const PageShell = named(() => import('./ui/app-shell.tsx'), 'PageShell');
+const SignInPage = named(() => import('./features/auth/sign-in-page.tsx'), 'SignInPage');
+const HomePage = named(() => import('./features/home/home-page.tsx'), 'HomePage');
+const PlansListPage = named(() => import('./features/plans-list/plans-list-page.tsx'), 'PlansListPage');
+const PlanWizardPage = named(() => import('./features/plan-wizard/plan-wizard-page.tsx'), 'PlanWizardPage');
+const PlanPage = named(() => import('./features/plan/plan-page.tsx'), 'PlanPage');
+const NotificationsPage = named(
+  () => import('./features/notifications/notifications-page.tsx'),
+  'NotificationsPage',
+);
+const SettingsPage = named(() => import('./features/settings/settings-page.tsx'), 'SettingsPage');
+const EmployeesAdminPage = named(
+  () => import('./features/admin/employees-admin-page.tsx'),
+  'EmployeesAdminPage',
+);
+const TemplatesAdminPage = named(
+  () => import('./features/admin/templates-admin-page.tsx'),
+  'TemplatesAdminPage',
+);
+const FeedbackFormPage = named(
+  () => import('./features/feedback/feedback-form-page.tsx'),
+  'FeedbackFormPage',
+);
+const NotFoundPage = named(() => import('./features/home/not-found-page.tsx'), 'NotFoundPage');
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      retry: (failureCount, error) =>
+        !(isApiError(error) && error.status >= 400 && error.status < 500) && failureCount < 2,
+    },
+  },
+});
+
+/** Pages past this point need a session; without one, go to sign-in and come back afterwards. */
+function RequireSession() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <LoadingState />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) {
+    if (isSignOut()) return <Navigate to="/sign-in?signedOut=1" replace />;
+    const next = `${location.pathname}${location.search}`;
+    const params = new URLSearchParams({ next });
+    if (wasSignedIn()) params.set('expired', '1');
+    return <Navigate to={`/sign-in?${params}`} replace />;
+  }
+  return (
+    <Suspense fallback={<LoadingState />}>
+      <PageShell />
+    </Suspense>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    path: '/sign-in',
+    element: (
+      <Suspense fallback={<LoadingState />}>
+        <SignInPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/feedback/:token',
+    element: (
+      <Suspense fallback={<LoadingState />}>
+        <FeedbackFormPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/',
+    element: <RequireSession />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'plans', element: <PlansListPage /> },
+      { path: 'plans/new', element: <PlanWizardPage /> },
+      { path: 'plans/:planId/wizard', element: <PlanWizardPage /> },
+      { path: 'plans/:planId/wizard/:step', element: <PlanWizardPage /> },
+      { path: 'plans/:planId', element: <PlanPage /> },
+      { path: 'plans/:planId/:tab', element: <PlanPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: 'admin/employees', element: <EmployeesAdminPage /> },
+      { path: 'admin/templates', element: <TemplatesAdminPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+// A 401 on any request means the session ended: forget the user; RequireSession sends them to sign-in.
+setUnauthorizedHandler(() => {
+  queryClient.setQueryData(meKey, null);
+});
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

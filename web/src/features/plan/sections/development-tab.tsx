@@ -1,0 +1,239 @@
+// The development plan: training and development checklists by group and section, with progress and evidence.
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Progress,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useUpdateActivity } from '../../../api/plans.ts';
+import type { Activity, MentorPlanView, PlanView } from '../../../api/types.ts';
+import { formatDate, formatDateTime, todayIso } from '../../../ui/format.ts';
+import { EmptyState, useErrorMessage } from '../../../ui/states.tsx';
+import { SectionCard } from '../plan-blocks.tsx';
+
+const groupOrder = ['technical', 'soft_skills', 'professional'] as const;
+
+type Props = {
+  planId: string;
+  activities: Activity[];
+  groups?: PlanView['development']['groups'];
+  canUpdate: boolean;
+  heading?: string;
+};
+
+export function DevelopmentTab({ plan }: { plan: PlanView }) {
+  return (
+    <DevelopmentChecklist
+      planId={plan.id}
+      activities={plan.activities}
+      groups={plan.development.groups}
+      canUpdate={plan.permissions.canUpdateActivities}
+      heading={plan.headings.trainingActivities}
+    />
+  );
+}
+
+export function MentorDevelopment({ plan }: { plan: MentorPlanView }) {
+  return <DevelopmentChecklist planId={plan.id} activities={plan.activities} canUpdate={false} />;
+}
+
+function DevelopmentChecklist({ planId, activities, groups, canUpdate, heading }: Props) {
+  const { t } = useTranslation();
+  if (activities.length === 0)
+    return <EmptyState title={t('plan.development.empty')} description={t('plan.development.emptyHint')} />;
+  const done = activities.filter((a) => a.status === 'done').length;
+  return (
+    <Stack gap="md">
+      <Card withBorder padding="md">
+        <Title order={2} size="h3" mb={4}>
+          {heading ?? t('plan.tabs.development')}
+        </Title>
+        <Text size="sm" mb={4}>
+          {t('plan.development.overall', { done, total: activities.length })}
+        </Text>
+        <Progress
+          value={(done / activities.length) * 100}
+          aria-label={t('plan.development.overallLabel')}
+          size="lg"
+        />
+      </Card>
+      {groupOrder.map((key) => {
+        const items = activities.filter((a) => a.groupKey === key);
+        if (items.length === 0) return null;
+        const group = groups?.find((g) => g.key === key);
+        const groupDone = items.filter((a) => a.status === 'done').length;
+        const sections = [...new Set(items.map((a) => a.section))];
+        const title = group?.title ?? t(`plan.development.groups.${key}`);
+        return (
+          <SectionCard
+            key={key}
+            title={title}
+            id={`group-${key}`}
+            actions={
+              <Badge variant="light" color={groupDone === items.length ? 'teal' : 'indigo'}>
+                {groupDone}/{items.length}
+              </Badge>
+            }
+          >
+            <Progress
+              value={(groupDone / items.length) * 100}
+              aria-label={t('plan.development.groupProgress', { group: title })}
+              size="sm"
+            />
+            {sections.map((section) => (
+              <Stack key={section} gap={6} component="section" aria-label={section}>
+                <Text fw={700} size="sm" mt="xs">
+                  {section}
+                </Text>
+                {items
+                  .filter((a) => a.section === section)
+                  .map((activity) => (
+                    <ActivityRow
+                      key={activity.id}
+                      planId={planId}
+                      activity={activity}
+                      canUpdate={canUpdate}
+                    />
+                  ))}
+              </Stack>
+            ))}
+          </SectionCard>
+        );
+      })}
+    </Stack>
+  );
+}
+
+function ActivityRow({
+  planId,
+  activity,
+  canUpdate,
+}: {
+  planId: string;
+  activity: Activity;
+  canUpdate: boolean;
+}) {
+  const { t } = useTranslation();
+  const update = useUpdateActivity(planId);
+  const errorMessage = useErrorMessage();
+  const [evidence, setEvidence] = useState<string | null>(null);
+  const isOverdue = activity.status !== 'done' && activity.dueDate !== null && activity.dueDate < todayIso();
+  const details = [
+    activity.dueDate ? t('plan.development.due', { date: formatDate(activity.dueDate) }) : null,
+    activity.completedAt
+      ? t('plan.development.completed', { date: formatDateTime(activity.completedAt) })
+      : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <div style={{ paddingLeft: 4 }}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+        <Checkbox
+          checked={activity.status === 'done'}
+          indeterminate={activity.status === 'in_progress'}
+          disabled={!canUpdate || update.isPending}
+          onChange={(event) =>
+            update.mutate({ id: activity.id, status: event.currentTarget.checked ? 'done' : 'todo' })
+          }
+          label={activity.title}
+          description={
+            <>
+              {details}
+              {isOverdue && (
+                <Text span c="red.9" size="xs" fw={600}>
+                  {details ? ' · ' : ''}
+                  {t('plan.development.overdue')}
+                </Text>
+              )}
+            </>
+          }
+          style={{ flex: 1, minWidth: 0 }}
+        />
+        {canUpdate && (
+          <Group gap={4} wrap="nowrap">
+            {activity.status === 'todo' && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => update.mutate({ id: activity.id, status: 'in_progress' })}
+                aria-label={`${t('plan.development.start')}: ${activity.title}`}
+              >
+                {t('plan.development.start')}
+              </Button>
+            )}
+            <ActionIcon
+              variant="subtle"
+              color="gray.8"
+              onClick={() => setEvidence(evidence === null ? (activity.evidence ?? '') : null)}
+              aria-label={t('plan.development.evidenceFor', { title: activity.title })}
+              aria-expanded={evidence !== null}
+            >
+              <svg
+                width="16"
+                height="16"
+                viewBox="0 0 24 24"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                aria-hidden
+              >
+                <path d="M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4Z" />
+              </svg>
+            </ActionIcon>
+          </Group>
+        )}
+      </Group>
+      {activity.evidence && evidence === null && (
+        <Text size="xs" c="dimmed" pl={32} className="pre-line">
+          {t('plan.development.evidence')}: {activity.evidence}
+        </Text>
+      )}
+      {evidence !== null && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            update.mutate(
+              { id: activity.id, evidence: evidence.trim() || null },
+              { onSuccess: () => setEvidence(null) },
+            );
+          }}
+        >
+          <Stack gap={4} pl={32} mt={4}>
+            <Textarea
+              label={t('plan.development.evidence')}
+              description={t('plan.development.evidenceHint')}
+              value={evidence}
+              onChange={(event) => setEvidence(event.currentTarget.value)}
+              autosize
+              minRows={2}
+              data-autofocus
+            />
+            <Group gap="xs">
+              <Button type="submit" size="xs" loading={update.isPending}>
+                {t('common.save')}
+              </Button>
+              <Button size="xs" variant="default" onClick={() => setEvidence(null)}>
+                {t('common.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+      {update.error && (
+        <Text c="red.9" size="xs" role="alert" pl={32}>
+          {errorMessage(update.error)}
+        </Text>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+// Peer and customer feedback: who was asked, their answers, and asking someone new (a one-time link by email).
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { feedbackRequestBody } from '../../../../../src/contracts/running.ts';
+import { useFeedbackRequests, useRequestFeedback } from '../../../api/check-ins.ts';
+import type { PlanView } from '../../../api/types.ts';
+import { mergeErrors, useFieldErrors } from '../../../ui/field-errors.ts';
+import { formatDate } from '../../../ui/format.ts';
+import { QueryState, useErrorMessage } from '../../../ui/states.tsx';
+import { zodErrors } from '../../../ui/zod-errors.ts';
+import { SectionCard } from '../plan-blocks.tsx';
+
+const statusColor = { pending: 'yellow', answered: 'teal', expired: 'gray' } as const;
+
+export function FeedbackPanel({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
+  const requests = useFeedbackRequests(plan.id);
+  const canRequest = plan.permissions.canRecordProgress;
+  return (
+    <SectionCard title={t('feedback.title')} id="feedback">
+      <Text size="sm" c="dimmed">
+        {t('feedback.intro')}
+      </Text>
+      <QueryState query={requests}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('feedback.none')}
+            </Text>
+          ) : (
+            <Stack gap="xs">
+              {data.items.map((r) => (
+                <Card key={r.id} withBorder padding="sm">
+                  <Group justify="space-between" wrap="wrap" gap="xs">
+                    <Text size="sm" fw={700}>
+                      {r.name ?? t('feedback.anonymous')} · {t(`feedback.kinds.${r.kind}`)}
+                    </Text>
+                    <Badge color={statusColor[r.status]} variant="light">
+                      {t(`feedback.statuses.${r.status}`)}
+                    </Badge>
+                  </Group>
+                  <Text size="xs" c="dimmed">
+                    {r.answeredAt
+                      ? t('feedback.answeredOn', { date: formatDate(r.answeredAt.slice(0, 10)) })
+                      : t('feedback.expiresOn', { date: formatDate(r.expiresAt.slice(0, 10)) })}
+                  </Text>
+                  {r.answers && (
+                    <Stack gap={2} mt={4}>
+                      {r.answers.map((a) => (
+                        <Text key={a.questionId} size="sm">
+                          <Text span fw={600} size="sm">
+                            {a.question}
+                          </Text>{' '}
+                          {a.rating !== null ? `${a.rating}/5` : ''} {a.comment ?? ''}
+                        </Text>
+                      ))}
+                    </Stack>
+                  )}
+                </Card>
+              ))}
+            </Stack>
+          )
+        }
+      </QueryState>
+      {canRequest && <RequestFeedbackForm plan={plan} />}
+    </SectionCard>
+  );
+}
+
+function RequestFeedbackForm({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
+  const request = useRequestFeedback(plan.id);
+  const errorMessage = useErrorMessage();
+  const [form, setForm] = useState({
+    name: '',
+    email: '',
+    kind: 'peer' as 'peer' | 'customer',
+    anonymous: false,
+    metricId: null as string | null,
+  });
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const serverErrors = useFieldErrors(request.error);
+  const errors = mergeErrors(clientErrors, serverErrors);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = { ...form, name: form.name.trim(), email: form.email.trim() };
+    const found = zodErrors(feedbackRequestBody, body, t);
+    setClientErrors(found);
+    if (Object.keys(found).length) return;
+    request.mutate(body, {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', message: t('feedback.sent', { name: body.name }) });
+        setForm((f) => ({ ...f, name: '', email: '' }));
+      },
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('feedback.request')}>
+      <Text fw={700} size="sm" mt="sm" mb={4}>
+        {t('feedback.request')}
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
+        <TextInput
+          label={t('feedback.name')}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          error={errors('name')}
+          required
+        />
+        <TextInput
+          label={t('feedback.email')}
+          type="email"
+          value={form.email}
+          onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+          error={errors('email')}
+          required
+        />
+        <Select
+          label={t('feedback.kind')}
+          data={[
+            { value: 'peer', label: t('feedback.kinds.peer') },
+            { value: 'customer', label: t('feedback.kinds.customer') },
+          ]}
+          value={form.kind}
+          onChange={(value) => setForm({ ...form, kind: (value ?? 'peer') as 'peer' | 'customer' })}
+          allowDeselect={false}
+          error={errors('kind')}
+        />
+        <Select
+          label={t('feedback.metric')}
+          data={plan.metrics.map((m) => ({ value: m.id, label: m.name }))}
+          value={form.metricId}
+          onChange={(metricId) => setForm({ ...form, metricId })}
+          clearable
+          error={errors('metricId')}
+          clearButtonProps={{ 'aria-label': t('common.clear') }}
+        />
+      </SimpleGrid>
+      <Checkbox
+        mt="sm"
+        label={t('feedback.anonymousLabel')}
+        checked={form.anonymous}
+        onChange={(e) => setForm({ ...form, anonymous: e.currentTarget.checked })}
+      />
+      {request.error && !serverErrors.hasAny && (
+        <Text c="red.9" size="sm" role="alert" mt="xs">
+          {errorMessage(request.error)}
+        </Text>
+      )}
+      <Button type="submit" variant="light" mt="sm" loading={request.isPending}>
+        {t('feedback.send')}
+      </Button>
+    </form>
+  );
+}
