@@ -22,7 +22,11 @@ export async function ensureWebBuilt(): Promise<void> {
   const builtAt = existsSync(join(webDistDir, 'index.html'))
     ? statSync(join(webDistDir, 'index.html')).mtimeMs
     : 0;
-  if (builtAt > newest(sources)) return;
+  const inputs = [
+    newest(sources),
+    ...['index.html', 'vite.config.ts'].map((f) => statSync(join(root, 'web', f)).mtimeMs),
+  ];
+  if (builtAt > Math.max(...inputs)) return;
   process.stdout.write('Building the web app…\n');
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   const result = spawnSync(
