@@ -338,7 +338,7 @@ describe('evaluateMetric: forecast', () => {
       fc.property(
         fc.integer({ min: -1000, max: 1000 }),
         fc.integer({ min: -400, max: 400 }).map((n) => n / 8),
-        fc.uniqueArray(fc.integer({ min: 1, max: 150 }), { minLength: 1, maxLength: 10 }),
+        fc.uniqueArray(fc.integer({ min: 7, max: 150 }), { minLength: 1, maxLength: 10 }),
         directionArb,
         (intercept, slope, days, direction) => {
           const target = intercept + (direction === 'higher' ? 1 : -1) * 25;
@@ -383,6 +383,21 @@ describe('evaluateMetric: forecast', () => {
     // (0, 100) and (41, 70): on day 83, 100 − 30 × 83 / 41 = 39.2683.
     expect(e.forecast?.value).toBe(39.2683);
     expect(e.forecast?.meetsTarget).toBe(true);
+  });
+
+  it('is null until the measurements span a week', () => {
+    const early = evaluateMetric(
+      { direction: 'lower', baseline: 12, target: 4, measurements: [{ date: day(1), value: 9 }] },
+      plan,
+      day(1),
+    );
+    expect(early.forecast).toBeNull();
+    const weekLater = evaluateMetric(
+      { direction: 'lower', baseline: 12, target: 4, measurements: [{ date: day(7), value: 11 }] },
+      plan,
+      day(7),
+    );
+    expect(weekLater.forecast).not.toBeNull();
   });
 
   it('is null without measurements or when every point falls on one date', () => {

@@ -1,6 +1,9 @@
 // Where a metric stands against its target: gap, progress, status against the plan's clock, and a forecast.
 import { compareDates, daysBetween } from './dates.ts';
 
+/** The shortest stretch of measurements a forecast is drawn from. */
+export const minForecastSpanDays = 7;
+
 export type Direction = 'higher' | 'lower';
 export type MetricStatus = 'onTrack' | 'atRisk' | 'offTrack';
 export type MeasurementPoint = { date: string; value: number };
@@ -102,7 +105,11 @@ export function evaluateMetric(
           { x: 0, y: baseline },
           ...measurements.map((m) => ({ x: daysBetween(plan.startDate, m.date), y: m.value })),
         ];
-  const projected = leastSquaresAt(points, daysBetween(plan.startDate, plan.endDate));
+  // Fewer than seven days of data say nothing about where a trend is going.
+  const span = points.length ? Math.max(...points.map((p) => p.x)) - Math.min(...points.map((p) => p.x)) : 0;
+  const line =
+    span >= minForecastSpanDays ? leastSquaresAt(points, daysBetween(plan.startDate, plan.endDate)) : null;
+  const projected = line;
   const forecast =
     projected === null
       ? null
