@@ -2,19 +2,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema, uuid } from '../../contracts/common.ts';
+import { notificationSchema } from '../../contracts/notifications.ts';
 import type { Deps } from '../../services/context.ts';
 import { listNotifications, markNotificationRead } from '../../services/notifications/notifications.ts';
 import { contextOf } from '../auth/authenticate.ts';
 
 const tags = ['notifications'];
-export const notificationSchema = z.object({
-  id: uuid,
-  kind: z.string(),
-  planId: uuid.nullable(),
-  payload: z.record(z.string(), z.unknown()),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
 
 export const notificationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.get(

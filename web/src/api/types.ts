@@ -20,6 +20,7 @@ import type {
   verificationSchema,
   versionSummarySchema,
 } from '../../../src/contracts/lifecycle.ts';
+import type { notificationSchema } from '../../../src/contracts/notifications.ts';
 import type { organizationSchema, userSummarySchema } from '../../../src/contracts/organization.ts';
 import type {
   activitySchema,
@@ -37,7 +38,6 @@ import type {
   smartFindingSchema,
   successCriterionSchema,
 } from '../../../src/contracts/plans.ts';
-import type { notificationSchema } from '../../../src/server/routes/notifications.ts';
 
 export type User = z.infer<typeof userSchema>;
 export type Role = z.infer<typeof roleSchema>;
