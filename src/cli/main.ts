@@ -5,6 +5,7 @@ import { DataDirLockedError, openDatabase } from '../db/client.ts';
 import { DomainError } from '../domain/errors.ts';
 import { version } from '../version.ts';
 import { registerRecordCommands } from './audit.ts';
+import { registerDocumentCommands } from './documents.ts';
 import { registerUserCommands } from './user.ts';
 import { ensureWebBuilt, webDistDir } from './web-build.ts';
 
@@ -64,6 +65,7 @@ program
 
 registerUserCommands(program);
 registerRecordCommands(program);
+registerDocumentCommands(program);
 
 function parsePort(value: string): number {
   const port = Number(value);

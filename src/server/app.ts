@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { checkInRoutes } from './routes/check-ins.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { dossierRoutes } from './routes/dossier.ts';
 import { employeeRoutes } from './routes/employees.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -128,6 +129,7 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
       await api.register(notificationRoutes, { deps });
       await api.register(organizationRoutes, { deps });
       await api.register(documentRoutes, { deps });
+      await api.register(dossierRoutes, { deps });
       await api.register(checkInRoutes, { deps });
       await api.register(progressRoutes, { deps });
       await api.register(feedbackRoutes, { deps });

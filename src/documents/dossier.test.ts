@@ -1,0 +1,300 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PlanView } from '../contracts/plans.ts';
+import { canonicalJson, hashOf, sha256 } from '../domain/audit/canonical-json.ts';
+import { eventHash, genesisHash } from '../domain/audit/chain.ts';
+import { type DossierRecord, dossierFormat, renderDossierPdf } from './dossier.ts';
+import { samplePlan } from './sample-plan.ts';
+import {
+  loadOrganizationCertificate,
+  type OrganizationCertificate,
+} from './signing/organization-certificate.ts';
+import { DossierError, verifyDossier } from './verify-dossier.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'mejora-dossier-'));
+const textOf = (pdf: Buffer): string => {
+  const file = join(dir, `text-${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+};
+const pdfsig = (pdf: Buffer): string => {
+  const file = join(dir, `sig-${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(file, pdf);
+  const run = spawnSync('pdfsig', [file], { encoding: 'utf8' });
+  return `${run.stdout}${run.stderr}`;
+};
+
+/** A consistent record for a sample plan: hashes, signatures and an audit chain that all verify. */
+function sampleRecord(plan: PlanView, overrides: Partial<DossierRecord> = {}): DossierRecord {
+  const snapshot = { planId: plan.id, title: plan.title, goals: plan.focusAreas.map((a) => a.goal) };
+  const documentHash = hashOf(snapshot);
+  const orgId = '7d0f3c2a-1111-4a4a-9a9a-000000000001';
+  const events: DossierRecord['audit']['events'] = [];
+  let prevHash = genesisHash;
+  for (const [i, action] of ['plan.created', 'plan.submitted', 'plan.signed', 'plan.viewed'].entries()) {
+    const event = {
+      orgId,
+      chain: plan.id,
+      seq: i + 1,
+      actorUserId: null,
+      action,
+      entityType: 'plan',
+      entityId: plan.id,
+      planId: plan.id,
+      at: `2026-05-0${i + 1}T09:00:00.000Z`,
+      requestId: null,
+      ip: '203.0.113.9',
+      userAgent: 'Mozilla/5.0',
+      digest: null,
+      prevHash,
+    };
+    const hash = eventHash(event);
+    events.push({ ...event, hash, actorName: 'Marta Navarro' });
+    prevHash = hash;
+  }
+  const signer = (role: 'employee' | 'manager' | 'hr', name: string) => ({
+    role,
+    signerName: name,
+    typedName: name,
+    version: 1,
+    documentHash,
+    clauses: ['read'],
+    isRefused: false,
+    response: null,
+    witnessName: null,
+    witnessStatement: null,
+    witnessedAt: null,
+    ip: '203.0.113.7',
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64)',
+    signedAt: '2026-05-04T10:00:00.000Z',
+  });
+  return {
+    format: dossierFormat,
+    generatedAt: '2026-06-01T08:00:00.000Z',
+    generatedByName: 'Marta Navarro',
+    organization: { id: orgId, name: plan.header.organizationName },
+    plan: {
+      id: plan.id,
+      status: plan.status,
+      locale: plan.locale,
+      version: 1,
+      majorVersion: 1,
+      shownVersion: 1,
+      employeeName: plan.header.employeeName,
+      position: plan.header.position,
+      department: plan.header.department,
+      managerName: plan.header.managerName,
+      hrRepName: plan.header.hrRepName,
+      startDate: plan.header.startDate,
+      endDate: plan.header.endDate,
+      createdAt: plan.header.createdAt,
+      closedAt: null,
+    },
+    versions: [
+      {
+        version: 1,
+        documentHash,
+        reason: 'Created',
+        createdAt: '2026-05-01T09:00:00.000Z',
+        createdByName: 'Ana',
+        snapshot,
+      },
+    ],
+    adjustments: [
+      {
+        kind: 'minor',
+        status: 'applied',
+        reason: 'Moved a training date',
+        summary: [{ path: 'activities[x].dueDate', before: '2026-05-10', after: '2026-05-17' }],
+        proposedByName: 'Ana',
+        decidedByName: null,
+        decisionReason: null,
+        fromVersion: 1,
+        toVersion: 1,
+        createdAt: '2026-05-05T09:00:00.000Z',
+        decidedAt: null,
+      },
+    ],
+    signatures: [
+      signer('employee', plan.header.employeeName),
+      signer('manager', 'Ana'),
+      signer('hr', 'Marta Navarro'),
+    ],
+    checkIns: [
+      {
+        type: 'weekly_checkin',
+        status: 'held',
+        scheduledAt: '2026-05-08T09:00:00.000Z',
+        heldAt: '2026-05-08T09:05:00.000Z',
+        durationMinutes: 60,
+        attendees: ['Ana'],
+        notes: 'Reviewed the reopened tickets together.',
+        employeeComments: 'I need more time on the lesson player.',
+        ratings: [{ focusArea: plan.focusAreas[0].title, rating: 3, status: 'atRisk' }],
+        overallRating: 3,
+        summary: 'Steady start.',
+        actionItems: [{ text: 'Pair on two tickets', dueDate: '2026-05-15', isDone: false }],
+        reason: null,
+      },
+    ],
+    measurements: plan.metrics.flatMap((m) =>
+      m.measurements.map((x) => ({
+        metric: m.name,
+        unit: m.unit,
+        date: x.date,
+        value: x.value,
+        source: x.source,
+        note: x.note,
+      })),
+    ),
+    feedback: [
+      {
+        kind: 'peer',
+        giverName: null,
+        isAnonymous: true,
+        status: 'answered',
+        requestedAt: '2026-05-09T09:00:00.000Z',
+        answeredAt: '2026-05-10T09:00:00.000Z',
+        answers: [
+          {
+            questionId: 'overall',
+            question: 'Overall, how would you rate your recent work?',
+            rating: 4,
+            comment: 'Helpful in reviews.',
+          },
+        ],
+      },
+    ],
+    comments: [
+      {
+        authorName: plan.header.employeeName,
+        kind: 'response',
+        body: 'I accept the plan and ask for a mentor.',
+        createdAt: '2026-05-04T11:00:00.000Z',
+      },
+    ],
+    outcome: null,
+    audit: { events, head: { seq: events.length, hash: prevHash } },
+    ...overrides,
+  };
+}
+
+describe('dossier PDF', () => {
+  let plan: PlanView;
+  let record: DossierRecord;
+  let certificate: OrganizationCertificate;
+  let dossier: Buffer;
+  beforeAll(async () => {
+    plan = samplePlan({ locale: 'en', seed: 11, isSigned: true });
+    record = sampleRecord(plan);
+    certificate = await loadOrganizationCertificate({
+      dataDir: join(dir, 'data'),
+      config: { p12Path: null, p12Password: '' },
+      organizationName: plan.header.organizationName,
+    });
+    dossier = await renderDossierPdf(plan, record, {
+      signing: {
+        certificate,
+        tsaUrl: null,
+        signerName: plan.header.organizationName,
+        reason: 'Plan dossier',
+      },
+    });
+  });
+
+  it('holds the plan, then the record with its certificate page, audit trail and the record hash', () => {
+    const text = textOf(dossier);
+    const recordHash = sha256(canonicalJson(record));
+    expect(text).toContain(plan.title);
+    expect(text).toContain('Plan record');
+    expect(text).toContain('Signature certificate');
+    expect(text).toContain('203.0.113.7');
+    expect(text).toContain('Reviewed the reopened tickets together.');
+    expect(text).toContain('I accept the plan and ask for a mentor.');
+    expect(text).toContain('Moved a training date');
+    expect(text).toContain('Anonymous');
+    expect(text.replace(/\s+/g, '')).toContain(recordHash);
+    expect(text.replace(/\s+/g, '')).toContain(record.audit.head!.hash);
+    const attachments = execFileSync('pdfdetach', ['-list', join(dir, writeTemp(dossier))], {
+      encoding: 'utf8',
+    });
+    expect(attachments).toContain('dossier.json');
+  });
+
+  it('verifies: the record matches its hash, every signature its version, the audit chain its head', async () => {
+    const report = await verifyDossier(dossier);
+    expect(report.problems).toEqual([]);
+    expect(report.isIntact).toBe(true);
+    expect(report.signatures.map((s) => [s.role, s.matches])).toEqual([
+      ['employee', true],
+      ['manager', true],
+      ['hr', true],
+    ]);
+    expect(report.audit).toMatchObject({ events: 4, isIntact: true });
+    expect(report.pdfSignature).toMatchObject({
+      isValid: true,
+      isWholeFile: true,
+      subFilter: 'ETSI.CAdES.detached',
+    });
+  });
+
+  it('fails verification when one byte of the embedded record changes, and pdfsig sees the change', async () => {
+    const at = dossier.indexOf('"typedName":"Ana"');
+    expect(at).toBeGreaterThan(0);
+    const changed = Buffer.from(dossier);
+    changed[at + '"typedName":"'.length] = 'E'.charCodeAt(0);
+    const report = await verifyDossier(changed);
+    expect(report.isIntact).toBe(false);
+    expect(report.problems.join('\n')).toMatch(/embedded record was changed/);
+    expect(report.problems.join('\n')).toMatch(/PDF signature: the signed content was changed/);
+    expect(pdfsig(changed)).not.toContain('Signature is Valid');
+  });
+
+  it('is signed so that pdfsig reports it valid and the whole document signed', () => {
+    const out = pdfsig(dossier);
+    expect(out).toContain('Signature Validation: Signature is Valid.');
+    expect(out).toContain('Total document signed');
+    expect(out).toContain('Signature Type: ETSI.CAdES.detached');
+    expect(out).toContain('Signer Certificate Common Name: Mejora document signing');
+  });
+
+  it('reports a signature whose version text has another hash, while the file itself is intact', async () => {
+    const forged = sampleRecord(plan);
+    forged.signatures[1] = { ...forged.signatures[1], documentHash: 'f'.repeat(64) };
+    const pdf = await renderDossierPdf(plan, forged, {
+      signing: { certificate, tsaUrl: null, signerName: 'Org', reason: 'Plan dossier' },
+    });
+    const report = await verifyDossier(pdf);
+    expect(report.isIntact).toBe(true);
+    expect(report.signatures.find((s) => s.role === 'manager')?.matches).toBe(false);
+    expect(report.problems).toEqual([
+      `the manager's signature does not match version 1: it signed ${'f'.repeat(64)}`,
+    ]);
+    expect(textOf(pdf)).toMatch(/Matches the version\s+NO/);
+  });
+
+  it('says what is wrong with a file that is not a dossier, in one line', async () => {
+    await expect(verifyDossier(Buffer.from('hello'))).rejects.toThrow(
+      new DossierError('The file is not a PDF'),
+    );
+    const { renderPlanPdf } = await import('./plan-pdf.ts');
+    await expect(verifyDossier(await renderPlanPdf(plan))).rejects.toThrow(/holds no Mejora dossier record/);
+    await expect(verifyDossier(Buffer.from('%PDF-1.7\n garbage'))).rejects.toThrow(DossierError);
+  });
+
+  it('an unsigned dossier is not intact', async () => {
+    const pdf = await renderDossierPdf(plan, record, { signing: null });
+    const report = await verifyDossier(pdf);
+    expect(report.isIntact).toBe(false);
+    expect(report.problems).toContain('the PDF is not digitally signed');
+  });
+});
+
+function writeTemp(pdf: Buffer): string {
+  const name = `f-${Math.random().toString(36).slice(2)}.pdf`;
+  writeFileSync(join(dir, name), pdf);
+  return name;
+}

@@ -1,0 +1,133 @@
+// Exported plans from the database: a page of ids at a time, each plan loaded and presented only when it is
+// rendered, and recorded in its audit chain as exported.
+import { and, asc, count, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { PlanView } from '../../contracts/plans.ts';
+import type { Database } from '../../db/client.ts';
+import { loadPlanAggregate } from '../../db/repositories/plan-repository.ts';
+import { organizations, plans } from '../../db/schema/index.ts';
+import type { Actor } from '../../domain/access/actor.ts';
+import { todayIn } from '../../domain/plan/dates.ts';
+import { appendAuditEvent } from '../../services/audit/append-audit-event.ts';
+import { noRequest } from '../../services/context.ts';
+import { presentPlan } from '../../services/plans/present-plan.ts';
+import type { PlanEntry, PlanSource } from './export-documents.ts';
+
+export type PlanFilter = {
+  /** Plan statuses to export; empty = all. */
+  statuses?: string[];
+  /** Departments to export (case-insensitive); empty = all. */
+  departments?: string[];
+  /** One organisation; default every organisation in the database. */
+  orgId?: string;
+};
+
+/** The exporting system acts as an HR administrator of the plan's organisation, and nobody in particular. */
+export const exportActor = (orgId: string): Actor => ({
+  userId: '00000000-0000-0000-0000-000000000000',
+  orgId,
+  name: 'Mejora export',
+  email: 'export@mejora.invalid',
+  locale: 'en',
+  roles: new Set(['hr_admin']),
+  employeeId: null,
+});
+
+export function databasePlanSource(
+  deps: { database: Database; now: () => Date },
+  filter: PlanFilter = {},
+  pageSize = 100,
+): PlanSource {
+  const db = deps.database.db;
+  const conditions: SQL[] = [];
+  if (filter.orgId) conditions.push(eq(plans.orgId, filter.orgId));
+  if (filter.statuses?.length) conditions.push(inArray(plans.status, filter.statuses));
+  if (filter.departments?.length) {
+    const wanted = filter.departments.map((d) => d.trim().toLowerCase());
+    conditions.push(inArray(sql`lower(${plans.header}->>'department')`, wanted));
+  }
+  const timezones = new Map<string, string>();
+  const timezoneOf = async (orgId: string): Promise<string> => {
+    let tz = timezones.get(orgId);
+    if (tz === undefined) {
+      const [org] = await db
+        .select({ settings: organizations.settings })
+        .from(organizations)
+        .where(eq(organizations.id, orgId));
+      tz = org?.settings.timezone ?? 'UTC';
+      timezones.set(orgId, tz);
+    }
+    return tz;
+  };
+
+  const load = async (orgId: string, planId: string): Promise<PlanView> => {
+    const aggregate = await loadPlanAggregate(db, orgId, planId, { isParallel: true });
+    if (!aggregate) throw new Error('the plan no longer exists');
+    const now = deps.now();
+    const view = presentPlan(exportActor(orgId), aggregate, todayIn(await timezoneOf(orgId), now));
+    // Every read of a plan is audited: the export is a read by the system.
+    await db.transaction((tx) =>
+      appendAuditEvent(tx, noRequest, now, {
+        orgId,
+        actorUserId: null,
+        action: 'plan.document_exported',
+        entityType: 'document',
+        entityId: planId,
+        planId,
+        digest: { version: aggregate.plan.version },
+      }),
+    );
+    return view;
+  };
+
+  return {
+    async count() {
+      const [row] = await db
+        .select({ n: count() })
+        .from(plans)
+        .where(and(...conditions));
+      return Number(row?.n ?? 0);
+    },
+    async *pages() {
+      // Keyset pages over (created_at, id): stable while plans are added, and no OFFSET scans.
+      let after: { createdAt: string; id: string } | null = null;
+      for (;;) {
+        const cursor: SQL | undefined = after
+          ? or(
+              gt(plans.createdAt, after.createdAt),
+              and(eq(plans.createdAt, after.createdAt), gt(plans.id, after.id)),
+            )
+          : undefined;
+        const rows: {
+          id: string;
+          orgId: string;
+          version: number;
+          employeeName: string | null;
+          createdAt: string;
+        }[] = await db
+          .select({
+            id: plans.id,
+            orgId: plans.orgId,
+            version: plans.version,
+            employeeName: sql<string>`${plans.header}->>'employeeName'`,
+            createdAt: plans.createdAt,
+          })
+          .from(plans)
+          .where(and(...conditions, cursor))
+          .orderBy(asc(plans.createdAt), asc(plans.id))
+          .limit(pageSize);
+        if (rows.length === 0) return;
+        yield rows.map(
+          (r): PlanEntry => ({
+            planId: r.id,
+            version: r.version,
+            employeeName: r.employeeName ?? 'plan',
+            load: () => load(r.orgId, r.id),
+          }),
+        );
+        const last = rows[rows.length - 1];
+        after = { createdAt: last.createdAt, id: last.id };
+        if (rows.length < pageSize) return;
+      }
+    },
+  };
+}
