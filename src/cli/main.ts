@@ -1,4 +1,5 @@
 // The `mejora` command line: serve, migrate, demo, user create.
+import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DataDirLockedError, openDatabase } from '../db/client.ts';
@@ -24,6 +25,14 @@ program
     const config = loadConfig(
       options.port === undefined ? process.env : { ...process.env, PORT: String(options.port) },
     );
+    // Signing settings are checked now, not at the first dossier download.
+    const { readSigningConfig } = await import('../documents/signing/signing-config.ts');
+    const signing = readSigningConfig();
+    if (signing.p12Path && !existsSync(signing.p12Path)) {
+      throw new ConfigError(
+        `Invalid configuration: MEJORA_SIGNING_P12 is invalid: no file at ${signing.p12Path}`,
+      );
+    }
     if (options.buildWeb) await ensureWebBuilt();
     const { startServer, stopOnSignals } = await import('../runtime.ts');
     stopOnSignals(await startServer(config, { webDir: webDistDir }));

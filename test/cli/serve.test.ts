@@ -87,6 +87,17 @@ describe('the mejora command', () => {
     expect(result.stderr.trim()).toMatch(/^Invalid configuration: PORT is invalid/);
   });
 
+  it('refuses to serve with a signing certificate that does not exist, naming the variable', () => {
+    const result = spawnSync(process.execPath, [bin, 'serve'], {
+      env: { ...env, MEJORA_SIGNING_P12: '/nowhere/org.p12' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'Invalid configuration: MEJORA_SIGNING_P12 is invalid: no file at /nowhere/org.p12',
+    );
+  });
+
   it('prints help for each command', () => {
     for (const args of [
       ['--help'],
