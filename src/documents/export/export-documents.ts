@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ZipArchive } from 'archiver';
 import type { PlanView } from '../../contracts/plans.ts';
+import { fileSlug } from '../file-slug.ts';
 import type { RenderTask } from './export-worker.ts';
 import {
   appendManifest,
@@ -78,14 +79,7 @@ export type ExportSummary = ExportProgress & {
 
 export const zipName = 'mejora-documents.zip';
 
-const slug = (name: string): string =>
-  name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\w]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase()
-    .slice(0, 60) || 'plan';
+const slug = (name: string): string => fileSlug(name).slice(0, 60) || 'plan';
 
 /** "pip-elena-martin-1f2e3d4c-v3.pdf"; the id keeps namesakes apart, the version tells revisions apart. */
 export function exportFileName(

@@ -14,6 +14,7 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import type { DossierRecord } from '../../documents/dossier.ts';
+import { fileSlug } from '../../documents/file-slug.ts';
 import type { ProgressReportCheckIn } from '../../documents/progress-report-pdf.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { notFound } from '../../domain/errors.ts';
@@ -30,14 +31,6 @@ import { loadProgress } from '../running/load-progress.ts';
 
 const iso = (value: string): string => new Date(value).toISOString();
 const isoOrNull = (value: string | null): string | null => (value === null ? null : iso(value));
-
-const fileSlug = (name: string): string =>
-  name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\w]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase();
 
 /**
  * The plan as it was at a stored version: its text from the version's snapshot, its progress (activity status,

@@ -1,6 +1,7 @@
 // Downloads of a plan as PDF or DOCX: the same view the reader may see, rendered, and recorded as a view.
 import type { PlanView } from '../../contracts/plans.ts';
 import { loadPlanAggregate } from '../../db/repositories/plan-repository.ts';
+import { fileSlug } from '../../documents/file-slug.ts';
 import { can } from '../../domain/access/policy.ts';
 import { notFound } from '../../domain/errors.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
@@ -48,12 +49,7 @@ export async function renderPlanDocument(
   // In another language the headings change; what people wrote stays as written.
   const plan =
     locale && locale !== stored.locale ? { ...stored, headings: defaultTemplate(locale).headings } : stored;
-  const fileName = `pip-${plan.header.employeeName
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\w]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase()}-v${plan.version}.${format}`;
+  const fileName = `pip-${fileSlug(plan.header.employeeName)}-v${plan.version}.${format}`;
   if (format === 'pdf') {
     const { renderPlanPdf } = await import('../../documents/plan-pdf.ts');
     return {
