@@ -24,6 +24,10 @@ const EmployeesAdminPage = named(
   () => import('./features/admin/employees-admin-page.tsx'),
   'EmployeesAdminPage',
 );
+const OrganizationAdminPage = named(
+  () => import('./features/admin/organization-admin-page.tsx'),
+  'OrganizationAdminPage',
+);
 const TemplatesAdminPage = named(
   () => import('./features/admin/templates-admin-page.tsx'),
   'TemplatesAdminPage',
@@ -97,6 +101,7 @@ const router = createBrowserRouter([
       { path: 'settings', element: <SettingsPage /> },
       { path: 'admin/employees', element: <EmployeesAdminPage /> },
       { path: 'admin/templates', element: <TemplatesAdminPage /> },
+      { path: 'admin/organization', element: <OrganizationAdminPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -51,6 +51,7 @@ export function PageShell() {
     ? [
         { to: '/admin/employees', label: t('nav.employees') },
         { to: '/admin/templates', label: t('nav.templates') },
+        ...(hasRole(user, 'hr_admin') ? [{ to: '/admin/organization', label: t('nav.organization') }] : []),
       ]
     : [];
   const isActive = (item: NavItem) =>

@@ -1,0 +1,71 @@
+// HR administration of the organisation: settings and user accounts in the browser.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './helpers/axe.ts';
+import {
+  launchBrowser,
+  logins,
+  openSession,
+  type RunningApp,
+  type Session,
+  signIn,
+  startApp,
+} from './helpers/server.ts';
+import { expectText, field } from './helpers/ui.ts';
+
+let app: RunningApp;
+let browser: Browser;
+let session: Session | undefined;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await session?.context.close().catch(() => {});
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('organisation administration', () => {
+  it('the HR administrator changes the retention period and adds an account that can sign in', async () => {
+    session = await openSession(browser, app.url, { bypassCSP: true });
+    const { page } = session;
+    await signIn(page, logins.hr);
+    await page.getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('heading', { name: 'Organisation and accounts', level: 1 }).waitFor();
+    // The pointer left on the link it clicked would show its hover colours to the contrast check.
+    await page.mouse.move(600, 600);
+    expect(await seriousViolations(page)).toEqual([]);
+    const retention = page.getByLabel('Retention (years)');
+    await retention.fill('5');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expectText(page, 'Settings saved.');
+    const settings = await page.evaluate(() => fetch('/api/v1/organization').then((r) => r.json()));
+    expect(settings.retentionYears).toBe(5);
+
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const dialog = page.getByRole('dialog');
+    await field(dialog, 'Name').fill('Ana Auditora');
+    await field(dialog, 'Email').fill('ana.auditora@lumina.example');
+    await field(dialog, 'Password').fill('a-long-password');
+    await page.getByRole('button', { name: 'Create user' }).click();
+    await expectText(page, 'Account for Ana Auditora created.');
+    await page.getByRole('cell', { name: 'ana.auditora@lumina.example' }).waitFor();
+    const login = await fetch(`${app.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'ana.auditora@lumina.example', password: 'a-long-password' }),
+    });
+    expect(login.status).toBe(200);
+  });
+
+  it('a manager sees no organisation page', async () => {
+    const other = await openSession(browser, app.url);
+    await signIn(other.page, logins.manager);
+    expect(await other.page.getByRole('link', { name: 'Organisation' }).count()).toBe(0);
+    await other.page.goto('/admin/organization');
+    await expectText(other.page, 'Only HR can see this page.');
+    await other.context.close();
+  });
+});

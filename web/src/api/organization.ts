@@ -1,0 +1,42 @@
+// The organisation: settings and user accounts (HR administrators).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  organizationSchema,
+  userCreateBody,
+  userUpdateBody,
+} from '../../../src/contracts/organization.ts';
+import { api } from './client.ts';
+import type { UserSummary } from './types.ts';
+
+export type Organization = z.infer<typeof organizationSchema>;
+
+export const useOrganization = () =>
+  useQuery({ queryKey: ['organization'], queryFn: () => api.get<Organization>('/api/v1/organization') });
+
+export function useSaveOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Partial<Omit<Organization, 'id'>>) =>
+      api.patch<Organization>('/api/v1/organization', body),
+    onSuccess: (org) => queryClient.setQueryData(['organization'], org),
+  });
+}
+
+export const useAllUsers = () =>
+  useQuery({ queryKey: ['users', 'all'], queryFn: () => api.get<{ items: UserSummary[] }>('/api/v1/users') });
+
+export function useSaveUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      id,
+      body,
+    }: {
+      id?: string;
+      body: z.input<typeof userCreateBody> | z.input<typeof userUpdateBody>;
+    }) =>
+      id ? api.patch<UserSummary>(`/api/v1/users/${id}`, body) : api.post<UserSummary>('/api/v1/users', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+}

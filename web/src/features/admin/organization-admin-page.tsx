@@ -1,0 +1,263 @@
+// Admin for HR administrators: organisation settings and user accounts.
+import {
+  Badge,
+  Button,
+  Group,
+  MultiSelect,
+  NumberInput,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Switch,
+  Table,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hasRole, useCurrentUser } from '../../api/auth.ts';
+import {
+  type Organization,
+  useAllUsers,
+  useOrganization,
+  useSaveOrganization,
+  useSaveUser,
+} from '../../api/organization.ts';
+import type { Role } from '../../api/types.ts';
+import { AppModal } from '../../ui/app-modal.tsx';
+import { useFieldErrors } from '../../ui/field-errors.ts';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { EmptyState, ErrorState, LoadingState, useErrorMessage } from '../../ui/states.tsx';
+
+const allRoles: Role[] = ['hr_admin', 'hr', 'manager', 'employee', 'mentor', 'auditor'];
+
+export function OrganizationAdminPage() {
+  const { t } = useTranslation();
+  const { user } = useCurrentUser();
+  if (!user || !hasRole(user, 'hr_admin')) {
+    return (
+      <>
+        <PageHeader title={t('admin.organization.title')} />
+        <EmptyState title={t('admin.notAllowed')} />
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader title={t('admin.organization.title')} subtitle={t('admin.organization.subtitle')} />
+      <SettingsForm />
+      <UsersTable />
+    </>
+  );
+}
+
+function SettingsForm() {
+  const { t } = useTranslation();
+  const organization = useOrganization();
+  const save = useSaveOrganization();
+  const errorOf = useFieldErrors(save.error, 'body/');
+  const message = useErrorMessage();
+  const [form, setForm] = useState<Omit<Organization, 'id'> | null>(null);
+  useEffect(() => {
+    if (organization.data && !form) {
+      const { id: _id, ...rest } = organization.data;
+      setForm(rest);
+    }
+  }, [organization.data, form]);
+  if (organization.isPending) return <LoadingState />;
+  if (organization.isError)
+    return <ErrorState error={organization.error} onRetry={() => void organization.refetch()} />;
+  if (!form) return <LoadingState />;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(form, {
+      onSuccess: () => notifications.show({ color: 'teal', message: t('admin.organization.saved') }),
+      onError: (error) => notifications.show({ color: 'red', message: message(error) }),
+    });
+  };
+  return (
+    <form onSubmit={submit} aria-label={t('admin.organization.settings')}>
+      <h2>{t('admin.organization.settings')}</h2>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} mb="md">
+        <TextInput
+          label={t('admin.organization.name')}
+          value={form.name}
+          error={errorOf('name')}
+          onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          required
+        />
+        <TextInput
+          label={t('admin.organization.timezone')}
+          description={t('admin.organization.timezoneHint')}
+          value={form.timezone}
+          error={errorOf('timezone')}
+          onChange={(e) => setForm({ ...form, timezone: e.currentTarget.value })}
+          required
+        />
+        <NumberInput
+          label={t('admin.organization.retentionYears')}
+          description={t('admin.organization.retentionHint')}
+          min={1}
+          max={50}
+          value={form.retentionYears}
+          error={errorOf('retentionYears')}
+          onChange={(value) => setForm({ ...form, retentionYears: Number(value) })}
+        />
+        <Select
+          label={t('admin.organization.defaultLocale')}
+          data={[
+            { value: 'en', label: 'English' },
+            { value: 'es', label: 'Español' },
+          ]}
+          value={form.defaultLocale}
+          allowDeselect={false}
+          onChange={(value) => setForm({ ...form, defaultLocale: (value ?? 'en') as 'en' | 'es' })}
+        />
+      </SimpleGrid>
+      <Button type="submit" loading={save.isPending}>
+        {t('admin.organization.save')}
+      </Button>
+    </form>
+  );
+}
+
+function UsersTable() {
+  const { t } = useTranslation();
+  const users = useAllUsers();
+  const save = useSaveUser();
+  const message = useErrorMessage();
+  const [isAdding, setIsAdding] = useState(false);
+  return (
+    <section aria-labelledby="users-heading">
+      <Group justify="space-between" mt="xl">
+        <h2 id="users-heading">{t('admin.users.title')}</h2>
+        <Button onClick={() => setIsAdding(true)}>{t('admin.users.add')}</Button>
+      </Group>
+      {users.isPending ? (
+        <LoadingState />
+      ) : users.isError ? (
+        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+      ) : users.data.items.length === 0 ? (
+        <EmptyState title={t('admin.users.empty')} />
+      ) : (
+        <div className="table-scroll">
+          <Table striped miw={640}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('admin.users.name')}</Table.Th>
+                <Table.Th scope="col">{t('admin.users.email')}</Table.Th>
+                <Table.Th scope="col">{t('admin.users.roles')}</Table.Th>
+                <Table.Th scope="col">{t('admin.users.active')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {users.data.items.map((u) => (
+                <Table.Tr key={u.id}>
+                  <Table.Td>{u.name}</Table.Td>
+                  <Table.Td>{u.email}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {u.roles.map((role) => (
+                        <Badge key={role} variant="light">
+                          {t(`roles.${role}`)}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Switch
+                      aria-label={t('admin.users.activeFor', { name: u.name })}
+                      checked={!u.isDisabled}
+                      onChange={(e) =>
+                        save.mutate(
+                          { id: u.id, body: { isDisabled: !e.currentTarget.checked } },
+                          {
+                            onError: (error) => notifications.show({ color: 'red', message: message(error) }),
+                          },
+                        )
+                      }
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+      {isAdding && <AddUserDialog onClose={() => setIsAdding(false)} />}
+    </section>
+  );
+}
+
+function AddUserDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const save = useSaveUser();
+  const errorOf = useFieldErrors(save.error, 'body/');
+  const [form, setForm] = useState({
+    name: '',
+    email: '',
+    password: '',
+    roles: ['employee'] as Role[],
+    locale: 'en' as 'en' | 'es',
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(
+      { body: form },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('admin.users.created', { name: form.name }) });
+          onClose();
+        },
+      },
+    );
+  };
+  return (
+    <AppModal opened onClose={onClose} title={t('admin.users.add')}>
+      <form onSubmit={submit}>
+        <TextInput
+          label={t('admin.users.name')}
+          value={form.name}
+          error={errorOf('name')}
+          required
+          mb="sm"
+          onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t('admin.users.email')}
+          type="email"
+          value={form.email}
+          error={errorOf('email')}
+          required
+          mb="sm"
+          onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+        />
+        <PasswordInput
+          label={t('admin.users.password')}
+          description={t('admin.users.passwordHint')}
+          value={form.password}
+          error={errorOf('password')}
+          required
+          mb="sm"
+          onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+        />
+        <MultiSelect
+          label={t('admin.users.roles')}
+          data={allRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+          value={form.roles}
+          error={errorOf('roles')}
+          mb="md"
+          onChange={(roles) => setForm({ ...form, roles: roles as Role[] })}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('admin.users.create')}
+          </Button>
+        </Group>
+      </form>
+    </AppModal>
+  );
+}
