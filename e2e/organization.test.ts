@@ -44,6 +44,14 @@ describe('organisation administration', () => {
     const settings = await page.evaluate(() => fetch('/api/v1/organization').then((r) => r.json()));
     expect(settings.retentionYears).toBe(5);
 
+    const contactForm = page.getByRole('form', { name: 'Add contact or link' });
+    await field(contactForm, 'Label').fill('Employee Assistance Program');
+    await field(contactForm, 'Email').fill('eap@lumina.example');
+    await contactForm.getByRole('button', { name: 'Add contact or link' }).click();
+    await page.getByRole('cell', { name: 'Employee Assistance Program', exact: true }).waitFor();
+    const contacts = await page.evaluate(() => fetch('/api/v1/organization/contacts').then((r) => r.json()));
+    expect(contacts.items.map((c: { label: string }) => c.label)).toEqual(['Employee Assistance Program']);
+
     await page.getByRole('button', { name: 'Add user' }).click();
     const dialog = page.getByRole('dialog');
     await field(dialog, 'Name').fill('Ana Auditora');

@@ -3,6 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   organizationSchema,
+  orgContactCreateBody,
+  orgContactSchema,
   userCreateBody,
   userUpdateBody,
 } from '../../../src/contracts/organization.ts';
@@ -38,5 +40,24 @@ export function useSaveUser() {
     }) =>
       id ? api.patch<UserSummary>(`/api/v1/users/${id}`, body) : api.post<UserSummary>('/api/v1/users', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+export type OrgContact = z.infer<typeof orgContactSchema>;
+
+export const useOrgContacts = () =>
+  useQuery({
+    queryKey: ['organization', 'contacts'],
+    queryFn: () => api.get<{ items: OrgContact[] }>('/api/v1/organization/contacts'),
+  });
+
+export function useSaveOrgContact() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: string; body?: z.input<typeof orgContactCreateBody> }) =>
+      id
+        ? api.delete<null>(`/api/v1/organization/contacts/${id}`)
+        : api.post<OrgContact>('/api/v1/organization/contacts', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['organization', 'contacts'] }),
   });
 }

@@ -20,7 +20,9 @@ import {
   type Organization,
   useAllUsers,
   useOrganization,
+  useOrgContacts,
   useSaveOrganization,
+  useSaveOrgContact,
   useSaveUser,
 } from '../../api/organization.ts';
 import type { Role } from '../../api/types.ts';
@@ -46,6 +48,7 @@ export function OrganizationAdminPage() {
     <>
       <PageHeader title={t('admin.organization.title')} subtitle={t('admin.organization.subtitle')} />
       <SettingsForm />
+      <ContactsSection />
       <UsersTable />
     </>
   );
@@ -259,5 +262,123 @@ function AddUserDialog({ onClose }: { onClose: () => void }) {
         </Group>
       </form>
     </AppModal>
+  );
+}
+
+/** Default contacts and resource links: copied into every new plan, where each plan may change them. */
+function ContactsSection() {
+  const { t } = useTranslation();
+  const contacts = useOrgContacts();
+  const save = useSaveOrgContact();
+  const errorOf = useFieldErrors(save.error, 'body/');
+  const message = useErrorMessage();
+  const empty = { kind: 'contact' as 'contact' | 'resource', label: '', name: '', email: '', url: '' };
+  const [form, setForm] = useState(empty);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = {
+      kind: form.kind,
+      label: form.label,
+      name: form.name || null,
+      email: form.email || null,
+      url: form.url || null,
+    };
+    save.mutate({ body }, { onSuccess: () => setForm(empty) });
+  };
+  return (
+    <section aria-labelledby="contacts-heading">
+      <h2 id="contacts-heading">{t('admin.contacts.title')}</h2>
+      <p>{t('admin.contacts.subtitle')}</p>
+      {contacts.isPending ? (
+        <LoadingState />
+      ) : contacts.isError ? (
+        <ErrorState error={contacts.error} onRetry={() => void contacts.refetch()} />
+      ) : contacts.data.items.length === 0 ? (
+        <EmptyState title={t('admin.contacts.empty')} />
+      ) : (
+        <div className="table-scroll">
+          <Table striped miw={560}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('admin.contacts.label')}</Table.Th>
+                <Table.Th scope="col">{t('admin.contacts.details')}</Table.Th>
+                <Table.Th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {contacts.data.items.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>{c.label}</Table.Td>
+                  <Table.Td>{[c.name, c.email, c.url].filter(Boolean).join(' · ')}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      variant="subtle"
+                      color="red"
+                      size="xs"
+                      aria-label={t('admin.contacts.removeNamed', { label: c.label })}
+                      onClick={() =>
+                        save.mutate(
+                          { id: c.id },
+                          {
+                            onError: (error) => notifications.show({ color: 'red', message: message(error) }),
+                          },
+                        )
+                      }
+                    >
+                      {t('admin.contacts.remove')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+      <form onSubmit={submit} aria-label={t('admin.contacts.add')}>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} mt="md" mb="sm">
+          <Select
+            label={t('admin.contacts.kind')}
+            data={[
+              { value: 'contact', label: t('admin.contacts.kindContact') },
+              { value: 'resource', label: t('admin.contacts.kindResource') },
+            ]}
+            value={form.kind}
+            allowDeselect={false}
+            onChange={(value) => setForm({ ...form, kind: (value ?? 'contact') as 'contact' | 'resource' })}
+          />
+          <TextInput
+            label={t('admin.contacts.label')}
+            value={form.label}
+            error={errorOf('label')}
+            required
+            onChange={(e) => setForm({ ...form, label: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t('admin.contacts.name')}
+            value={form.name}
+            error={errorOf('name')}
+            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t('admin.contacts.email')}
+            type="email"
+            value={form.email}
+            error={errorOf('email')}
+            onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t('admin.contacts.url')}
+            value={form.url}
+            error={errorOf('url')}
+            onChange={(e) => setForm({ ...form, url: e.currentTarget.value })}
+          />
+        </SimpleGrid>
+        <Button type="submit" loading={save.isPending}>
+          {t('admin.contacts.add')}
+        </Button>
+      </form>
+    </section>
   );
 }
