@@ -3,7 +3,6 @@
 import { and, desc, eq, inArray, max } from 'drizzle-orm';
 import type { AdjustmentChanges } from '../../contracts/lifecycle.ts';
 import type { Tx } from '../../db/client.ts';
-import { loadPlanAggregate } from '../../db/repositories/plan-repository.ts';
 import { adjustments, focusAreas, metrics, plans, successCriteria, users } from '../../db/schema/index.ts';
 import { can } from '../../domain/access/policy.ts';
 import { conflict, DomainError, invalidField, notFound } from '../../domain/errors.ts';
@@ -15,7 +14,7 @@ import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { notifyParties } from '../notifications/notify-parties.ts';
 import { commitPlanChange } from '../plans/commit-plan-change.ts';
-import { canSee, factsOf } from '../plans/plan-access.ts';
+import { factsOf, loadVisiblePlan } from '../plans/plan-access.ts';
 import { findUserWithRole } from '../plans/users-with-role.ts';
 
 type AdjustmentRow = typeof adjustments.$inferSelect;
@@ -48,21 +47,9 @@ async function present(tx: Tx, rows: AdjustmentRow[]) {
 }
 
 async function load(tx: Tx, ctx: ServiceContext, planId: string, isLocking: boolean): Promise<PlanAggregate> {
-  if (isLocking) {
-    await tx
-      .select({ id: plans.id })
-      .from(plans)
-      .where(and(eq(plans.orgId, ctx.actor.orgId), eq(plans.id, planId)))
-      .for('update');
-  }
-  const aggregate = await loadPlanAggregate(tx, ctx.actor.orgId, planId);
-  if (
-    !aggregate ||
-    !canSee(ctx.actor, aggregate.plan) ||
-    !can(ctx.actor, 'plan.read', factsOf(aggregate.plan))
-  ) {
-    throw notFound('Plan');
-  }
+  const aggregate = await loadVisiblePlan(tx, ctx.actor, planId, { isLocking });
+  // A mentor sees the development plan only: adjustments are none of theirs.
+  if (!can(ctx.actor, 'plan.read', factsOf(aggregate.plan))) throw notFound('Plan');
   return aggregate;
 }
 

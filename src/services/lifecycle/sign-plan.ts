@@ -11,7 +11,7 @@ import { todayIn } from '../../domain/plan/dates.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { notifyParties } from '../notifications/notify-parties.ts';
 import { commitPlanChange } from '../plans/commit-plan-change.ts';
-import { canSee, factsOf } from '../plans/plan-access.ts';
+import { factsOf, loadVisiblePlan } from '../plans/plan-access.ts';
 import { organizationTimezone, presentPlan } from '../plans/present-plan.ts';
 import { scheduleCheckIns } from '../running/schedule-check-ins.ts';
 
@@ -39,7 +39,7 @@ const currentSignatures = (agg: PlanAggregate) =>
 export async function signPlan(ctx: ServiceContext, planId: string, input: SignInput): Promise<PlanView> {
   const { deps, actor, meta } = ctx;
   return inTransaction(deps, async (tx) => {
-    const aggregate = await lockAndLoad(tx, ctx, planId);
+    const aggregate = await loadVisiblePlan(tx, ctx.actor, planId, { isLocking: true });
     const { plan } = aggregate;
     const facts = factsOf(plan);
     const mayAs = (['employee', 'manager', 'hr'] as const).filter((r) => can(actor, signAction[r], facts));
@@ -111,7 +111,7 @@ export async function witnessRefusal(
 ): Promise<PlanView> {
   const { deps, actor } = ctx;
   return inTransaction(deps, async (tx) => {
-    const aggregate = await lockAndLoad(tx, ctx, planId);
+    const aggregate = await loadVisiblePlan(tx, ctx.actor, planId, { isLocking: true });
     if (!can(actor, 'plan.witness', factsOf(aggregate.plan)))
       throw new DomainError('forbidden', 'Only HR witnesses a refusal');
     const refusal = aggregate.signatures.find((s) => s.id === signatureId && s.isRefused);
@@ -129,17 +129,6 @@ export async function witnessRefusal(
       .where(eq(signatures.id, signatureId));
     return finish(tx, ctx, planId, 'plan.refusal_witnessed', 'hr');
   });
-}
-
-async function lockAndLoad(tx: Tx, ctx: ServiceContext, planId: string): Promise<PlanAggregate> {
-  await tx
-    .select({ id: plans.id })
-    .from(plans)
-    .where(and(eq(plans.orgId, ctx.actor.orgId), eq(plans.id, planId)))
-    .for('update');
-  const aggregate = await loadPlanAggregate(tx, ctx.actor.orgId, planId);
-  if (!aggregate || !canSee(ctx.actor, aggregate.plan)) throw notFound('Plan');
-  return aggregate;
 }
 
 /** When the employee (or a witnessed refusal), the manager and HR all stand on this version, the plan starts. */

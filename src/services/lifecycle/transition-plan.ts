@@ -2,10 +2,9 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import type { PlanView } from '../../contracts/plans.ts';
 import type { Tx } from '../../db/client.ts';
-import { loadPlanAggregate } from '../../db/repositories/plan-repository.ts';
 import { activities, adjustments, approvals, checkIns, focusAreas, plans } from '../../db/schema/index.ts';
 import { can } from '../../domain/access/policy.ts';
-import { conflict, invalid, invalidField, notFound } from '../../domain/errors.ts';
+import { conflict, invalid, invalidField } from '../../domain/errors.ts';
 import type { PlanAggregate } from '../../domain/plan/aggregate.ts';
 import { addDays, daysBetween, todayIn } from '../../domain/plan/dates.ts';
 import { allowedTransitions, type TransitionAction, transitions } from '../../domain/plan/lifecycle.ts';
@@ -14,7 +13,7 @@ import { sealCheckpoint } from '../audit/seal-checkpoint.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { type NotificationKind, notifyParties } from '../notifications/notify-parties.ts';
 import { commitPlanChange } from '../plans/commit-plan-change.ts';
-import { canSee, factsOf } from '../plans/plan-access.ts';
+import { factsOf, loadVisiblePlan } from '../plans/plan-access.ts';
 import { organizationTimezone, presentPlan } from '../plans/present-plan.ts';
 
 export type TransitionInput = {
@@ -52,7 +51,7 @@ export async function transitionPlan(
 ): Promise<PlanView> {
   const { deps, actor } = ctx;
   return inTransaction(deps, async (tx) => {
-    const aggregate = await loadLocked(tx, ctx, planId);
+    const aggregate = await loadVisiblePlan(tx, ctx.actor, planId, { isLocking: true });
     const { plan } = aggregate;
     const allowed = allowedTransitions(actor, factsOf(plan), approvalState(aggregate));
     if (!allowed.includes(input.action)) {
@@ -78,14 +77,14 @@ export async function transitionPlan(
         checkComplete(presentPlan(actor, aggregate, today));
         // The submitter's own approval counts for each role they hold on this plan.
         await recordApprovals(tx, ctx, aggregate, input.comment ?? null);
-        const state = approvalState(await reload(tx, ctx, planId));
+        const state = approvalState(await loadVisiblePlan(tx, ctx.actor, planId));
         if (state.hasManagerApproval && state.hasHrApproval) next = 'awaiting_acknowledgment';
         notification = next === 'awaiting_acknowledgment' ? 'plan.sent_for_acknowledgment' : 'plan.submitted';
         break;
       }
       case 'approve': {
         await recordApprovals(tx, ctx, aggregate, input.comment ?? null);
-        const state = approvalState(await reload(tx, ctx, planId));
+        const state = approvalState(await loadVisiblePlan(tx, ctx.actor, planId));
         next = state.hasManagerApproval && state.hasHrApproval ? 'awaiting_acknowledgment' : 'in_review';
         notification = next === 'awaiting_acknowledgment' ? 'plan.sent_for_acknowledgment' : 'plan.approved';
         break;
@@ -187,21 +186,6 @@ export async function transitionPlan(
     }
     return presentPlan(actor, committed.aggregate, today);
   });
-}
-
-async function loadLocked(tx: Tx, ctx: ServiceContext, planId: string): Promise<PlanAggregate> {
-  await tx
-    .select({ id: plans.id })
-    .from(plans)
-    .where(and(eq(plans.orgId, ctx.actor.orgId), eq(plans.id, planId)))
-    .for('update');
-  return reload(tx, ctx, planId);
-}
-
-async function reload(tx: Tx, ctx: ServiceContext, planId: string): Promise<PlanAggregate> {
-  const aggregate = await loadPlanAggregate(tx, ctx.actor.orgId, planId);
-  if (!aggregate || !canSee(ctx.actor, aggregate.plan)) throw notFound('Plan');
-  return aggregate;
 }
 
 /** Records an approval for each role the actor holds on the plan and that has not approved in this round. */

@@ -1,10 +1,10 @@
 // Finds a plan for an actor and checks the policy: what they may not see answers 404.
 import type { Executor } from '../../db/client.ts';
-import { findPlanRow } from '../../db/repositories/plan-repository.ts';
+import { findPlanRow, loadPlanAggregate } from '../../db/repositories/plan-repository.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { can, type PlanAction, type PlanFacts } from '../../domain/access/policy.ts';
 import { conflict, DomainError, notFound } from '../../domain/errors.ts';
-import type { PlanRow } from '../../domain/plan/aggregate.ts';
+import type { PlanAggregate, PlanRow } from '../../domain/plan/aggregate.ts';
 import { isReadOnly } from '../../domain/plan/lifecycle.ts';
 
 export const factsOf = (plan: PlanRow): PlanFacts => ({
@@ -44,4 +44,17 @@ export function requireEditable(plan: PlanRow): void {
   if (plan.status === 'in_review') {
     throw conflict('The plan is in review; reject it back to draft to edit it', ['reject']);
   }
+}
+
+/** Loads a whole plan the actor can see; locking its row first makes the writers of one plan take turns. */
+export async function loadVisiblePlan(
+  db: Executor,
+  actor: Actor,
+  planId: string,
+  options: { isLocking?: boolean } = {},
+): Promise<PlanAggregate> {
+  if (options.isLocking) await findPlanRow(db, actor.orgId, planId, true);
+  const aggregate = await loadPlanAggregate(db, actor.orgId, planId);
+  if (!aggregate || !canSee(actor, aggregate.plan)) throw notFound('Plan');
+  return aggregate;
 }
