@@ -1,12 +1,13 @@
 // Background work on pg-boss, in the same database as everything else: email delivery from the outbox
-// (retries with exponential backoff), the reminder sweep, weekly reports with the risk scan, and the
-// audit checkpoint. Embedded: pg-boss runs on the one PGlite connection; server: on the pg pool.
+// (retries with exponential backoff), document exports, the reminder sweep, weekly reports with the risk
+// scan, the audit checkpoint and the removal of expired export zips. Embedded: pg-boss runs on the one PGlite connection; server: on the pg pool.
 import { fromPglite, type JobWithMetadata, PgBoss, type Db as QueueConnection } from 'pg-boss';
 import type { Database } from '../db/client.ts';
 import { sealAllCheckpoints } from '../services/audit/seal-checkpoint.ts';
 import type { Deps } from '../services/context.ts';
 import { deliverEmail, pendingEmails, redactError } from '../services/email/deliver-email.ts';
 import { createMailTransport, type MailTransport } from '../services/email/mail-transport.ts';
+import { expireExports, queuedExports, runDocumentExport } from '../services/exports/run-document-export.ts';
 import { sendReminders } from '../services/running/send-reminders.ts';
 import { produceWeeklyReports, scanRiskFlags } from '../services/running/weekly-reports.ts';
 
@@ -15,17 +16,21 @@ export const queues = {
   reminders: 'reminders',
   progressSweep: 'progress-sweep',
   auditCheckpoint: 'audit-checkpoint',
+  documentExport: 'document-export',
+  exportCleanup: 'export-cleanup',
 } as const;
 export type SweepQueue =
   | typeof queues.reminders
   | typeof queues.progressSweep
-  | typeof queues.auditCheckpoint;
+  | typeof queues.auditCheckpoint
+  | typeof queues.exportCleanup;
 
 /** When the sweeps run (cron, in UTC: each sweep works on every organisation's own calendar). */
 export const schedules: Record<SweepQueue, string> = {
   [queues.reminders]: '*/5 * * * *',
   [queues.progressSweep]: '7 * * * *',
   [queues.auditCheckpoint]: '*/10 * * * *',
+  [queues.exportCleanup]: '23 * * * *',
 };
 
 type Log = {
@@ -47,6 +52,12 @@ export type JobRunnerOptions = {
   /** First retry delay; doubled each time (with jitter) up to an hour. */
   retryDelaySeconds?: number;
   retryLimit?: number;
+  /** A running export that sends no heartbeat for this long (its worker died) is retried. */
+  exportHeartbeatSeconds?: number;
+  /** Render threads per export; default every core. */
+  exportWorkers?: number;
+  /** How often a running export writes its progress. */
+  exportProgressMs?: number;
   /** Registers the cron schedules (one server or many: pg-boss fires each occurrence once). */
   isScheduling?: boolean;
   transport?: MailTransport;
@@ -60,7 +71,7 @@ export type JobRunner = {
   transport: MailTransport;
   start(): Promise<void>;
   stop(options?: { timeoutMs?: number }): Promise<void>;
-  /** Hands pending emails to the delivery queue now rather than at the next poll. */
+  /** Hands pending emails and waiting exports to their queues now rather than at the next poll. */
   wake(): void;
   /** Queues a sweep to run now. */
   trigger(queue: SweepQueue): Promise<string | null>;
@@ -97,7 +108,10 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
   let dispatching: Promise<void> | null = null;
   let isDispatchAgain = false;
 
-  /** Each pending email gets one delivery job; the queue refuses a second while one is queued or running. */
+  /**
+   * Each pending email gets one delivery job and each waiting export one export job; the queues refuse a
+   * second while one is queued or running.
+   */
   const dispatch = async (): Promise<void> => {
     if (dispatching) {
       isDispatchAgain = true;
@@ -109,6 +123,10 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
         for (const outboxId of await pendingEmails(deps)) {
           if (isStopping) return;
           await boss.send(queues.deliverEmail, { outboxId }, { singletonKey: outboxId });
+        }
+        for (const exportId of await queuedExports(deps)) {
+          if (isStopping) return;
+          await boss.send(queues.documentExport, { exportId }, { singletonKey: exportId });
         }
       } while (isDispatchAgain && !isStopping);
     })()
@@ -140,7 +158,21 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
       expireInSeconds: options.deliveryExpireSeconds ?? 120,
       deleteAfterSeconds: 7 * 86_400,
     });
-    for (const name of [queues.reminders, queues.progressSweep, queues.auditCheckpoint]) {
+    await boss.createQueue(queues.documentExport, {
+      policy: 'exclusive',
+      retryLimit: 3,
+      retryDelay: 10,
+      // A long export keeps its claim by heartbeats; one whose worker died is retried and resumes.
+      expireInSeconds: 12 * 3600,
+      heartbeatSeconds: options.exportHeartbeatSeconds ?? 60,
+      deleteAfterSeconds: 7 * 86_400,
+    });
+    for (const name of [
+      queues.reminders,
+      queues.progressSweep,
+      queues.auditCheckpoint,
+      queues.exportCleanup,
+    ]) {
       await boss.createQueue(name, {
         policy: 'exclusive',
         retryLimit: 2,
@@ -171,6 +203,30 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
         }
       },
     );
+    // One export at a time per server: each already uses every core.
+    await boss.work(
+      queues.documentExport,
+      { pollingIntervalSeconds: polling, includeMetadata: true, localConcurrency: 1 },
+      async (jobs) => {
+        const job = jobs[0] as JobWithMetadata<{ exportId: string }>;
+        const result = await runDocumentExport(deps, job.data.exportId, {
+          signal: job.signal,
+          isLastAttempt: job.retryCount >= job.retryLimit,
+          workers: options.exportWorkers,
+          progressIntervalMs: options.exportProgressMs,
+        }).catch((error: unknown) => {
+          log.warn(
+            { exportId: job.data.exportId, attempt: job.retryCount + 1, error: redactError(error) },
+            'document export interrupted',
+          );
+          throw new Error(redactError(error));
+        });
+        log.info({ exportId: job.data.exportId, result }, 'document export done');
+        void dispatch();
+        return result;
+      },
+    );
+    await sweep(queues.exportCleanup, () => expireExports(deps));
     await sweep(queues.reminders, () => sendReminders(deps));
     await sweep(queues.progressSweep, async () => ({
       reports: await produceWeeklyReports(deps),

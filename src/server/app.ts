@@ -22,6 +22,7 @@ import { checkInRoutes } from './routes/check-ins.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { dossierRoutes } from './routes/dossier.ts';
 import { employeeRoutes } from './routes/employees.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { healthRoutes } from './routes/health.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
@@ -130,6 +131,7 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
       await api.register(organizationRoutes, { deps });
       await api.register(documentRoutes, { deps });
       await api.register(dossierRoutes, { deps });
+      await api.register(exportRoutes, { deps });
       await api.register(checkInRoutes, { deps });
       await api.register(progressRoutes, { deps });
       await api.register(feedbackRoutes, { deps });

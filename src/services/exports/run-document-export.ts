@@ -1,0 +1,195 @@
+// Runs one requested export in the background: renders the matching plans on every core, writes its progress
+// to the export's row as it goes, stops when cancelled, and leaves one zip. A run cut short (the server
+// stopped, the worker died) is retried by the queue and resumes without rendering finished files again.
+import { createHash } from 'node:crypto';
+import { createReadStream, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { and, eq, lte } from 'drizzle-orm';
+import { documentExports } from '../../db/schema/index.ts';
+import { databasePlanSource } from '../../documents/export/database-plan-source.ts';
+import {
+  type ExportProgress,
+  type ExportSummary,
+  exportDocuments,
+  zipName,
+} from '../../documents/export/export-documents.ts';
+import type { Deps } from '../context.ts';
+import { exportDir, removeExportFiles } from './document-exports.ts';
+
+/** How long a finished export's zip is kept. */
+export const exportKeepDays = 7;
+const maxFailuresKept = 100;
+
+export type ExportRunOptions = {
+  /** The queue's signal: aborted when the server stops; the run is retried later and resumes. */
+  signal?: AbortSignal;
+  isLastAttempt?: boolean;
+  /** Render threads; default every core. */
+  workers?: number;
+  /** How often progress is written to the export's row. */
+  progressIntervalMs?: number;
+};
+
+export type ExportRunResult = 'succeeded' | 'failed' | 'cancelled' | 'not_runnable';
+
+const firstLine = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 300);
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}
+
+const counts = (p: ExportProgress) => ({
+  total: p.total,
+  rendered: p.rendered,
+  skipped: p.skipped,
+  failed: p.failed,
+  rate: p.rate,
+  etaSeconds: p.etaSeconds === null ? null : Math.round(p.etaSeconds),
+});
+
+export async function runDocumentExport(
+  deps: Deps,
+  exportId: string,
+  options: ExportRunOptions = {},
+): Promise<ExportRunResult> {
+  const db = deps.database.db;
+  const byId = eq(documentExports.id, exportId);
+  // Claim it: only a waiting export, or one whose earlier run was cut short, is run.
+  const row = await db.transaction(async (tx) => {
+    const [found] = await tx.select().from(documentExports).where(byId).for('update');
+    if (!found || (found.status !== 'queued' && found.status !== 'running')) return null;
+    const now = deps.now().toISOString();
+    if (found.cancelRequestedAt) {
+      await tx.update(documentExports).set({ status: 'cancelled', finishedAt: now }).where(byId);
+      return null;
+    }
+    const [claimed] = await tx
+      .update(documentExports)
+      .set({ status: 'running', startedAt: found.startedAt ?? now })
+      .where(byId)
+      .returning();
+    return claimed;
+  });
+  if (!row) return 'not_runnable';
+
+  const outDir = exportDir(deps.config, row.id);
+  const cancel = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, cancel.signal]) : cancel.signal;
+  let latest: ExportProgress | null = null;
+  let saving: Promise<void> | null = null;
+  const save = async (): Promise<void> => {
+    if (saving || !latest) return;
+    const progress = latest;
+    saving = (async () => {
+      const [after] = await db
+        .update(documentExports)
+        .set(counts(progress))
+        .where(byId)
+        .returning({ cancelRequestedAt: documentExports.cancelRequestedAt });
+      if (!after || after.cancelRequestedAt) cancel.abort();
+    })()
+      .catch(() => {})
+      .finally(() => {
+        saving = null;
+      });
+    return saving;
+  };
+  const timer = setInterval(() => void save(), options.progressIntervalMs ?? 1000);
+  timer.unref();
+
+  let summary: ExportSummary;
+  try {
+    summary = await exportDocuments({
+      source: databasePlanSource(deps, {
+        orgId: row.orgId,
+        statuses: row.statuses,
+        departments: row.departments,
+      }),
+      outDir,
+      format: row.format,
+      locale: row.locale,
+      isZip: true,
+      workers: options.workers,
+      signal,
+      onProgress: (progress) => {
+        latest = progress;
+      },
+    });
+  } catch (error) {
+    clearInterval(timer);
+    await saving;
+    if (!options.isLastAttempt) throw error;
+    await db
+      .update(documentExports)
+      .set({ status: 'failed', error: firstLine(error), finishedAt: deps.now().toISOString() })
+      .where(byId);
+    removeExportFiles(deps.config, row.id);
+    return 'failed';
+  } finally {
+    clearInterval(timer);
+  }
+  await saving;
+
+  if (summary.isInterrupted) {
+    if (cancel.signal.aborted) {
+      await db
+        .update(documentExports)
+        .set({ ...counts(summary), status: 'cancelled', finishedAt: deps.now().toISOString(), rate: null })
+        .where(byId);
+      removeExportFiles(deps.config, row.id);
+      return 'cancelled';
+    }
+    // The server is stopping: the queue runs the export again later, from where it stopped.
+    throw new Error('the export was interrupted and resumes on the next run');
+  }
+
+  // Only the zip is kept: the single files and the resume manifest are no longer needed.
+  for (const name of readdirSync(outDir)) if (name !== zipName) rmSync(join(outDir, name), { force: true });
+  const zipPath = join(outDir, zipName);
+  const finishedAt = deps.now();
+  const [after] = await db
+    .update(documentExports)
+    .set({
+      ...counts(summary),
+      rate: summary.elapsedMs > 0 ? summary.rendered / (summary.elapsedMs / 1000) : null,
+      etaSeconds: null,
+      status: 'succeeded',
+      failures: summary.failures.slice(0, maxFailuresKept),
+      zipBytes: statSync(zipPath).size,
+      zipSha256: await sha256Of(zipPath),
+      finishedAt: finishedAt.toISOString(),
+      expiresAt: new Date(finishedAt.getTime() + exportKeepDays * 86_400_000).toISOString(),
+    })
+    .where(byId)
+    .returning({ id: documentExports.id });
+  // Deleted while it ran: nothing is left behind.
+  if (!after) removeExportFiles(deps.config, row.id);
+  return 'succeeded';
+}
+
+/** Waiting exports, oldest first: the job runner hands each to the export queue. */
+export async function queuedExports(deps: Deps): Promise<string[]> {
+  const rows = await deps.database.db
+    .select({ id: documentExports.id })
+    .from(documentExports)
+    .where(eq(documentExports.status, 'queued'))
+    .orderBy(documentExports.createdAt)
+    .limit(100);
+  return rows.map((r) => r.id);
+}
+
+/** Removes the zips of exports past their keeping time; the rows stay, marked expired. */
+export async function expireExports(deps: Deps): Promise<number> {
+  const now = deps.now().toISOString();
+  const expired = await deps.database.db
+    .update(documentExports)
+    .set({ status: 'expired', zipBytes: null })
+    .where(and(eq(documentExports.status, 'succeeded'), lte(documentExports.expiresAt, now)))
+    .returning({ id: documentExports.id });
+  for (const { id } of expired) removeExportFiles(deps.config, id);
+  return expired.length;
+}
