@@ -1,9 +1,9 @@
 // The plan as a PDF: every section of the PIP document in its order, in the plan's language, with DejaVu Sans.
-import PDFDocument from 'pdfkit';
 import type { PlanView } from '../contracts/plans.ts';
 import type { HeadingKey, Locale } from '../domain/template/template.ts';
 import { headingKeys } from '../domain/template/template.ts';
-import { dejaVuSansFonts, shareWordLayouts } from './fonts.ts';
+import { drawRule, fontNames, openPdfDocument, pageArea, pdfColor } from './pdf-document.ts';
+import { tableWriter } from './pdf-table.ts';
 
 export type DocumentLocale = Locale;
 
@@ -162,21 +162,10 @@ export type PlanPdfOptions = {
 
 type Doc = PDFKit.PDFDocument;
 type Labelled = { label: string; text: string };
-type Cell = string | { text: string; bold?: boolean; color?: string };
-type Column = { title: string; width: number; align?: 'left' | 'right' };
 type Role = 'employee' | 'manager' | 'hr';
 
-const font = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold', oblique: 'DejaVuSans-Oblique' } as const;
-const color = {
-  text: '#1d232b',
-  primary: '#1f3a5f',
-  muted: '#5b6572',
-  rule: '#c9d1db',
-  fill: '#eef2f6',
-  good: '#1e7a3c',
-  warn: '#a15c00',
-  bad: '#b3261e',
-} as const;
+const font = fontNames;
+const color = pdfColor;
 const size = { title: 19, h1: 14, h2: 11.5, h3: 10, body: 9.5, small: 8, tiny: 7 } as const;
 const lineGap = 1.6;
 const margin = { top: 66, bottom: 64, left: 50, right: 50 } as const;
@@ -193,16 +182,8 @@ type Writer = ReturnType<typeof writer>;
 
 /** Drawing primitives over one document; they keep headings with their text and boxes with their lines. */
 function writer(doc: Doc) {
-  const left = margin.left;
-  const width = doc.page.width - margin.left - margin.right;
-  const bottom = (): number => doc.page.height - margin.bottom;
-
-  const ensure = (space: number): void => {
-    if (doc.y + space > bottom()) doc.addPage();
-  };
-  const gap = (points: number): void => {
-    doc.y += points;
-  };
+  const area = pageArea(doc, margin);
+  const { left, width, ensure, gap } = area;
   // pdfkit writes a colour operator on every fillColor call; most calls repeat the colour already set.
   let currentFill = '';
   const setFill = (fill: string): void => {
@@ -252,12 +233,7 @@ function writer(doc: Doc) {
     ensure(heightOf(text, width) + after + keep);
     doc.text(text, left, doc.y, { width, lineGap });
     if (rule) {
-      doc
-        .moveTo(left, doc.y + 1)
-        .lineTo(left + width, doc.y + 1)
-        .lineWidth(0.8)
-        .strokeColor(color.primary)
-        .stroke();
+      drawRule(doc, { from: left, to: left + width, y: doc.y + 1, width: 0.8, color: color.primary });
     }
     gap(after);
   };
@@ -342,69 +318,18 @@ function writer(doc: Doc) {
     gap(2.5);
   };
 
-  const cellText = (cell: Cell): string => (typeof cell === 'string' ? cell : cell.text);
-  const cellStyle = (cell: Cell, header: boolean): void => {
-    if (header) style('bold', size.small, '#ffffff');
-    else if (typeof cell === 'string') style('regular', size.small);
-    else style(cell.bold ? 'bold' : 'regular', size.small, cell.color ?? color.text);
-  };
-
-  /** A table whose header repeats on every page it reaches; rows never split across pages. */
-  const table = (columns: Column[], rows: Cell[][], options: { headerless?: boolean } = {}): void => {
-    const pad = 4;
-    const total = columns.reduce((s, c) => s + c.width, 0);
-    const scale = width / total;
-    const widths = columns.map((c) => c.width * scale);
-    const rowHeight = (cells: Cell[], header: boolean): number => {
-      let h = 0;
-      for (let i = 0; i < cells.length; i++) {
-        cellStyle(cells[i], header);
-        h = Math.max(h, heightOf(cellText(cells[i]), widths[i] - 2 * pad));
-      }
-      return h + 2 * pad - lineGap;
-    };
-    const drawRow = (cells: Cell[], h: number, header: boolean, shaded: boolean): void => {
-      const y = doc.y;
-      if (header || shaded) {
-        doc.rect(left, y, width, h);
-        fillShape(header ? color.primary : color.fill);
-      }
-      let x = left;
-      for (let i = 0; i < cells.length; i++) {
-        cellStyle(cells[i], header);
-        doc.text(cellText(cells[i]), x + pad, y + pad, {
-          width: widths[i] - 2 * pad,
-          lineGap,
-          align: columns[i].align ?? 'left',
-        });
-        x += widths[i];
-      }
-      doc
-        .moveTo(left, y + h)
-        .lineTo(left + width, y + h)
-        .lineWidth(0.5)
-        .strokeColor(color.rule)
-        .stroke();
-      doc.y = y + h;
-    };
-    const headerCells = columns.map((c) => c.title);
-    const headerHeight = options.headerless ? 0 : rowHeight(headerCells, true);
-    const heights = rows.map((r) => rowHeight(r, false));
-    const top = (): void => {
-      if (!options.headerless) drawRow(headerCells, headerHeight, true, false);
-    };
-    ensure(headerHeight + (heights[0] ?? 0));
-    top();
-    rows.forEach((row, i) => {
-      if (doc.y + heights[i] > bottom()) {
-        doc.addPage();
-        top();
-      }
-      drawRow(row, heights[i], false, options.headerless ? i % 2 === 0 : i % 2 === 1);
-    });
-    doc.x = left;
-    gap(8);
-  };
+  const table = tableWriter(
+    { ...area, doc, style, heightOf, fillShape },
+    {
+      points: size.small,
+      lineGap,
+      pad: 4,
+      after: 8,
+      blank: '',
+      isFirstRowShadedWithoutHeader: true,
+      isTallRowSplit: false,
+    },
+  );
 
   return {
     doc,
@@ -481,7 +406,7 @@ function headerTable(c: Context): void {
       { title: '', width: 325 },
     ],
     rows.map(([label, value]) => [{ text: label, bold: true, color: color.primary }, value]),
-    { headerless: true },
+    { isHeaderless: true },
   );
 }
 
@@ -865,12 +790,7 @@ function closing(c: Context): void {
   w.ensure(5 * 14 + 60);
   for (const [label, value] of rows) w.labelled(label, value, { bullet: false });
   w.gap(8);
-  w.doc
-    .moveTo(w.left, w.doc.y)
-    .lineTo(w.left + w.width, w.doc.y)
-    .lineWidth(0.5)
-    .strokeColor(color.rule)
-    .stroke();
+  drawRule(w.doc, { from: w.left, to: w.left + w.width, y: w.doc.y, width: 0.5, color: color.rule });
   w.gap(6);
   w.labelled(h.confidentialityNotice, plan.confidentialityNotice, { bullet: false });
 }
@@ -902,15 +822,10 @@ function pageFurniture(c: Context, organizationName: string, logo: PdfImage | nu
     doc.text(about, right - aboutWidth, 32, { width: aboutWidth, align: 'right', height: 9, ellipsis: true });
     w.style('bold', size.small + 1, color.primary);
     doc.text(organizationName, x, 31, { width: right - aboutWidth - x - 12, height: 11, ellipsis: true });
-    doc.moveTo(w.left, 50).lineTo(right, 50).lineWidth(0.5).strokeColor(color.rule).stroke();
+    drawRule(doc, { from: w.left, to: right, y: 50, width: 0.5, color: color.rule });
 
     const footerTop = doc.page.height - margin.bottom + 16;
-    doc
-      .moveTo(w.left, footerTop - 5)
-      .lineTo(right, footerTop - 5)
-      .lineWidth(0.5)
-      .strokeColor(color.rule)
-      .stroke();
+    drawRule(doc, { from: w.left, to: right, y: footerTop - 5, width: 0.5, color: color.rule });
     w.style('regular', size.tiny, color.muted);
     doc.text(plan.confidentialityNotice, w.left, footerTop, { width: w.width - 90, lineGap: 0.5 });
     const pageLabel = c.h.page.replace('{page}', String(i + 1)).replace('{pages}', String(range.count));
@@ -938,34 +853,12 @@ export async function renderPlanPdf(input: PlanView, options: PlanPdfOptions = {
   const plan = emoji.test(JSON.stringify(input)) ? (withoutEmoji(input) as PlanView) : input;
   const locale = options.locale ?? plan.locale;
   const organizationName = options.organizationName ?? plan.header.organizationName;
-  const faces = dejaVuSansFonts();
-  const doc = new PDFDocument({
-    // No default font: pdfkit would otherwise load Helvetica's metrics for every document.
-    font: '',
-    size: 'A4',
+  const { doc, done } = openPdfDocument({
+    title: `${plan.title} — ${plan.header.employeeName}`,
+    author: organizationName,
+    subject: plan.subtitle,
+    locale,
     margins: margin,
-    bufferPages: true,
-    lang: locale,
-    displayTitle: true,
-    info: {
-      Title: `${plan.title} — ${plan.header.employeeName}`,
-      Author: organizationName,
-      Subject: plan.subtitle,
-      Creator: 'Mejora',
-    },
-  });
-  // Registered once per document and then switched by name; pdfkit 0.20 takes parsed fonts as well as bytes.
-  for (const face of ['regular', 'bold', 'oblique'] as const) {
-    doc.registerFont(font[face], faces[face] as unknown as Buffer);
-  }
-  shareWordLayouts(doc, font);
-  doc.font(font.regular);
-
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   const words = documentWords(locale);

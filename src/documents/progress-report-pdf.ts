@@ -1,33 +1,18 @@
 // The weekly progress report as a PDF: where the plan stands, each metric's chart as vector graphics, the week's
 // check-ins and risk flags. Its page primitives (reportWriter) also lay out the dossier's appendix.
-import PDFDocument from 'pdfkit';
 import type { PlanView } from '../contracts/plans.ts';
 import { addDays, daysBetween } from '../domain/plan/dates.ts';
 import { elapsedShare } from '../domain/plan/metrics.ts';
 import type { Locale } from '../domain/template/template.ts';
-import { dejaVuSansFonts, shareWordLayouts } from './fonts.ts';
+import { drawRule, fontNames, openPdfDocument, pageArea, pdfColor } from './pdf-document.ts';
+import { tableWriter } from './pdf-table.ts';
 import { type DocumentWords, documentWords } from './plan-pdf.ts';
 
 type Doc = PDFKit.PDFDocument;
 type Face = 'regular' | 'bold' | 'oblique';
-export type Cell = string | { text: string; bold?: boolean; color?: string };
-export type Column = { title: string; width: number; align?: 'left' | 'right' };
 
-const font: Record<Face, string> = {
-  regular: 'DejaVuSans',
-  bold: 'DejaVuSans-Bold',
-  oblique: 'DejaVuSans-Oblique',
-};
-export const reportColor = {
-  text: '#1d232b',
-  primary: '#1f3a5f',
-  muted: '#5b6572',
-  rule: '#c9d1db',
-  fill: '#eef2f6',
-  good: '#1e7a3c',
-  warn: '#a15c00',
-  bad: '#b3261e',
-} as const;
+const font = fontNames;
+export const reportColor = pdfColor;
 const size = { title: 17, h1: 13, h2: 10.5, body: 9, small: 7.5, tiny: 6.5 } as const;
 const lineGap = 1.4;
 const margin = { top: 62, bottom: 60, left: 50, right: 50 } as const;
@@ -36,41 +21,14 @@ export type ReportWriter = ReturnType<typeof reportWriter>;
 
 /** A new A4 document with DejaVu Sans, collecting its bytes; `done` resolves after `doc.end()`. */
 export function openReport(info: { title: string; author: string; subject: string; locale: Locale }) {
-  const doc = new PDFDocument({
-    font: '',
-    size: 'A4',
-    margins: margin,
-    bufferPages: true,
-    lang: info.locale,
-    displayTitle: true,
-    info: { Title: info.title, Author: info.author, Subject: info.subject, Creator: 'Mejora' },
-  });
-  const faces = dejaVuSansFonts();
-  for (const face of ['regular', 'bold', 'oblique'] as const) {
-    doc.registerFont(font[face], faces[face] as unknown as Buffer);
-  }
-  shareWordLayouts(doc, font);
-  doc.font(font.regular);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = openPdfDocument({ ...info, margins: margin });
   return { doc, w: reportWriter(doc), done };
 }
 
 /** Headings, paragraphs, labelled lines and tables that break across pages cleanly. */
 export function reportWriter(doc: Doc) {
-  const left = margin.left;
-  const width = doc.page.width - margin.left - margin.right;
-  const bottom = (): number => doc.page.height - margin.bottom;
-  const ensure = (space: number): void => {
-    if (doc.y + space > bottom()) doc.addPage();
-  };
-  const gap = (points: number): void => {
-    doc.y += points;
-  };
+  const area = pageArea(doc, margin);
+  const { left, width, bottom, ensure, gap } = area;
   const style = (face: Face, points: number, fill: string = reportColor.text): void => {
     doc.font(font[face]).fontSize(points).fillColor(fill);
   };
@@ -83,12 +41,7 @@ export function reportWriter(doc: Doc) {
     ensure(heightOf(text, width) + keep);
     doc.text(text, left, doc.y, { width, lineGap });
     if (rule) {
-      doc
-        .moveTo(left, doc.y + 1)
-        .lineTo(left + width, doc.y + 1)
-        .lineWidth(0.8)
-        .strokeColor(reportColor.primary)
-        .stroke();
+      drawRule(doc, { from: left, to: left + width, y: doc.y + 1, width: 0.8, color: reportColor.primary });
     }
     gap(rule ? 6 : 3);
   };
@@ -115,67 +68,18 @@ export function reportWriter(doc: Doc) {
     gap(2);
   };
 
-  const cellText = (cell: Cell): string => (typeof cell === 'string' ? cell : cell.text) || ' ';
-  const cellStyle = (cell: Cell, isHeader: boolean): void => {
-    if (isHeader) style('bold', size.small, '#ffffff');
-    else if (typeof cell === 'string') style('regular', size.small);
-    else style(cell.bold ? 'bold' : 'regular', size.small, cell.color ?? reportColor.text);
-  };
-
-  /** A table whose header repeats on each page; a row taller than a page is split by pdfkit's text flow. */
-  const table = (columns: Column[], rows: Cell[][], options: { isHeaderless?: boolean } = {}): void => {
-    const pad = 3.5;
-    const total = columns.reduce((s, c) => s + c.width, 0);
-    const widths = columns.map((c) => (c.width * width) / total);
-    const rowHeight = (cells: Cell[], isHeader: boolean): number => {
-      let h = 0;
-      cells.forEach((cell, i) => {
-        cellStyle(cell, isHeader);
-        h = Math.max(h, heightOf(cellText(cell), widths[i] - 2 * pad));
-      });
-      return h + 2 * pad - lineGap;
-    };
-    const drawRow = (cells: Cell[], h: number, isHeader: boolean, isShaded: boolean): void => {
-      const y = doc.y;
-      if (isHeader || isShaded) {
-        doc.rect(left, y, width, h).fill(isHeader ? reportColor.primary : reportColor.fill);
-      }
-      let x = left;
-      cells.forEach((cell, i) => {
-        cellStyle(cell, isHeader);
-        doc.text(cellText(cell), x + pad, y + pad, {
-          width: widths[i] - 2 * pad,
-          lineGap,
-          align: columns[i].align ?? 'left',
-        });
-        x += widths[i];
-      });
-      doc
-        .moveTo(left, y + h)
-        .lineTo(left + width, y + h)
-        .lineWidth(0.5)
-        .strokeColor(reportColor.rule)
-        .stroke();
-      doc.y = y + h;
-    };
-    const header = columns.map((c) => c.title);
-    const headerHeight = options.isHeaderless ? 0 : rowHeight(header, true);
-    const top = (): void => {
-      if (!options.isHeaderless) drawRow(header, headerHeight, true, false);
-    };
-    const heights = rows.map((r) => rowHeight(r, false));
-    ensure(headerHeight + Math.min(heights[0] ?? 0, 200));
-    top();
-    rows.forEach((row, i) => {
-      if (doc.y + heights[i] > bottom() && heights[i] < bottom() - margin.top - headerHeight) {
-        doc.addPage();
-        top();
-      }
-      drawRow(row, heights[i], false, i % 2 === 1);
-    });
-    doc.x = left;
-    gap(7);
-  };
+  const table = tableWriter(
+    { ...area, doc, style, heightOf, fillShape: (fill) => doc.fill(fill) },
+    {
+      points: size.small,
+      lineGap,
+      pad: 3.5,
+      after: 7,
+      blank: ' ',
+      isFirstRowShadedWithoutHeader: false,
+      isTallRowSplit: true,
+    },
+  );
 
   return {
     doc,
@@ -216,14 +120,9 @@ export function stampPages(
     const right = w.left + w.width;
     w.style('bold', size.small, reportColor.primary);
     doc.text(furniture.header, w.left, 30, { width: w.width, lineBreak: false });
-    doc.moveTo(w.left, 46).lineTo(right, 46).lineWidth(0.5).strokeColor(reportColor.rule).stroke();
+    drawRule(doc, { from: w.left, to: right, y: 46, width: 0.5, color: reportColor.rule });
     const footerTop = doc.page.height - margin.bottom + 16;
-    doc
-      .moveTo(w.left, footerTop - 5)
-      .lineTo(right, footerTop - 5)
-      .lineWidth(0.5)
-      .strokeColor(reportColor.rule)
-      .stroke();
+    drawRule(doc, { from: w.left, to: right, y: footerTop - 5, width: 0.5, color: reportColor.rule });
     w.style('regular', size.tiny, reportColor.muted);
     doc.text(furniture.footer, w.left, footerTop, {
       width: w.width - 100,
@@ -444,7 +343,7 @@ export function drawMetricChart(
   for (const tick of ticks) {
     const ty = y(tick);
     if (ty < y0 - 0.5 || ty > y1 + 0.5) continue;
-    doc.moveTo(x0, ty).lineTo(x1, ty).lineWidth(0.3).strokeColor(reportColor.rule).stroke();
+    drawRule(doc, { from: x0, to: x1, y: ty, width: 0.3, color: reportColor.rule });
     doc.text(format.value(tick, metric.unit), w.left, ty - 3.5, {
       width: 48,
       align: 'right',
