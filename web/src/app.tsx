@@ -28,6 +28,7 @@ const OrganizationAdminPage = named(
   () => import('./features/admin/organization-admin-page.tsx'),
   'OrganizationAdminPage',
 );
+const ExportsAdminPage = named(() => import('./features/admin/exports-admin-page.tsx'), 'ExportsAdminPage');
 const TemplatesAdminPage = named(
   () => import('./features/admin/templates-admin-page.tsx'),
   'TemplatesAdminPage',
@@ -102,6 +103,7 @@ const router = createBrowserRouter([
       { path: 'admin/employees', element: <EmployeesAdminPage /> },
       { path: 'admin/templates', element: <TemplatesAdminPage /> },
       { path: 'admin/organization', element: <OrganizationAdminPage /> },
+      { path: 'admin/exports', element: <ExportsAdminPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -51,7 +51,12 @@ export function PageShell() {
     ? [
         { to: '/admin/employees', label: t('nav.employees') },
         { to: '/admin/templates', label: t('nav.templates') },
-        ...(hasRole(user, 'hr_admin') ? [{ to: '/admin/organization', label: t('nav.organization') }] : []),
+        ...(hasRole(user, 'hr_admin')
+          ? [
+              { to: '/admin/exports', label: t('nav.exports') },
+              { to: '/admin/organization', label: t('nav.organization') },
+            ]
+          : []),
       ]
     : [];
   const isActive = (item: NavItem) =>
