@@ -10,6 +10,7 @@ import {
   openSession,
   type RunningApp,
   type Session,
+  screenshot,
   signIn,
   startApp,
 } from './helpers/server.ts';
@@ -50,6 +51,7 @@ describe('document exports', () => {
     await download.waitFor({ timeout: 60_000 });
     await expectText(page, '1 of 1 plans');
     await expectText(page, 'Ready');
+    await screenshot(page, 'exports');
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     expect(file.suggestedFilename()).toMatch(/^mejora-export-\d{4}-\d{2}-\d{2}-pdf-[0-9a-f]{8}\.zip$/);
     const listing = execFileSync('unzip', ['-Z1', await file.path()], { encoding: 'utf8' }).trim().split('\n');
