@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { auditChainHeads, auditEvents } from '../../db/schema/index.ts';
 import { eventHash, genesisHash } from '../../domain/audit/chain.ts';
-import type { RequestMeta } from '../context.ts';
+import type { RequestMeta, ServiceContext } from '../context.ts';
 
 export type AuditInput = {
   orgId: string;
@@ -55,3 +55,15 @@ export async function appendAuditEvent(
     .set({ seq: event.seq, hash })
     .where(and(eq(auditChainHeads.orgId, input.orgId), eq(auditChainHeads.chain, chain)));
 }
+
+/** An event done by the signed-in user of a request: their organisation, their id, the request's time. */
+export const appendActorEvent = (
+  tx: Executor,
+  ctx: ServiceContext,
+  input: Omit<AuditInput, 'orgId' | 'actorUserId'>,
+): Promise<void> =>
+  appendAuditEvent(tx, ctx.meta, ctx.deps.now(), {
+    ...input,
+    orgId: ctx.actor.orgId,
+    actorUserId: ctx.actor.userId,
+  });

@@ -9,7 +9,7 @@ import type { exportCreateBody, exportSchema } from '../../contracts/exports.ts'
 import { documentExports, users } from '../../db/schema/index.ts';
 import { zipName } from '../../documents/export/export-documents.ts';
 import { conflict, DomainError, notFound } from '../../domain/errors.ts';
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { appendActorEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 
 export type ExportRequest = z.output<typeof exportCreateBody>;
@@ -82,19 +82,11 @@ async function presentAll(ctx: ServiceContext, rows: ExportRow[]): Promise<Expor
 
 const audit = (
   ctx: ServiceContext,
-  tx: Parameters<typeof appendAuditEvent>[0],
+  tx: Parameters<typeof appendActorEvent>[0],
   action: string,
   exportId: string,
   digest?: Record<string, unknown>,
-) =>
-  appendAuditEvent(tx, ctx.meta, ctx.deps.now(), {
-    orgId: ctx.actor.orgId,
-    actorUserId: ctx.actor.userId,
-    action,
-    entityType: 'document_export',
-    entityId: exportId,
-    digest,
-  });
+) => appendActorEvent(tx, ctx, { action, entityType: 'document_export', entityId: exportId, digest });
 
 const ofOrg = (ctx: ServiceContext, exportId: string) =>
   and(eq(documentExports.id, exportId), eq(documentExports.orgId, ctx.actor.orgId));

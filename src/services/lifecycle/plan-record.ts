@@ -8,7 +8,7 @@ import { DomainError, invalidField, notFound } from '../../domain/errors.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import { isReadOnly } from '../../domain/plan/lifecycle.ts';
 import { diffDocuments } from '../../domain/plan/plan-document.ts';
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { appendActorEvent, appendAuditEvent } from '../audit/append-audit-event.ts';
 import { verifyAudit } from '../audit/verify-audit.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { notifyParties } from '../notifications/notify-parties.ts';
@@ -34,15 +34,7 @@ const viewed = (
   planId: string,
   action: string,
   entityId: string | null = null,
-) =>
-  appendAuditEvent(tx, ctx.meta, ctx.deps.now(), {
-    orgId: ctx.actor.orgId,
-    actorUserId: ctx.actor.userId,
-    action,
-    entityType: 'plan',
-    entityId: entityId ?? planId,
-    planId,
-  });
+) => appendActorEvent(tx, ctx, { action, entityType: 'plan', entityId: entityId ?? planId, planId });
 
 async function namesOf(tx: Tx, ids: (string | null)[]) {
   const unique = [...new Set(ids.filter((x): x is string => Boolean(x)))];

@@ -17,7 +17,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { Role } from '../../domain/access/actor.ts';
 import { DomainError, invalidField, notFound } from '../../domain/errors.ts';
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { appendActorEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { createUser } from '../users/create-user.ts';
 
@@ -28,20 +28,12 @@ const requireHrAdmin = (ctx: ServiceContext) => {
 
 const audit = (
   ctx: ServiceContext,
-  tx: Parameters<typeof appendAuditEvent>[0],
+  tx: Parameters<typeof appendActorEvent>[0],
   action: string,
   entityType: string,
   entityId: string,
   digest?: Record<string, unknown>,
-) =>
-  appendAuditEvent(tx, ctx.meta, ctx.deps.now(), {
-    orgId: ctx.actor.orgId,
-    actorUserId: ctx.actor.userId,
-    action,
-    entityType,
-    entityId,
-    digest,
-  });
+) => appendActorEvent(tx, ctx, { action, entityType, entityId, digest });
 
 export async function getOrganization(ctx: ServiceContext) {
   const [org] = await ctx.deps.database.db
