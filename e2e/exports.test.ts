@@ -1,38 +1,16 @@
 // Document exports in the browser: the HR administrator starts an export, watches it finish and downloads one zip
 // holding the documents asked for; a manager has no exports page.
 import { execFileSync } from 'node:child_process';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe.ts';
-import {
-  launchBrowser,
-  logins,
-  openSession,
-  type RunningApp,
-  type Session,
-  screenshot,
-  signIn,
-  startApp,
-} from './helpers/server.ts';
+import { browserSuite, logins, screenshot, signIn } from './helpers/server.ts';
 import { chooseOption, expectText } from './helpers/ui.ts';
 
-let app: RunningApp;
-let browser: Browser;
-let session: Session | undefined;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await session?.context.close().catch(() => {});
-  await browser?.close();
-  await app?.stop();
-});
+const suite = browserSuite();
 
 describe('document exports', () => {
   it('the HR administrator exports the active plans as PDFs and downloads the zip', async () => {
-    session = await openSession(browser, app.url, { bypassCSP: true });
+    const session = await suite.open({ bypassCSP: true });
     const { page } = session;
     await signIn(page, logins.hr);
     await page.getByRole('link', { name: 'Exports' }).click();
@@ -54,7 +32,9 @@ describe('document exports', () => {
     await screenshot(page, 'exports');
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     expect(file.suggestedFilename()).toMatch(/^mejora-export-\d{4}-\d{2}-\d{2}-pdf-[0-9a-f]{8}\.zip$/);
-    const listing = execFileSync('unzip', ['-Z1', await file.path()], { encoding: 'utf8' }).trim().split('\n');
+    const listing = execFileSync('unzip', ['-Z1', await file.path()], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
     expect(listing).toHaveLength(1);
     const active = await page.evaluate(() => fetch('/api/v1/plans?status=active').then((r) => r.json()));
     expect(active.items).toHaveLength(1);
@@ -67,11 +47,10 @@ describe('document exports', () => {
   });
 
   it('a manager has no exports page', async () => {
-    const other = await openSession(browser, app.url);
+    const other = await suite.open();
     await signIn(other.page, logins.manager);
     expect(await other.page.getByRole('link', { name: 'Exports' }).count()).toBe(0);
     await other.page.goto('/admin/exports');
     await expectText(other.page, 'Only HR administrators can export plan documents.');
-    await other.context.close();
   });
 });

@@ -1,36 +1,14 @@
 // HR administration of the organisation: settings and user accounts in the browser.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe.ts';
-import {
-  launchBrowser,
-  logins,
-  openSession,
-  type RunningApp,
-  type Session,
-  signIn,
-  startApp,
-} from './helpers/server.ts';
+import { browserSuite, logins, signIn } from './helpers/server.ts';
 import { expectText, field } from './helpers/ui.ts';
 
-let app: RunningApp;
-let browser: Browser;
-let session: Session | undefined;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await session?.context.close().catch(() => {});
-  await browser?.close();
-  await app?.stop();
-});
+const suite = browserSuite();
 
 describe('organisation administration', () => {
   it('the HR administrator changes the retention period and adds an account that can sign in', async () => {
-    session = await openSession(browser, app.url, { bypassCSP: true });
-    const { page } = session;
+    const { page } = await suite.open({ bypassCSP: true });
     await signIn(page, logins.hr);
     await page.getByRole('link', { name: 'Organisation' }).click();
     await page.getByRole('heading', { name: 'Organisation and accounts', level: 1 }).waitFor();
@@ -60,7 +38,7 @@ describe('organisation administration', () => {
     await page.getByRole('button', { name: 'Create user' }).click();
     await expectText(page, 'Account for Ana Auditora created.');
     await page.getByRole('cell', { name: 'ana.auditora@lumina.example' }).waitFor();
-    const login = await fetch(`${app.url}/api/v1/auth/login`, {
+    const login = await fetch(`${suite.app.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'ana.auditora@lumina.example', password: 'a-long-password' }),
@@ -69,11 +47,10 @@ describe('organisation administration', () => {
   });
 
   it('a manager sees no organisation page', async () => {
-    const other = await openSession(browser, app.url);
+    const other = await suite.open();
     await signIn(other.page, logins.manager);
     expect(await other.page.getByRole('link', { name: 'Organisation' }).count()).toBe(0);
     await other.page.goto('/admin/organization');
     await expectText(other.page, 'Only HR can see this page.');
-    await other.context.close();
   });
 });

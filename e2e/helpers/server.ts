@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { startServer } from '../../src/runtime.ts';
 
@@ -198,4 +199,37 @@ export async function keepFailureScreenshot(
   const path = join(dir, `${testName.replace(/[^\w-]+/g, '-').slice(0, 80)}.png`);
   await page.screenshot({ path, fullPage: true }).catch(() => {});
   return path;
+}
+
+export type BrowserSuite = {
+  readonly app: RunningApp;
+  /** A new browser context signed in as nobody yet; closed after the file's tests. */
+  open(options?: Parameters<typeof openSession>[2]): Promise<Session>;
+};
+
+/** Starts the app and Chromium before a test file's tests, and stops both and every session after them. */
+export function browserSuite(): BrowserSuite {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  const sessions: Session[] = [];
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    for (const session of sessions) await session.context.close().catch(() => {});
+    await browser?.close();
+    await app?.stop();
+  });
+  return {
+    get app() {
+      if (!app) throw new Error('the app starts in beforeAll');
+      return app;
+    },
+    open: async (options) => {
+      if (!browser || !app) throw new Error('the browser starts in beforeAll');
+      const session = await openSession(browser, app.url, options);
+      sessions.push(session);
+      return session;
+    },
+  };
 }
