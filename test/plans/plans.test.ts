@@ -391,4 +391,22 @@ describe.each(engines)('plan templates on %s', (engine) => {
     const manager = await signIn(t.app, demo.manager);
     expect((await manager.post('/api/v1/templates', { locale: 'en', name: 'Mine' })).status).toBe(403);
   });
+
+  it('saving a template with an emptied field names the field inside the body and keeps the version', async () => {
+    const hr = await signIn(t.app, demo.hr);
+    const copy = (await hr.post('/api/v1/templates', { locale: 'en', name: 'Sales PIP' })).body;
+    const saved = await hr.put(`/api/v1/templates/${copy.id}`, {
+      ...copy,
+      confidentialityNotice: '',
+      successCriteria: [...copy.successCriteria, ''],
+    });
+    expect(saved.status).toBe(422);
+    expect(saved.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'body/confidentialityNotice',
+      `body/successCriteria/${copy.successCriteria.length}`,
+    ]);
+    const after = await hr.get(`/api/v1/templates/${copy.id}`);
+    expect(after.body.version).toBe(1);
+    expect(after.body.confidentialityNotice).toBe(copy.confidentialityNotice);
+  });
 });

@@ -23,13 +23,17 @@ const requireHrAdmin = (ctx: ServiceContext) => {
 
 const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
-function validate(body: unknown): PlanTemplate {
+/**
+ * Parses a whole template; each error's path says where the template sits in the request:
+ * `body/body/...` when copying (the template is the `body` field), `body/...` when saving (it is the body).
+ */
+function validate(body: unknown, at: readonly string[]): PlanTemplate {
   const parsed = planTemplateSchema.safeParse(body);
   if (!parsed.success) {
     throw invalid(
       parsed.error.issues
         .slice(0, 50)
-        .map((i) => ({ path: ['body', 'body', ...i.path.map(String)].join('/'), message: i.message })),
+        .map((i) => ({ path: [...at, ...i.path.map(String)].join('/'), message: i.message })),
       'The template is incomplete or malformed',
     );
   }
@@ -82,13 +86,16 @@ export async function copyTemplate(
 ) {
   requireHrAdmin(ctx);
   const base = defaultTemplate(input.locale);
-  const body = validate({
-    ...((input.body as object) ?? base),
-    id: 'copy',
-    version: 1,
-    locale: input.locale,
-    name: input.name,
-  });
+  const body = validate(
+    {
+      ...((input.body as object) ?? base),
+      id: 'copy',
+      version: 1,
+      locale: input.locale,
+      name: input.name,
+    },
+    ['body', 'body'],
+  );
   return inTransaction(ctx.deps, async (tx) => {
     const [row] = await tx
       .insert(planTemplates)
@@ -125,7 +132,7 @@ export async function updateTemplate(ctx: ServiceContext, id: string, body: unkn
       : [];
     if (!row) throw notFound('Template');
     const version = row.version + 1;
-    const parsed = validate({ ...(body as object), id: row.id, version, locale: row.locale });
+    const parsed = validate({ ...(body as object), id: row.id, version, locale: row.locale }, ['body']);
     await tx
       .update(planTemplates)
       .set({ body: parsed, version, name: parsed.name })
