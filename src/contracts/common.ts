@@ -30,6 +30,15 @@ export const problemSchema = z
   })
   .meta({ id: 'Problem' });
 
+/** The problems a route that reads and writes may answer: bad request, forbidden, not found, conflict, invalid. */
+export const problemResponses = {
+  400: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  422: problemSchema,
+} as const;
+
 export const encodeCursor = (value: unknown): string =>
   Buffer.from(JSON.stringify(value)).toString('base64url');
 

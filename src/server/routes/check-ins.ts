@@ -1,7 +1,7 @@
 // Check-ins of a running plan: the schedule, recording what happened, moving or cancelling one.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema, uuid } from '../../contracts/common.ts';
+import { problemResponses, uuid } from '../../contracts/common.ts';
 import {
   checkInCreateBody,
   checkInListQuery,
@@ -14,13 +14,7 @@ import { updateCheckIn } from '../../services/running/update-check-in.ts';
 import { contextOf } from '../auth/authenticate.ts';
 
 const tags = ['check-ins'];
-const errors = {
-  400: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
+const errors = problemResponses;
 
 export const checkInRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const ctx = (request: Parameters<typeof contextOf>[1]) => contextOf(deps, request);

@@ -1,7 +1,7 @@
 // Document exports as background jobs: request one, follow its progress, cancel it, download its zip.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema, uuid } from '../../contracts/common.ts';
+import { problemResponses, problemSchema, uuid } from '../../contracts/common.ts';
 import { exportCreateBody, exportSchema } from '../../contracts/exports.ts';
 import type { Deps } from '../../services/context.ts';
 import {
@@ -15,13 +15,7 @@ import {
 import { contextOf } from '../auth/authenticate.ts';
 
 const tags = ['documents'];
-const errors = {
-  400: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
+const errors = problemResponses;
 const params = z.object({ id: uuid });
 
 export const exportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {

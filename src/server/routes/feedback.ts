@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema, uuid } from '../../contracts/common.ts';
+import { problemResponses, problemSchema, uuid } from '../../contracts/common.ts';
 import {
   feedbackRequestBody,
   feedbackRequestSchema,
@@ -16,13 +16,7 @@ import { listFeedbackRequests, requestFeedback } from '../../services/running/re
 import { contextOf, metaOf } from '../auth/authenticate.ts';
 
 const tags = ['feedback'];
-const errors = {
-  400: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
+const errors = problemResponses;
 const publicErrors = {
   400: problemSchema,
   404: problemSchema,

@@ -1,7 +1,7 @@
 // The lifecycle of a plan: transitions, signatures, adjustments, versions, comments and the audit trail.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema, uuid } from '../../contracts/common.ts';
+import { problemResponses, problemSchema, uuid } from '../../contracts/common.ts';
 import {
   adjustmentBody,
   adjustmentSchema,
@@ -38,13 +38,7 @@ import { transitionPlan } from '../../services/lifecycle/transition-plan.ts';
 import { contextOf } from '../auth/authenticate.ts';
 
 const tags = ['lifecycle'];
-const errors = {
-  400: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
+const errors = problemResponses;
 const planParams = z.object({ id: uuid });
 
 export const lifecycleRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
