@@ -130,6 +130,16 @@ describe.each(engines)('exports as background jobs on %s', (engine) => {
       // Only the zip is left on disk.
       expect(readdirSync(exportDir(t.deps.config, created.body.id))).toEqual(['mejora-documents.zip']);
 
+      // Each plan's read is in its own chain, as a read by the HR administrator for this export.
+      const reads = await t.database.db
+        .select({ actor: auditEvents.actorUserId, digest: auditEvents.digest })
+        .from(auditEvents)
+        .where(eq(auditEvents.action, 'plan.document_exported'));
+      expect(reads).toHaveLength(all.length - 1);
+      for (const read of reads) {
+        expect(read.actor).toBe(hr.user.id);
+        expect(read.digest).toMatchObject({ exportId: created.body.id });
+      }
       expect(await auditCount('documents.export_requested', created.body.id)).toBe(1);
       expect(await auditCount('documents.export_downloaded', created.body.id)).toBe(1);
       const listed = (await hr.get('/api/v1/exports')).body.items;

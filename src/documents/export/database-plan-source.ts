@@ -21,6 +21,9 @@ export type PlanFilter = {
   orgId?: string;
 };
 
+/** Who the export is for, recorded with each plan's read: the export job and the user who asked for it. */
+export type ExportRequester = { exportId: string; userId: string };
+
 /** The exporting system acts as an HR administrator of the plan's organisation, and nobody in particular. */
 export const exportActor = (orgId: string): Actor => ({
   userId: '00000000-0000-0000-0000-000000000000',
@@ -36,6 +39,7 @@ export function databasePlanSource(
   deps: { database: Database; now: () => Date },
   filter: PlanFilter = {},
   pageSize = 100,
+  requester: ExportRequester | null = null,
 ): PlanSource {
   const db = deps.database.db;
   const conditions: SQL[] = [];
@@ -64,16 +68,19 @@ export function databasePlanSource(
     if (!aggregate) throw new Error('the plan no longer exists');
     const now = deps.now();
     const view = presentPlan(exportActor(orgId), aggregate, todayIn(await timezoneOf(orgId), now));
-    // Every read of a plan is audited: the export is a read by the system.
+    // Every read of a plan is audited: a read by the user who asked for the export, or else by the system.
     await db.transaction((tx) =>
       appendAuditEvent(tx, noRequest, now, {
         orgId,
-        actorUserId: null,
+        actorUserId: requester?.userId ?? null,
         action: 'plan.document_exported',
         entityType: 'document',
         entityId: planId,
         planId,
-        digest: { version: aggregate.plan.version },
+        digest: {
+          version: aggregate.plan.version,
+          ...(requester ? { exportId: requester.exportId } : {}),
+        },
       }),
     );
     return view;

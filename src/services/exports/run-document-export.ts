@@ -104,11 +104,12 @@ export async function runDocumentExport(
   let summary: ExportSummary;
   try {
     summary = await exportDocuments({
-      source: databasePlanSource(deps, {
-        orgId: row.orgId,
-        statuses: row.statuses,
-        departments: row.departments,
-      }),
+      source: databasePlanSource(
+        deps,
+        { orgId: row.orgId, statuses: row.statuses, departments: row.departments },
+        100,
+        { exportId: row.id, userId: row.requestedByUserId },
+      ),
       outDir,
       format: row.format,
       locale: row.locale,
