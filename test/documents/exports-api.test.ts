@@ -14,6 +14,7 @@ import { seedDemoPlans } from '../../src/services/demo/seed-demo-plans.ts';
 import { exportDir } from '../../src/services/exports/document-exports.ts';
 import { expireExports, runDocumentExport } from '../../src/services/exports/run-document-export.ts';
 import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
+import { createOrganization, createUserWithEmployee } from '../helpers/factories.ts';
 import { type Client, demo, send, signIn } from '../helpers/http.ts';
 import { createPlan } from '../helpers/plans.ts';
 import { waitFor } from '../running/smtp-receiver.ts';
@@ -282,6 +283,23 @@ describe.each(engines)('exports as background jobs on %s', (engine) => {
         expect((await client.get(`/api/v1/exports/${anyExport.id}/download`)).status, email).toBe(403);
       }
       expect((await send(t.app, 'GET', '/api/v1/exports')).status).toBe(401);
+    });
+
+    it("another organisation's HR administrator neither sees nor downloads this organisation's exports", async () => {
+      const anyExport = (await hr.post('/api/v1/exports', { statuses: ['closed'] })).body;
+      expect(await runDocumentExport(t.deps, anyExport.id, { workers: 1 })).toBe('succeeded');
+      const org = await createOrganization(t.database.db);
+      const { email } = await createUserWithEmployee(t.database.db, org.id, { roles: ['hr_admin'] });
+      const outsider = await signIn(t.app, email);
+      expect((await outsider.get('/api/v1/exports')).body.items).toEqual([]);
+      for (const path of ['', '/download'])
+        expect((await outsider.get(`/api/v1/exports/${anyExport.id}${path}`)).status).toBe(404);
+      expect((await outsider.post(`/api/v1/exports/${anyExport.id}/cancel`)).status).toBe(404);
+      expect((await outsider.delete(`/api/v1/exports/${anyExport.id}`)).status).toBe(404);
+      // Its own export holds none of this organisation's plans.
+      const own = await outsider.post('/api/v1/exports', {});
+      expect(await runDocumentExport(t.deps, own.body.id, { workers: 1 })).toBe('succeeded');
+      expect((await outsider.get(`/api/v1/exports/${own.body.id}`)).body).toMatchObject({ total: 0 });
     });
   });
 });
