@@ -33,6 +33,10 @@ const TemplatesAdminPage = named(
   () => import('./features/admin/templates-admin-page.tsx'),
   'TemplatesAdminPage',
 );
+const TemplateEditorPage = named(
+  () => import('./features/admin/template-editor/template-editor-page.tsx'),
+  'TemplateEditorPage',
+);
 const FeedbackFormPage = named(
   () => import('./features/feedback/feedback-form-page.tsx'),
   'FeedbackFormPage',
@@ -102,6 +106,7 @@ const router = createBrowserRouter([
       { path: 'settings', element: <SettingsPage /> },
       { path: 'admin/employees', element: <EmployeesAdminPage /> },
       { path: 'admin/templates', element: <TemplatesAdminPage /> },
+      { path: 'admin/templates/:templateId', element: <TemplateEditorPage /> },
       { path: 'admin/organization', element: <OrganizationAdminPage /> },
       { path: 'admin/exports', element: <ExportsAdminPage /> },
       { path: '*', element: <NotFoundPage /> },
