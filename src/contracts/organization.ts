@@ -10,7 +10,21 @@ export const organizationSchema = z.object({
   timezone: z.string(),
   retentionYears: z.number().int(),
   defaultLocale: z.enum(['en', 'es']),
+  /** Printed in the header of the organisation's documents; null until HR uploads one. */
+  logo: z
+    .object({
+      contentType: z.enum(['image/png', 'image/jpeg']),
+      width: z.number().int(),
+      height: z.number().int(),
+      bytes: z.number().int(),
+      url: z.string(),
+      updatedAt: z.string(),
+    })
+    .nullable(),
 });
+
+/** Largest logo accepted, in bytes. */
+export const maxLogoBytes = 512 * 1024;
 
 export const organizationUpdateBody = z
   .object({

@@ -7,6 +7,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageNumber,
   Paragraph,
@@ -20,6 +21,7 @@ import {
 import type { PlanView } from '../contracts/plans.ts';
 import type { HeadingKey } from '../domain/template/template.ts';
 import { headingKeys } from '../domain/template/template.ts';
+import type { LogoFile } from './logo-image.ts';
 import type { DocumentWords } from './plan-pdf.ts';
 import { documentWords } from './plan-pdf.ts';
 
@@ -499,7 +501,22 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
 }
 
 /** Renders the whole plan; resolves with the .docx bytes. */
-export async function renderPlanDocx(plan: PlanView): Promise<Buffer> {
+/** The logo's height in the page header, in pixels as docx measures images. */
+const logoHeight = 28;
+
+function logoRun(logo: LogoFile): ImageRun {
+  const width = Math.min(120, Math.round((logo.width / logo.height) * logoHeight));
+  return new ImageRun({
+    type: logo.contentType === 'image/png' ? 'png' : 'jpg',
+    data: logo.image,
+    transformation: { width, height: Math.round((width / logo.width) * logo.height) },
+  });
+}
+
+export async function renderPlanDocx(
+  plan: PlanView,
+  options: { logo?: LogoFile | null } = {},
+): Promise<Buffer> {
   const words = documentWords(plan.locale);
   const h = Object.fromEntries(headingKeys.map((k) => [k, plan.headings[k] ?? k])) as Record<
     HeadingKey,
@@ -533,6 +550,7 @@ export async function renderPlanDocx(plan: PlanView): Promise<Buffer> {
         headers: {
           default: new Header({
             children: [
+              ...(options.logo ? [new Paragraph({ children: [logoRun(options.logo)] })] : []),
               new Paragraph({
                 children: [
                   run(plan.header.organizationName, { bold: true, color: primary, size: 18 }),

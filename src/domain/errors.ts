@@ -9,7 +9,8 @@ export type DomainErrorCode =
   | 'forbidden'
   | 'rate_limited'
   | 'gone'
-  | 'payload_too_large';
+  | 'payload_too_large'
+  | 'unsupported_media_type';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

@@ -11,6 +11,7 @@ const statusOf: Record<DomainErrorCode, number> = {
   rate_limited: 429,
   gone: 410,
   payload_too_large: 413,
+  unsupported_media_type: 415,
 };
 
 const titleOf: Record<number, string> = {
@@ -99,7 +100,9 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
       fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
       fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
         ? 'The request body is not valid JSON'
-        : fastifyError.message;
+        : fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? `This address does not accept a body of type ${String(request.headers['content-type']).split(';')[0].slice(0, 100)}`
+          : fastifyError.message;
     return sendProblem(
       reply,
       problem(status, detail, {

@@ -1,6 +1,17 @@
 // Organisations, user accounts, roles, sessions and API tokens.
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export type OrganizationSettings = {
   timezone: string;
@@ -86,3 +97,21 @@ export const apiTokens = pgTable(
   },
   (t) => [index('api_tokens_user_idx').on(t.orgId, t.userId)],
 );
+
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/** The organisation's logo, printed in the header of its documents. */
+export const organizationLogos = pgTable('organization_logos', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id),
+  contentType: text('content_type').$type<'image/png' | 'image/jpeg'>().notNull(),
+  image: bytea('image').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  sha256: text('sha256').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});

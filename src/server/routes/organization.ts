@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema, uuid } from '../../contracts/common.ts';
 import {
+  maxLogoBytes,
   organizationSchema,
   organizationUpdateBody,
   orgContactBody,
@@ -13,7 +14,9 @@ import {
   userSummarySchema,
   userUpdateBody,
 } from '../../contracts/organization.ts';
+import { DomainError } from '../../domain/errors.ts';
 import type { Deps } from '../../services/context.ts';
+import { getLogo, removeLogo, setLogo } from '../../services/organization/logo.ts';
 import {
   addOrgContact,
   addUser,
@@ -80,6 +83,59 @@ export const organizationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
     { schema: { tags, params: z.object({ id: uuid }), response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
       await removeOrgContact(ctx(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  // The logo is sent as the image itself (Content-Type image/png or image/jpeg), not as JSON.
+  app.addContentTypeParser(
+    ['image/png', 'image/jpeg'],
+    { parseAs: 'buffer', bodyLimit: maxLogoBytes },
+    (_request, body, done) => done(null, body),
+  );
+  const logoSchema = organizationSchema.shape.logo.unwrap();
+  app.get(
+    '/v1/organization/logo',
+    {
+      schema: {
+        tags,
+        summary: "The organisation's logo image (any signed-in member)",
+        querystring: z.object({ v: z.string().max(64).optional() }),
+        response: { 404: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const logo = await getLogo(ctx(request));
+      return reply
+        .type(logo.contentType)
+        .header('etag', `"${logo.sha256}"`)
+        .header(
+          'cache-control',
+          request.query.v ? 'private, max-age=31536000, immutable' : 'private, no-cache',
+        )
+        .send(logo.image as never);
+    },
+  );
+  app.put(
+    '/v1/organization/logo',
+    {
+      schema: {
+        tags,
+        summary: 'Upload the logo printed on documents (HR administrators)',
+        description: `The body is the image itself, with Content-Type \`image/png\` or \`image/jpeg\`, at most ${maxLogoBytes / 1024} KB and 4000 pixels a side.`,
+        response: { 200: logoSchema, ...errors, 413: problemSchema, 415: problemSchema },
+      },
+    },
+    async (request) => {
+      if (!Buffer.isBuffer(request.body))
+        throw new DomainError('unsupported_media_type', 'Send the image itself as image/png or image/jpeg');
+      return setLogo(ctx(request), request.body);
+    },
+  );
+  app.delete(
+    '/v1/organization/logo',
+    { schema: { tags, summary: 'Remove the logo', response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      await removeLogo(ctx(request));
       return reply.status(204).send(null);
     },
   );

@@ -24,6 +24,7 @@ import type { PlanDocument } from '../../domain/plan/plan-document.ts';
 import { mondayOf } from '../../domain/plan/schedule.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
+import { loadLogo } from '../organization/logo.ts';
 import { requirePlan } from '../plans/plan-access.ts';
 import { organizationTimezone, presentPlan } from '../plans/present-plan.ts';
 import { feedbackQuestions } from '../running/feedback-questions.ts';
@@ -370,6 +371,7 @@ export async function renderPlanDossier(
     organizationName: record.organization.name,
   });
   const body = await renderDossierPdf(plan, record, {
+    logo: (await loadLogo(deps.database.db, actor.orgId))?.image ?? null,
     signing: {
       certificate,
       tsaUrl: signing.tsaUrl,

@@ -8,6 +8,7 @@ import { todayIn } from '../../domain/plan/dates.ts';
 import { defaultTemplate } from '../../domain/template/default-templates.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
+import { loadLogo } from '../organization/logo.ts';
 import { canSee, factsOf } from '../plans/plan-access.ts';
 import { organizationTimezone, presentPlan } from '../plans/present-plan.ts';
 
@@ -50,6 +51,7 @@ export async function renderPlanDocument(
   const plan =
     locale && locale !== stored.locale ? { ...stored, headings: defaultTemplate(locale).headings } : stored;
   const fileName = `pip-${fileSlug(plan.header.employeeName)}-v${plan.version}.${format}`;
+  const logo = await loadLogo(ctx.deps.database.db, ctx.actor.orgId);
   if (format === 'pdf') {
     const { renderPlanPdf } = await import('../../documents/plan-pdf.ts');
     return {
@@ -57,9 +59,10 @@ export async function renderPlanDocument(
       body: await renderPlanPdf(plan, {
         organizationName: plan.header.organizationName,
         locale: locale ?? plan.locale,
+        logo: logo?.image ?? null,
       }),
     };
   }
   const { renderPlanDocx } = await import('../../documents/plan-docx.ts');
-  return { fileName, body: await renderPlanDocx(plan) };
+  return { fileName, body: await renderPlanDocx(plan, { logo }) };
 }

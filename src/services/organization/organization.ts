@@ -20,11 +20,8 @@ import { DomainError, invalidField, notFound } from '../../domain/errors.ts';
 import { appendActorEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { createUser } from '../users/create-user.ts';
-
-const requireHrAdmin = (ctx: ServiceContext) => {
-  if (!ctx.actor.roles.has('hr_admin'))
-    throw new DomainError('forbidden', 'Only HR administrators manage the organisation');
-};
+import { requireHrAdmin } from './hr-admin.ts';
+import { logoInfo } from './logo.ts';
 
 const audit = (
   ctx: ServiceContext,
@@ -40,7 +37,7 @@ export async function getOrganization(ctx: ServiceContext) {
     .select()
     .from(organizations)
     .where(eq(organizations.id, ctx.actor.orgId));
-  return { id: org.id, name: org.name, ...org.settings };
+  return { id: org.id, name: org.name, ...org.settings, logo: await logoInfo(ctx.deps.database.db, org.id) };
 }
 
 export async function updateOrganization(
@@ -61,7 +58,7 @@ export async function updateOrganization(
       .set({ name: name ?? org.name, settings: next })
       .where(eq(organizations.id, org.id));
     await audit(ctx, tx, 'organization.updated', 'organization', org.id, { fields: Object.keys(input) });
-    return { id: org.id, name: name ?? org.name, ...next };
+    return { id: org.id, name: name ?? org.name, ...next, logo: await logoInfo(tx, org.id) };
   });
 }
 
