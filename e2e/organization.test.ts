@@ -1,5 +1,6 @@
-// HR administration of the organisation: settings and user accounts in the browser.
+// HR administration of the organisation: settings, the logo and user accounts in the browser.
 import { describe, expect, it } from 'vitest';
+import { png } from '../test/helpers/images.ts';
 import { seriousViolations } from './helpers/axe.ts';
 import { browserSuite, logins, signIn } from './helpers/server.ts';
 import { expectText, field } from './helpers/ui.ts';
@@ -44,6 +45,30 @@ describe('organisation administration', () => {
       body: JSON.stringify({ email: 'ana.auditora@lumina.example', password: 'a-long-password' }),
     });
     expect(login.status).toBe(200);
+  });
+
+  it('the HR administrator uploads a logo, sees it, is told why a bad file is refused, and removes it', async () => {
+    const { page } = await suite.open({ bypassCSP: true });
+    await signIn(page, logins.hr, { path: '/admin/organization' });
+    await expectText(page, 'No logo yet');
+    const chooser = page.locator('input[type="file"]');
+    await chooser.setInputFiles({ name: 'lumina.png', mimeType: 'image/png', buffer: png(150, 50) });
+    await expectText(page, 'Logo saved. New documents print it.');
+    const preview = page.getByRole('img', { name: "The organisation's logo" });
+    await preview.waitFor();
+    expect(await preview.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(150);
+    await expectText(page, '150 × 50 pixels');
+    await page.mouse.move(600, 600);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await chooser.setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('hello') });
+    await expectText(page, /The logo must be a PNG or JPEG image/);
+    const kept = await page.evaluate(() => fetch('/api/v1/organization').then((r) => r.json()));
+    expect(kept.logo).toMatchObject({ width: 150, height: 50 });
+
+    await page.getByRole('button', { name: 'Remove logo' }).click();
+    await expectText(page, 'Logo removed.');
+    await expectText(page, 'No logo yet');
   });
 
   it('a manager sees no organisation page', async () => {

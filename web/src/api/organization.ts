@@ -25,6 +25,20 @@ export function useSaveOrganization() {
   });
 }
 
+export type OrganizationLogo = NonNullable<Organization['logo']>;
+
+/** Uploads (a file) or removes (null) the logo printed on the organisation's documents. */
+export function useSaveLogo() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File | null) =>
+      file
+        ? api.put<OrganizationLogo>('/api/v1/organization/logo', file)
+        : api.delete<null>('/api/v1/organization/logo'),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['organization'] }),
+  });
+}
+
 export const useAllUsers = () =>
   useQuery({ queryKey: ['users', 'all'], queryFn: () => api.get<{ items: UserSummary[] }>('/api/v1/users') });
 

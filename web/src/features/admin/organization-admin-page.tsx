@@ -2,14 +2,17 @@
 import {
   Badge,
   Button,
+  FileInput,
   Group,
   MultiSelect,
   NumberInput,
   PasswordInput,
   Select,
   SimpleGrid,
+  Stack,
   Switch,
   Table,
+  Text,
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -21,6 +24,7 @@ import {
   useAllUsers,
   useOrganization,
   useOrgContacts,
+  useSaveLogo,
   useSaveOrganization,
   useSaveOrgContact,
   useSaveUser,
@@ -48,6 +52,7 @@ export function OrganizationAdminPage() {
     <>
       <PageHeader title={t('admin.organization.title')} subtitle={t('admin.organization.subtitle')} />
       <SettingsForm />
+      <LogoSection />
       <ContactsSection />
       <UsersTable />
     </>
@@ -60,10 +65,10 @@ function SettingsForm() {
   const save = useSaveOrganization();
   const errorOf = useFieldErrors(save.error, 'body/');
   const message = useErrorMessage();
-  const [form, setForm] = useState<Omit<Organization, 'id'> | null>(null);
+  const [form, setForm] = useState<Omit<Organization, 'id' | 'logo'> | null>(null);
   useEffect(() => {
     if (organization.data && !form) {
-      const { id: _id, ...rest } = organization.data;
+      const { id: _id, logo: _logo, ...rest } = organization.data;
       setForm(rest);
     }
   }, [organization.data, form]);
@@ -121,6 +126,65 @@ function SettingsForm() {
         {t('admin.organization.save')}
       </Button>
     </form>
+  );
+}
+
+/** The logo printed in the header of every document of the organisation. */
+function LogoSection() {
+  const { t } = useTranslation();
+  const organization = useOrganization();
+  const save = useSaveLogo();
+  const message = useErrorMessage();
+  const logo = organization.data?.logo ?? null;
+  const change = (file: File | null) =>
+    save.mutate(file, {
+      onSuccess: () =>
+        notifications.show({
+          color: 'teal',
+          message: t(file ? 'admin.organization.logoSaved' : 'admin.organization.logoRemoved'),
+        }),
+      onError: (error) => notifications.show({ color: 'red', message: message(error) }),
+    });
+  return (
+    <section aria-labelledby="logo-heading">
+      <h2 id="logo-heading">{t('admin.organization.logo')}</h2>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('admin.organization.logoHint')}
+      </Text>
+      <Group align="flex-end" gap="md">
+        {logo ? (
+          <Stack gap={4}>
+            <img
+              src={logo.url}
+              alt={t('admin.organization.logoAlt')}
+              className="logo-preview"
+              width={Math.round((logo.width / logo.height) * 48)}
+              height={48}
+            />
+            <Text size="xs" c="dimmed">
+              {t('admin.organization.logoSize', { width: logo.width, height: logo.height })}
+            </Text>
+          </Stack>
+        ) : (
+          <Text size="sm">{t('admin.organization.noLogo')}</Text>
+        )}
+        <FileInput
+          label={logo ? t('admin.organization.replaceLogo') : t('admin.organization.uploadLogo')}
+          placeholder={t('admin.organization.chooseFile')}
+          accept="image/png,image/jpeg"
+          value={null}
+          onChange={(file) => file && change(file)}
+          disabled={save.isPending}
+          error={save.error ? message(save.error) : undefined}
+          w={260}
+        />
+        {logo && (
+          <Button variant="subtle" color="red" onClick={() => change(null)} loading={save.isPending}>
+            {t('admin.organization.removeLogo')}
+          </Button>
+        )}
+      </Group>
+    </section>
   );
 }
 
