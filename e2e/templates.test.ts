@@ -1,35 +1,15 @@
 // Plan templates in the browser: the HR administrator copies the Spanish default, edits it and saves new versions;
 // the server's message for an emptied field shows at that field; HR representatives read; managers see nothing.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { planTemplateSchema } from '../src/domain/template/template.ts';
 import { seriousViolations } from './helpers/axe.ts';
-import {
-  launchBrowser,
-  logins,
-  openSession,
-  type RunningApp,
-  type Session,
-  screenshot,
-  signIn,
-  startApp,
-} from './helpers/server.ts';
+import { browserSuite, logins, type Session, screenshot, signIn } from './helpers/server.ts';
 import { chooseOption, expectText, field } from './helpers/ui.ts';
 
-let app: RunningApp;
-let browser: Browser;
+const suite = browserSuite();
 let session: Session | undefined;
 let templateId = '';
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await session?.context.close().catch(() => {});
-  await browser?.close();
-  await app?.stop();
-});
 
 const readTemplate = (page: Page, id: string) =>
   page.evaluate((path) => fetch(path).then((r) => r.json()), `/api/v1/templates/${id}`);
@@ -42,7 +22,7 @@ async function openSection(page: Page, title: string) {
 
 describe('plan templates', () => {
   it('the HR administrator copies the Spanish default, changes it and saves version 2', async () => {
-    session = await openSession(browser, app.url, { bypassCSP: true });
+    session = await suite.open({ bypassCSP: true });
     const { page } = session;
     await signIn(page, logins.hr);
     await page.getByRole('link', { name: 'Templates' }).click();
@@ -142,22 +122,20 @@ describe('plan templates', () => {
     expect(await page.getByRole('button', { name: 'Save template' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Copy', exact: true }).count()).toBe(1);
 
-    const hr = await openSession(browser, app.url);
+    const hr = await suite.open();
     await signIn(hr.page, logins.hrRep);
     await hr.page.goto(`/admin/templates/${templateId}`);
     await expectText(hr.page, 'Only HR administrators can change templates.');
     expect(await hr.page.getByRole('textbox', { name: 'Template name' }).getAttribute('readonly')).toBe('');
     expect(await hr.page.getByRole('button', { name: 'Save template' }).count()).toBe(0);
-    await hr.context.close();
   });
 
   it('a manager sees no template editor', async () => {
-    const other = await openSession(browser, app.url);
+    const other = await suite.open();
     await signIn(other.page, logins.manager);
     expect(await other.page.getByRole('link', { name: 'Templates' }).count()).toBe(0);
     await other.page.goto(`/admin/templates/${templateId}`);
     await expectText(other.page, 'Only HR can see this page.');
     expect(await other.page.getByRole('textbox').count()).toBe(0);
-    await other.context.close();
   });
 });
