@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMarkRead, useNotifications } from '../../api/notifications.ts';
 import { formatDateTime } from '../../ui/format.ts';
+import { LineIcon } from '../../ui/line-icon.tsx';
 import { notificationText } from './notification-text.ts';
 
 export function NotificationsBell() {
@@ -52,7 +53,7 @@ export function NotificationsBell() {
             onClick={toggle}
             aria-label={t('notifications.bellLabel', { count: unread })}
           >
-            <BellIcon />
+            <LineIcon name="bell" size={20} />
           </ActionIcon>
         </Popover.Target>
         <Popover.Dropdown p={0} aria-label={t('notifications.title')}>
@@ -112,18 +113,3 @@ export function NotificationsBell() {
     </Indicator>
   );
 }
-
-const BellIcon = () => (
-  <svg
-    width="20"
-    height="20"
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth="2"
-    aria-hidden
-  >
-    <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-    <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-  </svg>
-);

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { createContext, memo, type ReactNode, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LineIcon } from '../../../ui/line-icon.tsx';
 import {
   fieldId,
   moveItem,
@@ -307,7 +308,7 @@ const ListItem = memo(function ListItem({ at, index, count, value, label, canMov
             onClick={() => move(index - 1)}
             aria-label={t('admin.templates.moveUp', { item: label })}
           >
-            <ArrowIcon direction="up" />
+            <LineIcon name="up" />
           </ActionIcon>
           <ActionIcon
             id={`${itemId}-down`}
@@ -317,7 +318,7 @@ const ListItem = memo(function ListItem({ at, index, count, value, label, canMov
             onClick={() => move(index + 1)}
             aria-label={t('admin.templates.moveDown', { item: label })}
           >
-            <ArrowIcon direction="down" />
+            <LineIcon name="down" />
           </ActionIcon>
         </>
       )}
@@ -328,7 +329,7 @@ const ListItem = memo(function ListItem({ at, index, count, value, label, canMov
           onClick={remove}
           aria-label={t('admin.templates.remove', { item: label })}
         >
-          <RemoveIcon />
+          <LineIcon name="remove" />
         </ActionIcon>
       )}
     </Group>
@@ -350,34 +351,6 @@ const ListItem = memo(function ListItem({ at, index, count, value, label, canMov
     </div>
   );
 });
-
-const ArrowIcon = ({ direction }: { direction: 'up' | 'down' }) => (
-  <svg
-    width="16"
-    height="16"
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth="2"
-    aria-hidden
-  >
-    <path d={direction === 'up' ? 'M12 19V5M5 12l7-7 7 7' : 'M12 5v14M19 12l-7 7-7-7'} />
-  </svg>
-);
-
-const RemoveIcon = () => (
-  <svg
-    width="16"
-    height="16"
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth="2"
-    aria-hidden
-  >
-    <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
-  </svg>
-);
 
 /** The words for a path in the error summary: "Focus areas, item 1 › Title". */
 export function describePath(

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { useUpdateActivity } from '../../../api/plans.ts';
 import type { Activity, MentorPlanView, PlanView } from '../../../api/types.ts';
 import { formatDate, formatDateTime, todayIso } from '../../../ui/format.ts';
+import { LineIcon } from '../../../ui/line-icon.tsx';
 import { EmptyState, useErrorMessage } from '../../../ui/states.tsx';
 import { SectionCard } from '../plan-blocks.tsx';
 
@@ -178,17 +179,7 @@ function ActivityRow({
               aria-label={t('plan.development.evidenceFor', { title: activity.title })}
               aria-expanded={evidence !== null}
             >
-              <svg
-                width="16"
-                height="16"
-                viewBox="0 0 24 24"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="2"
-                aria-hidden
-              >
-                <path d="M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4Z" />
-              </svg>
+              <LineIcon name="edit" />
             </ActionIcon>
           </Group>
         )}
