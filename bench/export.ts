@@ -1,5 +1,6 @@
 // Benchmark of the bulk export: N generated plans rendered on every core to a temporary directory.
-// Prints files per second and the peak memory (the process's RSS, sampled, and the render threads' own heaps).
+// Prints files per second, the CPU time per file (steadier than files per second when other work shares the machine)
+// and the peak memory (the process's RSS, sampled, and the render threads' own heaps).
 // Runs under the same main-thread memory flag as `mejora documents export`.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -32,6 +33,7 @@ const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
 const outDir = mkdtempSync(join(tmpdir(), 'mejora-export-bench-'));
 
 let lastLine = 0;
+const cpuBefore = process.cpuUsage();
 const summary = await exportDocuments({
   source: samplePlanSource(count),
   outDir,
@@ -49,6 +51,7 @@ const summary = await exportDocuments({
   },
 });
 const seconds = summary.elapsedMs / 1000;
+const cpu = process.cpuUsage(cpuBefore);
 process.stdout.write(
   [
     `export of ${count} generated plans as ${format.toUpperCase()}, ${workers} render threads (${availableParallelism()} cores)`,
@@ -56,6 +59,7 @@ process.stdout.write(
     `  thread restarts:  ${summary.threadRestarts}`,
     `  time:             ${seconds.toFixed(1)} s`,
     `  throughput:       ${(summary.rendered / seconds).toFixed(1)} files/s`,
+    `  CPU per file:     ${((cpu.user + cpu.system) / 1000 / Math.max(1, summary.rendered)).toFixed(1)} ms (every thread of the process)`,
     `  peak RSS:         ${mb(summary.peakRss)} MB (whole process, sampled every 200 ms)`,
     `  peak thread heap: ${mb(summary.peakWorkerHeap)} MB (largest heap a render thread reported)`,
     '',
