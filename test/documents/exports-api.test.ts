@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, documentExports, plans } from '../../src/db/schema/index.ts';
@@ -16,6 +16,7 @@ import { expireExports, runDocumentExport } from '../../src/services/exports/run
 import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
 import { createOrganization, createUserWithEmployee } from '../helpers/factories.ts';
 import { type Client, demo, send, signIn } from '../helpers/http.ts';
+import { png } from '../helpers/images.ts';
 import { createPlan } from '../helpers/plans.ts';
 import { waitFor } from '../running/smtp-receiver.ts';
 
@@ -147,8 +148,15 @@ describe.each(engines)('exports as background jobs on %s', (engine) => {
       expect(listed[0]).toMatchObject({ id: created.body.id, status: 'succeeded' });
     });
 
-    it('exports only the statuses and departments asked for, as DOCX in one language', async () => {
+    it('exports only the statuses and departments asked for, as DOCX in one language, with the logo', async () => {
       const active = all.filter((p) => p.status === 'active');
+      const logo = await t.app.inject({
+        method: 'PUT',
+        url: '/api/v1/organization/logo',
+        headers: { cookie: hr.cookie, 'x-csrf-token': hr.csrfToken, 'content-type': 'image/png' },
+        payload: png(90, 30),
+      });
+      expect(logo.statusCode, logo.body).toBe(200);
       const created = await hr.post('/api/v1/exports', {
         format: 'docx',
         locale: 'es',
@@ -161,6 +169,15 @@ describe.each(engines)('exports as background jobs on %s', (engine) => {
       const names = zipListing((await download(done.downloadUrl)).rawPayload);
       expect(names).toHaveLength(active.length);
       expect(names.every((n) => n.endsWith('-es.docx'))).toBe(true);
+      // Each file prints the organisation's logo in its header, as the single downloads do.
+      const zipPath = join(mkdtempSync(join(tmpdir(), 'mejora-zip-')), 'export.zip');
+      writeFileSync(zipPath, (await download(done.downloadUrl)).rawPayload);
+      const docxPath = join(dirname(zipPath), 'plan.docx');
+      writeFileSync(docxPath, execFileSync('unzip', ['-p', zipPath, names[0]]));
+      const media = execFileSync('unzip', ['-Z1', docxPath], { encoding: 'utf8' })
+        .split('\n')
+        .filter((name) => name.startsWith('word/media/'));
+      expect(media).toHaveLength(1);
 
       const none = await hr.post('/api/v1/exports', { departments: ['No Such Department'] });
       const empty = await finished(none.body.id);

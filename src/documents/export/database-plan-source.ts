@@ -9,7 +9,9 @@ import type { Actor } from '../../domain/access/actor.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
 import { appendAuditEvent } from '../../services/audit/append-audit-event.ts';
 import { noRequest } from '../../services/context.ts';
+import { loadLogo } from '../../services/organization/logo.ts';
 import { presentPlan } from '../../services/plans/present-plan.ts';
+import type { LogoFile } from '../logo-image.ts';
 import type { PlanEntry, PlanSource } from './export-documents.ts';
 
 export type PlanFilter = {
@@ -61,6 +63,20 @@ export function databasePlanSource(
       timezones.set(orgId, tz);
     }
     return tz;
+  };
+
+  // One read per organisation. The copy owns its memory: a Buffer read from the database may be a view of a
+  // much larger one, and the whole of that would be copied to the render thread with every plan.
+  const logos = new Map<string, Promise<LogoFile | null>>();
+  const logoOf = (orgId: string): Promise<LogoFile | null> => {
+    let logo = logos.get(orgId);
+    if (logo === undefined) {
+      logo = loadLogo(db, orgId).then((l) =>
+        l ? { ...l, image: Buffer.from(new Uint8Array(l.image).buffer) } : null,
+      );
+      logos.set(orgId, logo);
+    }
+    return logo;
   };
 
   const load = async (orgId: string, planId: string): Promise<PlanView> => {
@@ -129,6 +145,7 @@ export function databasePlanSource(
             version: r.version,
             employeeName: r.employeeName ?? 'plan',
             load: () => load(r.orgId, r.id),
+            logo: () => logoOf(r.orgId),
           }),
         );
         const last = rows[rows.length - 1];

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ZipArchive } from 'archiver';
 import type { PlanView } from '../../contracts/plans.ts';
 import { fileSlug } from '../file-slug.ts';
+import type { LogoFile } from '../logo-image.ts';
 import type { RenderTask } from './export-worker.ts';
 import {
   appendManifest,
@@ -25,6 +26,8 @@ export type PlanEntry = {
   version: number;
   employeeName: string;
   load(): Promise<PlanView>;
+  /** The logo of the plan's organisation, printed in the header; absent or null = none. */
+  logo?(): Promise<LogoFile | null>;
 };
 
 /** Where plans come from, page by page: never the whole list in memory. */
@@ -187,14 +190,16 @@ export async function exportDocuments(options: ExportOptions): Promise<ExportSum
           break pages;
         }
         let plan: PlanView;
+        let logo: LogoFile | null;
         try {
           plan = await entry.load();
+          logo = (await entry.logo?.()) ?? null;
         } catch (error) {
           failures.push({ planId: entry.planId, message: `cannot be read: ${messageOf(error)}` });
           report();
           continue;
         }
-        const task: RenderTask = { id: nextId++, plan, format, locale, path: join(outDir, file) };
+        const task: RenderTask = { id: nextId++, plan, logo, format, locale, path: join(outDir, file) };
         const job = pool.run(task).then((result) => {
           if (result.isOk) {
             const line: ManifestEntry = {

@@ -5,11 +5,14 @@ import { rename, writeFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import type { PlanView } from '../../contracts/plans.ts';
 import { defaultTemplate } from '../../domain/template/default-templates.ts';
+import type { LogoFile } from '../logo-image.ts';
 import { partialSuffix } from './manifest.ts';
 
 export type RenderTask = {
   id: number;
   plan: PlanView;
+  /** Arrives as a Uint8Array: a Buffer does not survive the copy between threads as a Buffer. */
+  logo: LogoFile | null;
   format: 'pdf' | 'docx';
   /** Render in this language instead of the plan's: only the headings change, what people wrote stays. */
   locale: 'en' | 'es' | null;
@@ -25,15 +28,22 @@ async function render(task: RenderTask): Promise<Buffer> {
     task.locale && task.locale !== task.plan.locale
       ? { ...task.plan, headings: defaultTemplate(task.locale).headings }
       : task.plan;
+  const logo = task.logo
+    ? {
+        ...task.logo,
+        image: Buffer.from(task.logo.image.buffer, task.logo.image.byteOffset, task.logo.image.byteLength),
+      }
+    : null;
   if (task.format === 'pdf') {
     const { renderPlanPdf } = await import('../plan-pdf.ts');
     return renderPlanPdf(plan, {
       organizationName: plan.header.organizationName,
       locale: task.locale ?? plan.locale,
+      logo: logo?.image ?? null,
     });
   }
   const { renderPlanDocx } = await import('../plan-docx.ts');
-  return renderPlanDocx(plan);
+  return renderPlanDocx(plan, { logo });
 }
 
 parentPort?.on('message', async (task: RenderTask) => {
