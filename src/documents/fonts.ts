@@ -123,13 +123,78 @@ export function wordLayoutCache(max: number): LayoutCache {
 
 const layoutCaches: Partial<Record<FontFace, LayoutCache>> = {};
 
+/** The parts of pdfkit's embedded font (undocumented) that the shared layouts go through. */
+type EmbeddedFontInternals = {
+  layoutCache?: unknown;
+  layoutCached?: (word: string) => WordLayout;
+  layout?: (text: string, features?: unknown, onlyWidth?: boolean) => unknown;
+};
+
+/** Calls `piece` with every piece of `text` pdfkit lays out on its own: up to and with each space or tab. */
+function eachPiece(text: string, piece: (text: string) => void): void {
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 9) {
+      piece(text.slice(last, i + 1));
+      last = i + 1;
+    }
+  }
+  if (last < text.length) piece(text.slice(last));
+}
+
+/**
+ * pdfkit's `layout` for text without OpenType features, with the same result: pdfkit lays a text out piece
+ * by piece (cut after every space and tab) through `layoutCached`, the shared cache, and joins the pieces
+ * with `concat`, which copies the line again for every word. Here the pieces are appended, and a document
+ * remembers the layouts it already looked up (its own vocabulary, dropped with the document), so a word
+ * measured while wrapping and laid out again when drawn goes through the shared cache once.
+ */
+function documentLayout(
+  font: EmbeddedFontInternals,
+  original: {
+    layoutCached: NonNullable<EmbeddedFontInternals['layoutCached']>;
+    layout: NonNullable<EmbeddedFontInternals['layout']>;
+  },
+) {
+  const laidOut = new Map<string, WordLayout>();
+  const word = (text: string): WordLayout => {
+    let run = laidOut.get(text);
+    if (run === undefined) {
+      run = original.layoutCached.call(font, text);
+      laidOut.set(text, run);
+    }
+    return run;
+  };
+  const layout = (text: string, features?: unknown, onlyWidth?: boolean): unknown => {
+    if (features || typeof text !== 'string') return original.layout.call(font, text, features, onlyWidth);
+    let advanceWidth = 0;
+    if (onlyWidth) {
+      eachPiece(text, (piece) => {
+        advanceWidth += word(piece).advanceWidth;
+      });
+      return { glyphs: null, positions: null, advanceWidth };
+    }
+    const glyphs: unknown[] = [];
+    const positions: WordLayout['positions'] = [];
+    eachPiece(text, (piece) => {
+      const run = word(piece);
+      for (let i = 0; i < run.glyphs.length; i++) glyphs.push(run.glyphs[i]);
+      for (let i = 0; i < run.positions.length; i++) positions.push(run.positions[i]);
+      advanceWidth += run.advanceWidth;
+    });
+    return { glyphs, positions, advanceWidth };
+  };
+  return layout;
+}
+
 /**
  * Shaping words (GSUB/GPOS) and measuring them took most of a plan PDF's time, and pdfkit gives every
  * document its own cache of laid-out words, so each document shaped its whole vocabulary again. The
  * layouts are scaled to the font's units only, never to a document, and pdfkit only reads them: one cache
  * per face serves every document of the thread, the most recently used words kept, so its memory stays
  * the same however many documents follow. pdfkit does not document that cache, so when a version lacks it
- * this does nothing.
+ * this does nothing; `layout` is replaced only where pdfkit has the `layoutCached` it builds on.
  */
 export function shareWordLayouts(
   doc: PDFKit.PDFDocument,
@@ -137,10 +202,14 @@ export function shareWordLayouts(
 ): void {
   for (const face of ['oblique', 'bold', 'regular'] as const) {
     doc.font(fontNames[face]);
-    const embedded = (doc as unknown as { _font?: { layoutCache?: unknown } })._font;
+    const embedded = (doc as unknown as { _font?: EmbeddedFontInternals })._font;
     if (embedded === undefined || typeof embedded.layoutCache !== 'object' || embedded.layoutCache === null)
       continue;
     layoutCaches[face] ??= wordLayoutCache(wordLayoutsPerFace);
     embedded.layoutCache = layoutCaches[face];
+    const { layout, layoutCached } = embedded;
+    if (typeof layout === 'function' && typeof layoutCached === 'function') {
+      embedded.layout = documentLayout(embedded, { layoutCached, layout });
+    }
   }
 }

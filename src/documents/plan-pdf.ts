@@ -214,6 +214,40 @@ function writer(doc: Doc) {
   };
   const lineHeight = (): number => doc.currentLineHeight(true) + lineGap;
 
+  // Bullets and check boxes are drawn with each page's header and footer, all of a page's at once, where
+  // they would have been drawn as they came: one by one, each switched the colours and back, and those
+  // operators were a good part of every page's content stream to write and compress.
+  type Marks = { bullets: [number, number][]; boxes: [number, number][]; ticks: [number, number][] };
+  const newMarks = (): Marks => ({ bullets: [], boxes: [], ticks: [] });
+  /** Per page, in the order pages were added. */
+  const marks: Marks[] = [newMarks()];
+  doc.on('pageAdded', () => marks.push(newMarks()));
+  const currentMarks = (): Marks => marks[marks.length - 1];
+  /** Draws the bullets and check boxes of the page at `index`, once it is the current page again. */
+  const drawMarks = (index: number): void => {
+    const page = marks[index];
+    if (page === undefined) return;
+    if (page.bullets.length > 0) {
+      for (const [x, y] of page.bullets) doc.circle(x + 3, y + 5.6, 1.5);
+      fillShape(color.primary);
+    }
+    if (page.boxes.length > 0) {
+      doc.lineWidth(0.7).strokeColor(color.muted);
+      for (const [x, y] of page.boxes) doc.rect(x, y, box, box);
+      doc.stroke();
+    }
+    if (page.ticks.length > 0) {
+      doc.lineWidth(1.3).strokeColor(color.good);
+      for (const [x, y] of page.ticks) {
+        doc
+          .moveTo(x + 1.6, y + box * 0.52)
+          .lineTo(x + box * 0.42, y + box - 1.7)
+          .lineTo(x + box - 1.2, y + 1.4);
+      }
+      doc.stroke();
+    }
+  };
+
   /** Height of wrapped text in the current font; one measured width answers the common single-line case. */
   const heightOf = (text: string, w: number): number => {
     if (text.indexOf('\n') < 0 && doc.widthOfString(text) <= w) return doc.currentLineHeight(true) + lineGap;
@@ -271,12 +305,9 @@ function writer(doc: Doc) {
     gap(2.5);
   };
 
-  /** Leaves the fill colour as it found it: the text that follows the bullet is drawn next. */
+  /** Drawn with the page's furniture (`drawMarks`). */
   const bulletAt = (x: number, y: number): void => {
-    const textFill = currentFill;
-    doc.circle(x + 3, y + 5.6, 1.5);
-    fillShape(color.primary);
-    setFill(textFill);
+    currentMarks().bullets.push([x, y]);
   };
 
   const bullet = (text: string, indent = 0): void => {
@@ -287,17 +318,11 @@ function writer(doc: Doc) {
     gap(2.5);
   };
 
+  /** Drawn with the page's furniture (`drawMarks`). */
   const checkbox = (x: number, y: number, checked: boolean): void => {
-    doc.lineWidth(0.7).strokeColor(color.muted).rect(x, y, box, box).stroke();
-    if (checked) {
-      doc
-        .lineWidth(1.3)
-        .strokeColor(color.good)
-        .moveTo(x + 1.6, y + box * 0.52)
-        .lineTo(x + box * 0.42, y + box - 1.7)
-        .lineTo(x + box - 1.2, y + 1.4)
-        .stroke();
-    }
+    const page = currentMarks();
+    page.boxes.push([x, y]);
+    if (checked) page.ticks.push([x, y]);
   };
 
   /** A check box drawn as vector graphics (no font has to carry ☐/☑), then its text and an optional note. */
@@ -339,6 +364,7 @@ function writer(doc: Doc) {
     gap,
     style,
     forgetFill,
+    drawMarks,
     /** `keep`: room the content right after the heading needs on the same page (a table, a signature block). */
     h1: (text: string, keep = keepWithNext) => heading(text, size.h1, 14, 6, true, keep),
     h2: (text: string, keep = keepWithNext) => heading(text, size.h2, 8, 4, false, keep),
@@ -806,6 +832,7 @@ function pageFurniture(c: Context, organizationName: string, logo: PdfImage | nu
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
     w.forgetFill();
+    w.drawMarks(range.start + i);
     // Writing in the margins must not trigger pdfkit's automatic page break.
     doc.page.margins.bottom = 0;
     let x = w.left;
@@ -836,6 +863,12 @@ function pageFurniture(c: Context, organizationName: string, logo: PdfImage | nu
 
 /** Emoji DejaVu Sans has no glyph for (they would print as empty boxes), with the space after them. */
 const emoji = /(?:\p{Emoji_Presentation}|\p{Emoji_Modifier}|\u200d|\ufe0f)+ ?/gu;
+/**
+ * Every character `emoji` matches is one of these UTF-16 code units (no emoji comes before U+231A; the
+ * astral ones are surrogate pairs), unlike the letters, accents, quotes, dashes and € of ordinary text:
+ * this plain scan spares the Unicode property match for almost every plan.
+ */
+const mayHaveEmoji = /[\u200d\u231a-\uffff]/;
 
 const withoutEmoji = (value: unknown): unknown => {
   if (typeof value === 'string') return value.replace(emoji, '');
@@ -849,8 +882,9 @@ const withoutEmoji = (value: unknown): unknown => {
 /** Renders the whole plan; resolves with the PDF bytes. */
 export async function renderPlanPdf(input: PlanView, options: PlanPdfOptions = {}): Promise<Buffer> {
   // Text typed in the app may carry emoji; one scan of the whole plan is cheap next to rendering it.
+  const json = JSON.stringify(input);
   emoji.lastIndex = 0;
-  const plan = emoji.test(JSON.stringify(input)) ? (withoutEmoji(input) as PlanView) : input;
+  const plan = mayHaveEmoji.test(json) && emoji.test(json) ? (withoutEmoji(input) as PlanView) : input;
   const locale = options.locale ?? plan.locale;
   const organizationName = options.organizationName ?? plan.header.organizationName;
   const { doc, done } = openPdfDocument({
