@@ -1,27 +1,10 @@
-import { inflateSync } from 'node:zlib';
-import { PDFArray, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import PdfKitDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { type WordLayout, wordLayoutCache } from './fonts.ts';
+import { pageContents } from '../../test/helpers/pdf.ts';
+import { dejaVuSans, type WordLayout, wordLayoutCache } from './fonts.ts';
+import { fontNames, openPdfDocument } from './pdf-document.ts';
 import { renderPlanPdf } from './plan-pdf.ts';
 import { samplePlan } from './sample-plan.ts';
-
-/** The decoded drawing operators of every page. */
-async function contentOf(pdf: Buffer): Promise<string> {
-  const doc = await PDFDocument.load(pdf);
-  return doc
-    .getPages()
-    .map((page) => {
-      const contents = page.node.get(PDFName.of('Contents'));
-      const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
-      return refs
-        .map((ref) => doc.context.lookup(ref))
-        .map((stream) =>
-          stream instanceof PDFRawStream ? inflateSync(stream.contents).toString('latin1') : '',
-        )
-        .join('\n');
-    })
-    .join('\n');
-}
 
 const layout = (width: number): WordLayout => ({
   glyphs: [{ id: 1 }],
@@ -32,9 +15,9 @@ const layout = (width: number): WordLayout => ({
 describe('word layouts shared across documents', () => {
   it('draws a plan the same once other plans have filled the shared word layouts', async () => {
     const plan = samplePlan({ locale: 'es', seed: 4242, isSigned: true });
-    const first = await contentOf(await renderPlanPdf(plan));
+    const first = await pageContents(await renderPlanPdf(plan));
     for (const seed of [1, 2, 3, 4]) await renderPlanPdf(samplePlan({ locale: 'en', seed, isSigned: false }));
-    expect(await contentOf(await renderPlanPdf(plan))).toBe(first);
+    expect(await pageContents(await renderPlanPdf(plan))).toBe(first);
   });
 
   it('keeps the most recently used words up to its bound and drops the oldest', () => {
@@ -46,5 +29,39 @@ describe('word layouts shared across documents', () => {
     expect(cache.dos).toBeUndefined();
     expect(cache.uno?.advanceWidth).toBe(10);
     expect(cache.tres?.positions).toEqual(layout(30).positions);
+  });
+});
+
+describe('the shared layout', () => {
+  type Laid = { glyphs: { id: number }[]; positions: Record<string, number>[]; advanceWidth: number };
+  const layoutOf = (doc: PDFKit.PDFDocument, text: string): Laid =>
+    (doc as unknown as { _font: { layout(text: string): Laid } })._font.layout(text);
+
+  it('lays out and measures text exactly as pdfkit does on its own', () => {
+    const own = new PdfKitDocument({ autoFirstPage: false });
+    own.registerFont('regular', dejaVuSans().regular);
+    own.font('regular');
+    const { doc } = openPdfDocument({
+      title: 't',
+      author: 'a',
+      subject: 's',
+      locale: 'es',
+      margins: { top: 50, bottom: 50, left: 50, right: 50 },
+    });
+    doc.font(fontNames.regular);
+    const texts = [
+      'Año de mejora: «reuniones» — 3 ½ días, ñandú, “comillas” y cuidado\tcon tabuladores ',
+      '  dos espacios al principio y al final  ',
+      'una',
+      '',
+    ];
+    for (const text of [...texts, ...texts]) {
+      const expected = layoutOf(own, text);
+      const actual = layoutOf(doc, text);
+      expect(actual.advanceWidth).toBe(expected.advanceWidth);
+      expect(actual.glyphs.map((g) => g.id)).toEqual(expected.glyphs.map((g) => g.id));
+      expect(actual.positions).toEqual(expected.positions);
+      expect(doc.fontSize(11).widthOfString(text)).toBe(own.fontSize(11).widthOfString(text));
+    }
   });
 });

@@ -2,9 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
-import { PDFArray, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { pageContents } from '../../test/helpers/pdf.ts';
 import { addDays } from '../domain/plan/dates.ts';
 import { type ProgressReportInput, renderProgressReportPdf } from './progress-report-pdf.ts';
 import { samplePlan } from './sample-plan.ts';
@@ -15,24 +14,6 @@ const run = (tool: string, pdf: Buffer, ...args: string[]): string => {
   writeFileSync(file, pdf);
   return execFileSync(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });
 };
-
-/** The decoded drawing operators of every page. */
-async function contentOf(pdf: Buffer): Promise<string> {
-  const doc = await PDFDocument.load(pdf);
-  return doc
-    .getPages()
-    .map((page) => {
-      const contents = page.node.get(PDFName.of('Contents'));
-      const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
-      return refs
-        .map((ref) => doc.context.lookup(ref))
-        .map((stream) =>
-          stream instanceof PDFRawStream ? inflateSync(stream.contents).toString('latin1') : '',
-        )
-        .join('\n');
-    })
-    .join('\n');
-}
 
 function input(locale: 'en' | 'es'): ProgressReportInput {
   const plan = samplePlan({ locale, seed: 5, isSigned: true });
@@ -100,7 +81,7 @@ describe('weekly progress report PDF', () => {
     const data = input('en');
     const pdf = await renderProgressReportPdf(data);
     expect(run('pdfimages', pdf, '-list').trim().split('\n')).toHaveLength(2); // the header lines only
-    const ops = await contentOf(pdf);
+    const ops = await pageContents(pdf);
     const measured = data.plan.metrics.filter((m) => m.measurements.length > 0);
     // One target dash pattern per chart, and one forecast dash pattern per metric with a forecast.
     expect(ops.match(/\[5 3\] 0 d/g)?.length).toBeGreaterThanOrEqual(data.plan.metrics.length);

@@ -1,0 +1,21 @@
+// Reading generated PDFs back in tests.
+import { inflateSync } from 'node:zlib';
+import { PDFArray, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+
+/** The decoded drawing operators of every page, in page order. */
+export async function pageContents(pdf: Buffer): Promise<string> {
+  const doc = await PDFDocument.load(pdf);
+  return doc
+    .getPages()
+    .map((page) => {
+      const contents = page.node.get(PDFName.of('Contents'));
+      const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
+      return refs
+        .map((ref) => doc.context.lookup(ref))
+        .map((stream) =>
+          stream instanceof PDFRawStream ? inflateSync(stream.contents).toString('latin1') : '',
+        )
+        .join('\n');
+    })
+    .join('\n');
+}
