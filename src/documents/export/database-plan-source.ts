@@ -11,7 +11,6 @@ import { appendAuditEvent } from '../../services/audit/append-audit-event.ts';
 import { noRequest } from '../../services/context.ts';
 import { loadLogo } from '../../services/organization/logo.ts';
 import { presentPlan } from '../../services/plans/present-plan.ts';
-import type { LogoFile } from '../logo-image.ts';
 import type { PlanEntry, PlanSource } from './export-documents.ts';
 
 export type PlanFilter = {
@@ -51,33 +50,19 @@ export function databasePlanSource(
     const wanted = filter.departments.map((d) => d.trim().toLowerCase());
     conditions.push(inArray(sql`lower(${plans.header}->>'department')`, wanted));
   }
-  const timezones = new Map<string, string>();
-  const timezoneOf = async (orgId: string): Promise<string> => {
-    let tz = timezones.get(orgId);
-    if (tz === undefined) {
-      const [org] = await db
-        .select({ settings: organizations.settings })
-        .from(organizations)
-        .where(eq(organizations.id, orgId));
-      tz = org?.settings.timezone ?? 'UTC';
-      timezones.set(orgId, tz);
-    }
-    return tz;
-  };
-
-  // One read per organisation. The copy owns its memory: a Buffer read from the database may be a view of a
-  // much larger one, and the whole of that would be copied to the render thread with every plan.
-  const logos = new Map<string, Promise<LogoFile | null>>();
-  const logoOf = (orgId: string): Promise<LogoFile | null> => {
-    let logo = logos.get(orgId);
-    if (logo === undefined) {
-      logo = loadLogo(db, orgId).then((l) =>
-        l ? { ...l, image: Buffer.from(new Uint8Array(l.image).buffer) } : null,
-      );
-      logos.set(orgId, logo);
-    }
-    return logo;
-  };
+  const timezoneOf = oncePerOrganization(async (orgId) => {
+    const [org] = await db
+      .select({ settings: organizations.settings })
+      .from(organizations)
+      .where(eq(organizations.id, orgId));
+    return org?.settings.timezone ?? 'UTC';
+  });
+  // The copy owns its memory: a Buffer read from the database may be a view of a much larger one, and the
+  // whole of that would be copied to the render thread with every plan.
+  const logoOf = oncePerOrganization(async (orgId) => {
+    const logo = await loadLogo(db, orgId);
+    return logo ? { ...logo, image: Buffer.from(new Uint8Array(logo.image).buffer) } : null;
+  });
 
   const load = async (orgId: string, planId: string): Promise<PlanView> => {
     const aggregate = await loadPlanAggregate(db, orgId, planId, { isParallel: true });
@@ -153,5 +138,22 @@ export function databasePlanSource(
         if (rows.length < pageSize) return;
       }
     },
+  };
+}
+
+/**
+ * `read` once per organisation for the whole export: the answer is shared by every plan of that organisation.
+ * A failed read is not kept: the next plan reads again.
+ */
+function oncePerOrganization<T>(read: (orgId: string) => Promise<T>): (orgId: string) => Promise<T> {
+  const answers = new Map<string, Promise<T>>();
+  return (orgId) => {
+    let answer = answers.get(orgId);
+    if (answer === undefined) {
+      answer = read(orgId);
+      answers.set(orgId, answer);
+      answer.catch(() => answers.delete(orgId));
+    }
+    return answer;
   };
 }
