@@ -1,13 +1,30 @@
 import { defineConfig } from 'vitest/config';
 
+// Three projects: `unit` (pure modules beside their code: no database, no global setup),
+// `integration` (HTTP and services on both engines, one database per file copied from a template)
+// and `e2e` (the browser doing a person's job). `npm test` runs all three.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'e2e/**/*.test.ts'],
-    globalSetup: ['test/helpers/global-setup.ts'],
     env: { TZ: 'UTC', NODE_ENV: 'test', LOG_LEVEL: 'silent' },
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
     reporters: ['default', './test/helpers/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        // The bulk export test starts render threads: it runs with the integration tests.
+        test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/documents/export/**'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts', 'src/documents/export/**/*.test.ts'],
+          globalSetup: ['test/helpers/global-setup.ts'],
+        },
+      },
+      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'] } },
+    ],
   },
 });
