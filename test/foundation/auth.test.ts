@@ -119,6 +119,30 @@ describe.each(engines)('accounts and sessions on %s', (engine) => {
     expect((await send(t.app, 'GET', '/api/v1/me', { headers: bearer })).status).toBe(401);
   });
 
+  it('answers /me in one query, with a cookie or a token, and records a token use at most once a minute', async () => {
+    const client = await signIn(t.app, demo.manager);
+    const created = await client.post('/api/v1/me/tokens', { name: 'dashboard' });
+    const bearer = { authorization: `Bearer ${created.body.token}` };
+    const cost = async (run: () => Promise<unknown>) => {
+      const before = t.database.queryCount();
+      await run();
+      return t.database.queryCount() - before;
+    };
+    // The first use records lastUsedAt: one read and one write.
+    expect(await cost(() => send(t.app, 'GET', '/api/v1/me', { headers: bearer }))).toBe(2);
+    const firstUse = (await client.get('/api/v1/me/tokens')).body.items[0].lastUsedAt;
+    expect(firstUse).not.toBeNull();
+    expect(await cost(() => send(t.app, 'GET', '/api/v1/me', { headers: bearer }))).toBe(1);
+    expect(await cost(() => client.get('/api/v1/me'))).toBe(1);
+    t.clock.advance(61_000);
+    expect(await cost(() => send(t.app, 'GET', '/api/v1/me', { headers: bearer }))).toBe(2);
+    const me = await send(t.app, 'GET', '/api/v1/me', { headers: bearer });
+    expect(me.body.organization.name).toBe('Lumina Learning');
+    expect(me.body.organization.timezone).toMatch(/\//);
+    expect(me.body.calendarFeedUrl).toMatch(/\/api\/v1\/calendar\/.+\.ics$/);
+    expect(me.body.isEmailOptOut).toBe(false);
+  });
+
   it('rate limits failed sign-ins: the 11th try within a minute gets 429', async () => {
     const org = await createOrganization(t.database.db);
     const { email } = await createUserWithEmployee(t.database.db, org.id, { roles: ['employee'] });

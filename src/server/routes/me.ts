@@ -1,5 +1,4 @@
 // The signed-in user: profile, sessions and personal API tokens.
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -11,13 +10,12 @@ import {
   tokenSchema,
 } from '../../contracts/auth.ts';
 import { problemSchema, uuid } from '../../contracts/common.ts';
-import { organizations } from '../../db/schema/index.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/auth/api-tokens.ts';
 import { listSessions, revokeSession } from '../../services/auth/sessions.ts';
 import type { Deps } from '../../services/context.ts';
-import { getPreferences, updatePreferences } from '../../services/email/update-preferences.ts';
-import { calendarFeedUrl, regenerateCalendarToken } from '../../services/running/calendar-feed.ts';
+import { updatePreferences } from '../../services/email/update-preferences.ts';
+import { calendarFeedAddress, regenerateCalendarToken } from '../../services/running/calendar-feed.ts';
 import { contextOf, metaOf, requireActor } from '../auth/authenticate.ts';
 
 export const userView = (actor: Actor) => ({
@@ -42,16 +40,14 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { dep
     },
     async (request) => {
       const actor = requireActor(request);
-      const [org] = await deps.database.db
-        .select()
-        .from(organizations)
-        .where(eq(organizations.id, actor.orgId));
+      // Authentication read the account with the actor: this answer costs no further query.
+      const account = request.auth!.account;
       return {
         user: userView(actor),
         csrfToken: request.auth?.csrfToken ?? null,
-        organization: { id: org.id, name: org.name, timezone: org.settings.timezone },
-        calendarFeedUrl: await calendarFeedUrl(deps.database.db, deps, actor.userId),
-        isEmailOptOut: (await getPreferences(contextOf(deps, request))).isEmailOptOut,
+        organization: { id: actor.orgId, name: account.organizationName, timezone: account.timezone },
+        calendarFeedUrl: calendarFeedAddress(deps, actor.userId, account.calendarSeed),
+        isEmailOptOut: account.isEmailOptOut,
       };
     },
   );

@@ -6,7 +6,7 @@ import type { Actor } from '../../domain/access/actor.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { type Deps, inTransaction, type RequestMeta } from '../context.ts';
-import { loadActor } from './load-actor.ts';
+import { type Account, actorColumns, actorOf, enabledUser, loadActor } from './load-actor.ts';
 import { verifyPassword } from './passwords.ts';
 import { hashSecret, newSecret } from './tokens.ts';
 
@@ -65,37 +65,62 @@ export async function login(
   return { actor, sessionToken, csrfToken, expiresAt };
 }
 
-export type Authenticated = { actor: Actor; csrfToken: string | null; sessionId: string | null };
+export type Authenticated = {
+  actor: Actor;
+  account: Account;
+  csrfToken: string | null;
+  sessionId: string | null;
+};
 
-/** Resolves a session cookie; null when unknown, revoked, idle too long or past its absolute expiry. */
+/** Touch at most once a minute: a read-heavy client must not write on every request. */
+const touchEveryMs = 60_000;
+
+/**
+ * Resolves a session cookie in one query (session, account, roles, organisation); null when unknown,
+ * revoked, idle too long or past its absolute expiry.
+ */
 export async function authenticateSession(deps: Deps, token: string): Promise<Authenticated | null> {
   const db = deps.database.db;
   const id = hashSecret(token);
   const now = deps.now();
-  const [session] = await db
-    .select()
+  const [row] = await db
+    .select({
+      ...actorColumns,
+      lastSeenAt: sessions.lastSeenAt,
+      csrfToken: sessions.csrfToken,
+    })
     .from(sessions)
-    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
-  if (!session) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() > deps.config.sessionIdleMs) return null;
-  // Touch at most once a minute: a read-heavy page must not write on every request.
-  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+    .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.orgId, sessions.orgId)))
+    .where(enabledUser(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now))));
+  if (!row) return null;
+  const idleMs = now.getTime() - row.lastSeenAt.getTime();
+  if (idleMs > deps.config.sessionIdleMs) return null;
+  if (idleMs > touchEveryMs) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now })
+      .where(and(eq(sessions.orgId, row.orgId), eq(sessions.id, id)));
   }
-  const actor = await loadActor(db, session.userId);
-  return actor ? { actor, csrfToken: session.csrfToken, sessionId: id } : null;
+  return { ...actorOf(row), csrfToken: row.csrfToken, sessionId: id };
 }
 
+/** Resolves a personal API token in one query; its last use is written at most once a minute. */
 export async function authenticateApiToken(deps: Deps, token: string): Promise<Authenticated | null> {
   const db = deps.database.db;
+  const now = deps.now();
   const [row] = await db
-    .select()
+    .select({ ...actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt)));
+    .innerJoin(users, and(eq(users.id, apiTokens.userId), eq(users.orgId, apiTokens.orgId)))
+    .where(enabledUser(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt))));
   if (!row) return null;
-  await db.update(apiTokens).set({ lastUsedAt: deps.now() }).where(eq(apiTokens.id, row.id));
-  const actor = await loadActor(db, row.userId);
-  return actor ? { actor, csrfToken: null, sessionId: null } : null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > touchEveryMs) {
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: now })
+      .where(and(eq(apiTokens.orgId, row.orgId), eq(apiTokens.id, row.tokenId)));
+  }
+  return { ...actorOf(row), csrfToken: null, sessionId: null };
 }
 
 export async function logout(deps: Deps, meta: RequestMeta, actor: Actor, sessionId: string): Promise<void> {

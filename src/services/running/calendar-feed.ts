@@ -22,7 +22,12 @@ export async function calendarFeedUrl(
   userId: string,
 ): Promise<string> {
   const [user] = await db.select({ seed: users.calendarTokenHash }).from(users).where(eq(users.id, userId));
-  return `${deps.config.publicUrl}/api/v1/calendar/${calendarToken(deps.config.secret, userId, user?.seed ?? null)}.ics`;
+  return calendarFeedAddress(deps, userId, user?.seed ?? null);
+}
+
+/** The feed's address from the user's token seed, when the caller has read the seed already. */
+export function calendarFeedAddress(deps: Pick<Deps, 'config'>, userId: string, seed: string | null): string {
+  return `${deps.config.publicUrl}/api/v1/calendar/${calendarToken(deps.config.secret, userId, seed)}.ics`;
 }
 
 /** A new secret URL; the old one stops working at once. */
