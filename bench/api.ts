@@ -1,132 +1,108 @@
-// Benchmark: full-plan reads per second (each one audited) on both engines, and audit appends across plans.
+// Benchmark: the API's read path against the stack's limit, on both engines. The server, a bare reference
+// server and the load generator (autocannon) each run in their own process; figures are ratios of one run.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { loadConfig } from '../src/config.ts';
-import { type Running, startServer } from '../src/runtime.ts';
+import { type Load, measure, startProcess, stopProcess } from './lib/processes.ts';
 
-const seconds = Number(process.argv.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 5);
-const concurrency = 16;
+const flag = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const seconds = flag('seconds', 10);
+const connections = flag('connections', 10);
+const adminUrl = process.env.MEJORA_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-type Session = { cookie: string; csrf: string };
+type Engine = 'pglite' | 'postgres';
 
-async function signIn(url: string, email: string): Promise<Session> {
-  const response = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-forwarded-for': `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
-    },
-    body: JSON.stringify({ email, password: 'mejora-demo' }),
-  });
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
-  return { cookie, csrf: (await response.json()).csrfToken };
+async function freshPostgres(): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query('drop database if exists mejora_bench with (force)');
+  await admin.query('create database mejora_bench');
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = '/mejora_bench';
+  return url.toString();
 }
 
-async function call(url: string, s: Session, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: {
-      cookie: s.cookie,
-      'x-csrf-token': s.csrf,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (response.status >= 400)
-    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json();
+async function json(url: string, init: RequestInit = {}) {
+  const response = await fetch(url, init);
+  if (!response.ok)
+    throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${await response.text()}`);
+  return { body: await response.json(), headers: response.headers };
 }
 
-async function run(label: string, fn: () => Promise<unknown>): Promise<number> {
-  const end = Date.now() + seconds * 1000;
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (Date.now() < end) {
-        await fn();
-        done++;
-      }
-    }),
+const row = (label: string, load: Load, ratio?: string) =>
+  process.stdout.write(
+    `  ${label.padEnd(44)} ${load.rate.toFixed(0).padStart(6)} /s  p50 ${String(load.p50).padStart(4)} ms` +
+      `  p99 ${String(load.p99).padStart(4)} ms  max ${String(load.max).padStart(5)} ms` +
+      `  errors ${load.errors}${ratio ? `  ${ratio}` : ''}\n`,
   );
-  const rate = done / seconds;
-  process.stdout.write(`  ${label.padEnd(52)} ${rate.toFixed(0).padStart(7)} /s\n`);
-  return rate;
-}
 
-async function benchEngine(engine: 'pglite' | 'postgres'): Promise<void> {
+async function benchEngine(engine: Engine): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mejora-bench-'));
-  let databaseUrl: string | undefined;
+  const env: Record<string, string> = { MEJORA_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' };
+  if (engine === 'postgres') env.DATABASE_URL = await freshPostgres();
+  const cli = ['bin/mejora.js'];
   if (engine === 'postgres') {
-    const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-    await admin.connect();
-    await admin.query('drop database if exists mejora_bench with (force)');
-    await admin.query('create database mejora_bench');
-    await admin.end();
-    databaseUrl = 'postgres://postgres@127.0.0.1:5432/mejora_bench';
+    for (const command of ['migrate', 'demo']) {
+      const { child } = await startProcess([...cli, command], env, (line) => (line ? true : undefined));
+      if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+    }
   }
-  const config = loadConfig({
-    MEJORA_DATA_DIR: dataDir,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-  });
-  let running: Running | undefined;
+  const server = await startProcess(
+    [...cli, 'serve'],
+    env,
+    (line) => line.match(/is running on .*: (http\S+)/)?.[1],
+  );
+  const reference = await startProcess(
+    ['bench/reference-server.ts'],
+    engine === 'postgres' ? { DATABASE_URL: env.DATABASE_URL } : {},
+    (line) => (line.startsWith('{') ? (JSON.parse(line) as { url: string; path: string }) : undefined),
+  );
   try {
-    running = await startServer(config, { print: () => {} });
-    if (engine === 'postgres') {
-      const { seedDemo } = await import('../src/services/demo/seed-demo.ts');
-      await seedDemo(running.database.db);
-    }
-    const url = running.url;
-    const manager = await signIn(url, 'manager@demo.mejora.dev');
-    const employees = await call(url, manager, 'GET', '/api/v1/employees?limit=100');
-    const reports = employees.items.filter(
-      (e: { managerName: string | null }) => e.managerName === 'Marta Navarro',
-    );
-    const plans: string[] = [];
-    for (const [i, e] of reports.entries()) {
-      const plan = await call(url, manager, 'POST', '/api/v1/plans', {
-        employeeId: e.id,
-        startDate: '2026-11-30',
-        durationWeeks: 12,
-      });
-      const metric = await call(url, manager, 'POST', `/api/v1/plans/${plan.id}/metrics`, {
-        name: 'Quality score',
-        unit: 'points',
-        direction: 'higher',
-        baseline: 50,
-        target: 80,
-        focusAreaId: plan.focusAreas[0].id,
-      });
-      await call(url, manager, 'POST', `/api/v1/plans/${plan.id}/metrics/${metric.id}/measurements`, {
-        items: Array.from({ length: 10 }, (_, d) => ({
-          date: `2026-12-${String(d + 1).padStart(2, '0')}`,
-          value: 50 + d + i,
-        })),
-      });
-      plans.push(plan.id);
-    }
-    process.stdout.write(
-      `${engine} (${concurrency} concurrent clients, ${seconds} s each, ${plans.length} plans):\n`,
-    );
-    let next = 0;
-    await run('GET /api/v1/plans/{id} across plans (audited view)', () =>
-      call(url, manager, 'GET', `/api/v1/plans/${plans[next++ % plans.length]}`),
-    );
-    await run('GET /api/v1/plans/{id} same plan (one chain)', () =>
-      call(url, manager, 'GET', `/api/v1/plans/${plans[0]}`),
-    );
-    await run('GET /api/v1/plans (list)', () => call(url, manager, 'GET', '/api/v1/plans?limit=25'));
-    await run('GET /api/health', () => fetch(`${url}/api/health`).then((r) => r.json()));
+    const url = server.value;
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'manager@demo.mejora.dev', password: 'mejora-demo' }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const { csrfToken } = await login.json();
+    const token = await json(`${url}/api/v1/me/tokens`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'benchmark' }),
+    });
+    const bearer = { authorization: `Bearer ${token.body.token}` };
+    const plans = await json(`${url}/api/v1/plans?limit=25`, { headers: bearer });
+    const planId =
+      plans.body.items.find((p: { status: string }) => p.status === 'active')?.id ?? plans.body.items[0].id;
+
+    const load = (target: string, headers?: Record<string, string>) =>
+      measure(target, { connections, seconds, headers });
+    process.stdout.write(`${engine} (${connections} connections, ${seconds} s each):\n`);
+    const ref = await load(`${reference.value.url}${reference.value.path}`);
+    row(`bare Fastify + ${engine} row by primary key`, ref, '(reference)');
+    const ratioTo = (base: Load, of: Load, name: string) => `${(of.rate / base.rate).toFixed(2)}× ${name}`;
+    row('GET /api/health', await load(`${url}/api/health`), '');
+    const meBearer = await load(`${url}/api/v1/me`, bearer);
+    row('GET /api/v1/me (bearer)', meBearer, ratioTo(ref, meBearer, 'reference'));
+    const meCookie = await load(`${url}/api/v1/me`, { cookie });
+    row('GET /api/v1/me (cookie)', meCookie, ratioTo(ref, meCookie, 'reference'));
+    const plan = await load(`${url}/api/v1/plans/${planId}`, bearer);
+    row('GET /api/v1/plans/{id} (whole plan, audited)', plan, ratioTo(meBearer, plan, '/me'));
+    row('GET /api/v1/plans?limit=25', await load(`${url}/api/v1/plans?limit=25`, bearer));
   } finally {
-    await running?.stop();
+    await stopProcess(reference.child);
+    await stopProcess(server.child);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-const engines = process.argv.includes('--pglite-only')
-  ? (['pglite'] as const)
-  : (['pglite', 'postgres'] as const);
+const engines: Engine[] = process.argv.includes('--pglite-only')
+  ? ['pglite']
+  : process.argv.includes('--postgres-only')
+    ? ['postgres']
+    : ['pglite', 'postgres'];
 for (const engine of engines) await benchEngine(engine);
