@@ -91,7 +91,6 @@ export function planHtml(plan: PlanView): string {
           { label: h.measurement, text: a.measurement },
           { label: h.deadline, text: words.date(a.deadline) },
           { label: h.successCriteria, text: a.successCriteria },
-          ...a.smart.findings.map((f) => ({ label: words.severity[f.severity], text: f.message })),
         ])}`,
     ),
     `<h2>${e(h.smart)}</h2><p>${e(plan.smart.intro)}</p>${items(plan.smart.criteria)}`,

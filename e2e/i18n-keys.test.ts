@@ -69,7 +69,10 @@ describe('interface messages', () => {
     expect(es.get('status.awaiting_acknowledgment')).toBe('Pendiente de firma');
     expect(es.get('status.in_review')).toBe('En revisión');
     expect(es.get('roles.manager')).toBe('Responsable');
-    expect(es.get('plan.metrics.status.offTrack')).toBe('Fuera de curso');
+    // "En curso" means "in progress": never a metric status.
+    expect(es.get('plan.metrics.status.onTrack')).toBe('En buen camino');
+    expect(es.get('plan.metrics.status.atRisk')).toBe('En riesgo');
+    expect(es.get('plan.metrics.status.offTrack')).toBe('Desviado');
     expect(es.get('close.outcomes.successful')).toBe('Superado');
   });
 });

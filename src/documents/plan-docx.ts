@@ -23,7 +23,7 @@ import type { HeadingKey } from '../domain/template/template.ts';
 import { headingKeys } from '../domain/template/template.ts';
 import type { LogoFile } from './logo-image.ts';
 import type { DocumentWords } from './plan-pdf.ts';
-import { documentWords } from './plan-pdf.ts';
+import { approvedByLine, documentWords } from './plan-pdf.ts';
 
 type Labelled = { label: string; text: string };
 type Role = 'employee' | 'manager' | 'hr';
@@ -214,7 +214,6 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
     ),
   );
 
-  const criterionLabel = new Map(plan.smart.criteria.map((c) => [c.key, c.label]));
   push(heading(h.goals, 1), heading(h.primaryGoals, 2), paragraph(plan.goalsIntro));
   plan.focusAreas.forEach((area, i) => {
     push(
@@ -224,25 +223,6 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
       labelled(h.deadline, date(area.deadline)),
       labelled(h.successCriteria, area.successCriteria),
     );
-    if (area.smart.findings.length > 0) {
-      push(paragraph(`${h.smart}:`, { bold: true, color: warn, size: 17 }));
-      for (const f of area.smart.findings) {
-        push(
-          new Paragraph({
-            indent: { left: 360 },
-            spacing: { after: 40 },
-            children: [
-              run(`${words.severity[f.severity]} · ${criterionLabel.get(f.criterion) ?? f.criterion}: `, {
-                bold: true,
-                color: f.severity === 'error' ? bad : warn,
-                size: 17,
-              }),
-              run(f.message, { size: 17 }),
-            ],
-          }),
-        );
-      }
-    }
   });
   push(heading(h.smart, 2), paragraph(plan.smart.intro), ...labelledList(plan.smart.criteria));
 
@@ -478,13 +458,7 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
     );
   }
 
-  const approvedBy =
-    plan.approvals
-      .filter((a) => a.role === 'manager')
-      .map((a) => a.name)
-      .join(', ') ||
-    x.managerName ||
-    words.none;
+  const approvedBy = approvedByLine(plan.approvals, words);
   push(
     spacer(),
     paragraph(plan.completion.closingNote, { italics: true, color: muted }),

@@ -524,3 +524,49 @@ describe('samplePlan', () => {
     expect(samplePlan({ locale: 'en', seed: 1 })).not.toEqual(samplePlan({ locale: 'en', seed: 2 }));
   });
 });
+
+describe('what the record prints', () => {
+  /** A plan whose first goal has SMART findings, as a plan being drafted has. */
+  const withFindings = (plan: PlanView): PlanView => ({
+    ...plan,
+    focusAreas: plan.focusAreas.map((area, i) =>
+      i === 0
+        ? {
+            ...area,
+            smart: {
+              isSmart: false,
+              findings: [
+                {
+                  criterion: 'achievable',
+                  severity: 'warning',
+                  message: 'Forecast reaches 3.5975 by 2027-01-27',
+                },
+              ],
+            },
+          }
+        : area,
+    ),
+  });
+
+  it('never prints SMART findings: they help the author and are not part of the plan', async () => {
+    const plan = withFindings(samplePlan({ locale: 'en', seed: 3 }));
+    const text = flat(pagesOf(save(await renderPlanPdf(plan))).join('\n'));
+    expect(text).not.toContain('3.5975');
+    expect(text).not.toMatch(/\b(Warning|Error) ·/);
+  });
+
+  it('names both approvers with their role and date, and no one before the plan is approved', async () => {
+    const approved = samplePlan({ locale: 'en', seed: 5 });
+    const [manager, hr] = approved.approvals;
+    const text = flat(pagesOf(save(await renderPlanPdf(approved))).join('\n'));
+    expect(text).toMatch(
+      new RegExp(
+        `Plan Approved By: ${manager.name} \\(manager, \\d{1,2} \\w{3} 20\\d\\d\\); ${hr.name} \\(HR,`,
+      ),
+    );
+    const draft = { ...approved, status: 'draft' as const, approvals: [], signatures: [] };
+    const draftText = flat(pagesOf(save(await renderPlanPdf(draft))).join('\n'));
+    expect(draftText).toMatch(/Plan Approved By: —/);
+    expect(draftText).not.toMatch(new RegExp(`Plan Approved By: ${draft.header.managerName}`));
+  });
+});

@@ -25,7 +25,8 @@ export type DocumentWords = {
   witness: string;
   planStatus: Record<PlanView['status'], string>;
   metricStatus: Record<PlanView['metrics'][number]['status'], string>;
-  severity: Record<'error' | 'warning', string>;
+  /** Who approved, as printed beside the approver's name: "manager", "HR". */
+  approverRole: Record<'manager' | 'hr', string>;
   outcomes: Record<NonNullable<PlanView['outcome']>['outcome'], string>;
   signedVersion: (version: number) => string;
   cadence: (cadence: Cadence) => string;
@@ -73,7 +74,7 @@ const baseWords: Record<
       cancelled: 'Cancelled',
     },
     metricStatus: { onTrack: 'On track', atRisk: 'At risk', offTrack: 'Off track' },
-    severity: { error: 'Error', warning: 'Warning' },
+    approverRole: { manager: 'manager', hr: 'HR' },
     outcomes: { successful: 'Completed successfully', unsuccessful: 'Not completed', cancelled: 'Cancelled' },
     signedVersion: (v) => `signed version ${v}; the plan has changed since`,
     frequency: { weekly: 'Weekly', biweekly: 'Bi-weekly' },
@@ -101,8 +102,8 @@ const baseWords: Record<
       closed: 'Cerrado',
       cancelled: 'Cancelado',
     },
-    metricStatus: { onTrack: 'En curso', atRisk: 'En riesgo', offTrack: 'Fuera de curso' },
-    severity: { error: 'Error', warning: 'Advertencia' },
+    metricStatus: { onTrack: 'En buen camino', atRisk: 'En riesgo', offTrack: 'Desviado' },
+    approverRole: { manager: 'responsable', hr: 'RR. HH.' },
     outcomes: { successful: 'Superado', unsuccessful: 'No superado', cancelled: 'Cancelado' },
     signedVersion: (v) => `firmó la versión ${v}; el plan ha cambiado desde entonces`,
     frequency: { weekly: 'Semanal', biweekly: 'Quincenal' },
@@ -114,6 +115,21 @@ const wordsCache = new Map<DocumentLocale, DocumentWords>();
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /** Words and formats of a locale, built once: Intl formatters are costly to create and cheap to reuse. */
+/**
+ * "Plan Approved By", from the approvals themselves: each approver with their role and date, in the order they
+ * approved; the words for "none" until the plan has been approved. Never the manager's name by default.
+ */
+export function approvedByLine(
+  approvals: PlanView['approvals'],
+  words: Pick<DocumentWords, 'approverRole' | 'date' | 'none'>,
+): string {
+  const line = [...approvals]
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .map((a) => `${a.name} (${words.approverRole[a.role]}, ${words.date(a.createdAt.slice(0, 10))})`)
+    .join('; ');
+  return line || words.none;
+}
+
 export function documentWords(locale: DocumentLocale): DocumentWords {
   const cached = wordsCache.get(locale);
   if (cached) return cached;
@@ -487,7 +503,6 @@ function issues(c: Context): void {
 
 function goals(c: Context): void {
   const { w, plan, h } = c;
-  const criterionLabel = new Map(plan.smart.criteria.map((k) => [k.key, k.label]));
   w.h1(h.goals);
   w.h2(h.primaryGoals);
   w.paragraph(plan.goalsIntro);
@@ -497,21 +512,6 @@ function goals(c: Context): void {
     w.labelled(h.measurement, area.measurement);
     w.labelled(h.deadline, c.date(area.deadline));
     w.labelled(h.successCriteria, area.successCriteria);
-    if (area.smart.findings.length > 0) {
-      w.gap(1);
-      w.style('bold', size.small, color.warn);
-      w.ensure(30);
-      w.doc.text(`${h.smart}:`, w.left + 11, w.doc.y, { width: w.width - 11, lineGap });
-      for (const finding of area.smart.findings) {
-        const label = `${c.words.severity[finding.severity]} · ${criterionLabel.get(finding.criterion) ?? finding.criterion}`;
-        w.style('bold', size.small, finding.severity === 'error' ? color.bad : color.warn);
-        w.ensure(12);
-        w.doc.text(`${label}: `, w.left + 22, w.doc.y, { width: w.width - 22, lineGap, continued: true });
-        w.style('regular', size.small, color.text);
-        w.doc.text(finding.message, { width: w.width - 22, lineGap });
-      }
-      w.gap(3);
-    }
   });
   w.h2(h.smart);
   w.paragraph(plan.smart.intro);
@@ -799,13 +799,7 @@ function closing(c: Context): void {
   w.gap(10);
   w.paragraph(plan.completion.closingNote, { face: 'oblique', fill: color.muted });
   w.gap(6);
-  const approvedBy =
-    plan.approvals
-      .filter((a) => a.role === 'manager')
-      .map((a) => a.name)
-      .join(', ') ||
-    plan.header.managerName ||
-    c.words.none;
+  const approvedBy = approvedByLine(plan.approvals, c.words);
   const rows: [string, string][] = [
     [h.planCreatedBy, plan.header.createdByName],
     [h.planApprovedBy, approvedBy],
