@@ -253,6 +253,18 @@ describe('dossier PDF', () => {
     expect(pdfsig(changed)).not.toContain('Signature is Valid');
   });
 
+  it('is PDF/A-3b with the record as its associated source file, its XMP describing the dossier', () => {
+    const file = join(dir, 'archive.pdf');
+    writeFileSync(file, dossier);
+    const xmp = execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' });
+    expect(xmp).toContain('<pdfaid:part>3</pdfaid:part>');
+    expect(xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(xmp).toContain(plan.title.replace(/&/g, '&amp;'));
+    const bytes = dossier.toString('latin1');
+    expect(bytes).toMatch(/\/AFRelationship \/Source/);
+    expect(bytes).toMatch(/\/OutputIntents\s*\[\s*\d+ 0 R\s*\]/);
+  });
+
   it('is signed so that pdfsig reports it valid and the whole document signed', () => {
     const out = pdfsig(dossier);
     expect(out).toContain('Signature Validation: Signature is Valid.');

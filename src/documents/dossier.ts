@@ -7,6 +7,7 @@ import { canonicalJson, sha256 } from '../domain/audit/canonical-json.ts';
 import type { ChainedEvent } from '../domain/audit/chain.ts';
 import type { PlanOutcome } from '../domain/plan/plan.ts';
 import type { Locale } from '../domain/template/template.ts';
+import { xmpPacket } from './pdf-archive.ts';
 import { documentWords, renderPlanPdf } from './plan-pdf.ts';
 import {
   type CheckInStatus,
@@ -690,6 +691,20 @@ export async function renderDossierPdf(
   doc.setProducer('Mejora');
   doc.setCreationDate(at);
   doc.setModificationDate(at);
+  // PDF/A-3b: the plan's XMP described the plan; the dossier's describes the dossier, whose record is embedded.
+  const xmp = xmpPacket({
+    title: `${words[record.plan.locale].appendix} — ${record.plan.employeeName}`,
+    author: record.organization.name,
+    subject: plan.title,
+    keywords: ['Mejora', 'dossier', record.plan.id].join(' '),
+    creator: 'Mejora',
+    producer: 'Mejora',
+    createdAt: at,
+    modifiedAt: at,
+    part: 3,
+  });
+  const metadata = doc.context.stream(Buffer.from(xmp, 'utf8'), { Type: 'Metadata', Subtype: 'XML' });
+  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(metadata));
   if (options.signing)
     return signPdfDocument(doc, { ...options.signing, signingTime: options.signing.signingTime ?? at });
   return Buffer.from(await doc.save({ useObjectStreams: false }));

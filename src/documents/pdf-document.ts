@@ -1,8 +1,9 @@
-// A new Mejora PDF as the plan and the reports open it: A4, the DejaVu Sans faces, the shared palette, its bytes
-// collected as pdfkit writes them.
+// A new Mejora PDF as the plan and the reports open it: A4, PDF/A-2b, the DejaVu Sans faces, the shared palette,
+// its bytes collected as pdfkit writes them.
 import PDFDocument from 'pdfkit';
 import type { Locale } from '../domain/template/template.ts';
 import { dejaVuSansFonts, type FontFace, shareWordLayouts } from './fonts.ts';
+import { archivePdfkitDocument } from './pdf-archive.ts';
 
 /** The names a document switches faces by: `doc.font(fontNames.bold)`. */
 export const fontNames: Readonly<Record<FontFace, string>> = {
@@ -37,11 +38,20 @@ export function openPdfDocument(info: PdfDocumentInfo): { doc: PDFKit.PDFDocumen
     font: '',
     size: 'A4',
     margins: info.margins,
+    pdfVersion: '1.7',
+    subset: 'PDF/A-2b',
     bufferPages: true,
     lang: info.locale,
     displayTitle: true,
-    info: { Title: info.title, Author: info.author, Subject: info.subject, Creator: 'Mejora' },
+    info: {
+      Title: info.title,
+      Author: info.author,
+      Subject: info.subject,
+      Creator: 'Mejora',
+      Producer: 'Mejora',
+    },
   });
+  archivePdfkitDocument(doc);
   // Registered once per document and then switched by name; pdfkit 0.20 takes parsed fonts as well as bytes.
   const faces = dejaVuSansFonts();
   for (const face of ['regular', 'bold', 'oblique'] as const) {

@@ -570,3 +570,22 @@ describe('what the record prints', () => {
     expect(draftText).not.toMatch(new RegExp(`Plan Approved By: ${draft.header.managerName}`));
   });
 });
+
+describe('archiving', () => {
+  it('is PDF/A-2b: XMP metadata with the PDF/A id, matching the title, escaped, and an sRGB output intent', async () => {
+    const plan = samplePlan({ locale: 'es', seed: 8 });
+    const file = save(
+      await renderPlanPdf({ ...plan, title: 'Plan & <Mejora>' }, { organizationName: 'Lumina & Co' }),
+    );
+    const xmp = run('pdfinfo', ['-meta', file]);
+    expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(xmp.match(/pdfaid:part>/g)).toHaveLength(2);
+    expect(xmp).toContain('<rdf:li xml:lang="x-default">Plan &amp; &lt;Mejora&gt;');
+    expect(xmp).toContain('<rdf:li>Lumina &amp; Co</rdf:li>');
+    const info = run('pdfinfo', [file]);
+    expect(info).toMatch(/Title: +Plan & <Mejora>/);
+    expect(info).toMatch(/PDF version: +1\.7/);
+    expect(readFileSync(file).toString('latin1')).toMatch(/\/OutputIntents \[\d+ 0 R\]/);
+  });
+});
