@@ -589,3 +589,18 @@ describe('archiving', () => {
     expect(readFileSync(file).toString('latin1')).toMatch(/\/OutputIntents \[\d+ 0 R\]/);
   });
 });
+
+describe('a plan not yet approved', () => {
+  it.each([
+    ['en', 'DRAFT'],
+    ['es', 'BORRADOR'],
+  ] as const)('is marked %s on every page, and an approved plan is not', async (locale, mark) => {
+    const approved = samplePlan({ locale, seed: 6 });
+    const draft = { ...approved, status: 'draft' as const, approvals: [], signatures: [] };
+    // The mark runs diagonally, which the layout mode leaves out.
+    const pages = pagesOf(save(await renderPlanPdf(draft)), '-raw');
+    expect(pages.length).toBeGreaterThan(3);
+    for (const page of pages) expect(page).toContain(mark);
+    for (const page of pagesOf(save(await renderPlanPdf(approved)), '-raw')) expect(page).not.toContain(mark);
+  });
+});

@@ -25,6 +25,8 @@ export type DocumentWords = {
   witness: string;
   planStatus: Record<PlanView['status'], string>;
   metricStatus: Record<PlanView['metrics'][number]['status'], string>;
+  /** Across every page of a plan not yet approved. */
+  draftMark: string;
   /** Who approved, as printed beside the approver's name: "manager", "HR". */
   approverRole: Record<'manager' | 'hr', string>;
   outcomes: Record<NonNullable<PlanView['outcome']>['outcome'], string>;
@@ -75,6 +77,7 @@ const baseWords: Record<
     },
     metricStatus: { onTrack: 'On track', atRisk: 'At risk', offTrack: 'Off track' },
     approverRole: { manager: 'manager', hr: 'HR' },
+    draftMark: 'DRAFT',
     outcomes: { successful: 'Completed successfully', unsuccessful: 'Not completed', cancelled: 'Cancelled' },
     signedVersion: (v) => `signed version ${v}; the plan has changed since`,
     frequency: { weekly: 'Weekly', biweekly: 'Bi-weekly' },
@@ -104,6 +107,7 @@ const baseWords: Record<
     },
     metricStatus: { onTrack: 'En buen camino', atRisk: 'En riesgo', offTrack: 'Desviado' },
     approverRole: { manager: 'responsable', hr: 'RR. HH.' },
+    draftMark: 'BORRADOR',
     outcomes: { successful: 'Superado', unsuccessful: 'No superado', cancelled: 'Cancelado' },
     signedVersion: (v) => `firmó la versión ${v}; el plan ha cambiado desde entonces`,
     frequency: { weekly: 'Semanal', biweekly: 'Quincenal' },
@@ -817,16 +821,29 @@ function closing(c: Context): void {
 
 type PdfImage = { width: number; height: number };
 
+/** A plan not yet approved says so across the page, faint enough to read the text under it (PDF/A-2 allows it). */
+function draftMark(doc: PDFKit.PDFDocument, mark: string): void {
+  const { width, height } = doc.page;
+  doc.save();
+  doc.rotate(-35, { origin: [width / 2, height / 2] });
+  doc.font(fontNames.bold).fontSize(96).fillColor(color.primary).fillOpacity(0.09);
+  const textWidth = doc.widthOfString(mark);
+  doc.text(mark, width / 2 - textWidth / 2, height / 2 - 48, { lineBreak: false });
+  doc.restore();
+}
+
 /** Header and footer of every page, written once all pages exist so that "Page X of Y" knows Y. */
 function pageFurniture(c: Context, organizationName: string, logo: PdfImage | null): void {
   const { w, plan } = c;
   const doc = w.doc;
   const range = doc.bufferedPageRange();
   const right = w.left + w.width;
+  const isDraft = plan.status === 'draft' || plan.status === 'in_review';
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
     w.forgetFill();
     w.drawMarks(range.start + i);
+    if (isDraft) draftMark(doc, c.words.draftMark);
     // Writing in the margins must not trigger pdfkit's automatic page break.
     doc.page.margins.bottom = 0;
     let x = w.left;
