@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanView } from '../contracts/plans.ts';
-import { renderPlanDocx } from './plan-docx.ts';
+import { type PlanDocxOptions, renderPlanDocx } from './plan-docx.ts';
 import { samplePlan } from './sample-plan.ts';
 
 let dir = '';
@@ -39,8 +39,11 @@ const paragraphsOf = (xml: string): Docx['paragraphs'] =>
     text: decode([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')),
   }));
 
-async function open(plan: PlanView): Promise<Docx> {
-  const bytes = await renderPlanDocx(plan);
+async function open(
+  plan: PlanView,
+  options: PlanDocxOptions = {},
+): Promise<Docx & { part(name: string): string }> {
+  const bytes = await renderPlanDocx(plan, options);
   files += 1;
   const file = join(dir, `plan-${files}.docx`);
   writeFileSync(file, bytes);
@@ -54,6 +57,7 @@ async function open(plan: PlanView): Promise<Docx> {
     xml,
     text: paragraphs.map((p) => p.text).join('\n'),
     footer: footerName ? part(`word/${footerName}`) : '',
+    part,
   };
 }
 
@@ -222,5 +226,38 @@ describe('signatures in the .docx', () => {
     expect(docx.text).toContain('Employee Response: I do not accept the example dated in April.');
     expect(docx.text).toContain('Witness Statement: The plan was handed over in person');
     expect(docx.text).toContain('Grace Carter');
+  });
+});
+
+describe('the language and properties of a .docx', () => {
+  it("sets the document's language, its organisation as author and who downloaded it", async () => {
+    const plan = samplePlan({ locale: 'es', seed: 4 });
+    const docx = await open(plan, { downloadedBy: 'Marta Navarro' });
+    expect(docx.part('word/styles.xml')).toMatch(/<w:lang w:val="es-ES"\/>/);
+    const core = docx.part('docProps/core.xml');
+    expect(core).toContain(`<dc:creator>${plan.header.organizationName}</dc:creator>`);
+    expect(core).toContain('<cp:lastModifiedBy>Marta Navarro</cp:lastModifiedBy>');
+  });
+
+  it('speaks the language asked for: status words, dates and language tag, the plan text as written', async () => {
+    const plan = { ...samplePlan({ locale: 'en', seed: 4 }), status: 'active' as const };
+    const docx = await open(plan, { locale: 'es' });
+    expect(docx.part('word/styles.xml')).toMatch(/<w:lang w:val="es-ES"\/>/);
+    const statuses = plan.metrics.map(
+      (m) => ({ onTrack: 'En buen camino', atRisk: 'En riesgo', offTrack: 'Desviado' })[m.status],
+    );
+    for (const status of statuses) expect(docx.text).toContain(status);
+    expect(docx.text).not.toMatch(/\b(On track|At risk|Off track)\b/);
+    expect(docx.text).toContain(plan.focusAreas[0].issue);
+  });
+
+  it('keeps each acknowledgment block together: intro, clauses and signature lines keep with the next', async () => {
+    const plan = samplePlan({ locale: 'en', seed: 4 });
+    const docx = await open(plan);
+    const clause = plan.acknowledgmentClauses.employee[0].text;
+    const at = docx.xml.indexOf(clause.slice(0, 30));
+    const paragraphStart = docx.xml.lastIndexOf('<w:p>', at) >= 0 ? docx.xml.lastIndexOf('<w:p', at) : -1;
+    expect(docx.xml.slice(paragraphStart, at)).toContain('<w:keepNext/>');
+    expect(docx.xml.slice(paragraphStart, at)).toContain('<w:keepLines/>');
   });
 });

@@ -38,6 +38,7 @@ const font = 'Calibri';
 const symbolFont = 'Segoe UI Symbol';
 /** A4 in twentieths of a point, with 2 cm margins. */
 const page = { width: 11_906, height: 16_838, margin: 1_134 };
+const languageTag = { en: 'en-GB', es: 'es-ES' } as const;
 const contentWidth = page.width - 2 * page.margin;
 
 const run = (text: string, options: Omit<IRunOptions, 'text'> = {}): TextRun =>
@@ -51,17 +52,27 @@ const heading = (text: string, level: 1 | 2 | 3): Paragraph =>
     children: [run(text)],
   });
 
-const paragraph = (text: string, options: Omit<IRunOptions, 'text'> = {}): Paragraph =>
-  new Paragraph({ spacing: { after: 80 }, children: [run(text, options)] });
+const paragraph = (
+  text: string,
+  options: Omit<IRunOptions, 'text'> & { keepNext?: boolean } = {},
+): Paragraph => {
+  const { keepNext, ...runOptions } = options;
+  return new Paragraph({
+    spacing: { after: 80 },
+    ...(keepNext ? { keepNext: true, keepLines: true } : {}),
+    children: [run(text, runOptions)],
+  });
+};
 
 const labelled = (
   label: string,
   text: string,
-  options: { bullet?: boolean; level?: number } = {},
+  options: { bullet?: boolean; level?: number; keepNext?: boolean } = {},
 ): Paragraph =>
   new Paragraph({
     bullet: options.bullet === false ? undefined : { level: options.level ?? 0 },
     spacing: { after: 40 },
+    ...(options.keepNext ? { keepNext: true, keepLines: true } : {}),
     children: text === '' ? [run(label, { bold: true })] : [run(`${label}: `, { bold: true }), run(text)],
   });
 
@@ -70,10 +81,11 @@ const labelledList = (items: Labelled[]): Paragraph[] => items.map((i) => labell
 const bullet = (text: string, level = 0): Paragraph =>
   new Paragraph({ bullet: { level }, spacing: { after: 40 }, children: [run(text)] });
 
-const check = (text: string, checked: boolean, note?: string): Paragraph =>
+const check = (text: string, checked: boolean, note?: string, keepNext = false): Paragraph =>
   new Paragraph({
     indent: { left: 360 },
     spacing: { after: 40 },
+    ...(keepNext ? { keepNext: true, keepLines: true } : {}),
     children: [
       run(checked ? '☑' : '☐', { font: symbolFont, color: checked ? good : muted }),
       run(` ${text}`),
@@ -376,10 +388,11 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
     const refusal =
       signature === null ? (plan.signatures.find((g) => g.role === role && g.isRefused) ?? null) : null;
     const agreed = new Set(signature?.clauses ?? []);
+    // A role's intro, clauses and signature lines stay on one page: Word keeps each with the next.
     push(
       heading(title, 2),
-      paragraph(plan.acknowledgmentIntros[role]),
-      ...plan.acknowledgmentClauses[role].map((c) => check(c.text, agreed.has(c.id))),
+      paragraph(plan.acknowledgmentIntros[role], { keepNext: true }),
+      ...plan.acknowledgmentClauses[role].map((c) => check(c.text, agreed.has(c.id), undefined, true)),
     );
     if (signature) {
       const name = signature.typedName ?? signature.signerName;
@@ -387,6 +400,8 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
       push(
         new Paragraph({
           spacing: { before: 120, after: 40 },
+          keepNext: true,
+          keepLines: true,
           children: [
             run(`${h.signature}: `, { bold: true }),
             run(name, { italics: true, color: primary, size: 24 }),
@@ -394,7 +409,7 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
             run(date(signature.signedAt)),
           ],
         }),
-        labelled(h.printName, name, { bullet: false }),
+        labelled(h.printName, name, { bullet: false, keepNext: true }),
         paragraph(
           `${h.signedAt}: ${words.dateTime(signature.signedAt)} · ${h.documentHash}: ${signature.documentHash}${stale}`,
           { color: muted, size: 14 },
@@ -405,8 +420,12 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
         .filter((p) => p !== null)
         .join(', ');
       push(
-        paragraph(`${h.refusedToSign} (${date(refusal.signedAt)})`, { bold: true, color: bad }),
-        labelled(h.employeeResponse, refusal.response ?? words.none, { bullet: false }),
+        paragraph(`${h.refusedToSign} (${date(refusal.signedAt)})`, {
+          bold: true,
+          color: bad,
+          keepNext: true,
+        }),
+        labelled(h.employeeResponse, refusal.response ?? words.none, { bullet: false, keepNext: true }),
         labelled(
           h.witnessStatement,
           `${refusal.witnessStatement ?? words.none}${witness ? ` (${words.witness}: ${witness})` : ''}`,
@@ -418,6 +437,8 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
       push(
         new Paragraph({
           spacing: { before: 120, after: 40 },
+          keepNext: true,
+          keepLines: true,
           children: [
             run(`${h.signature}: `, { bold: true }),
             run('_________________________'),
@@ -425,7 +446,7 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
             run('_________'),
           ],
         }),
-        labelled(h.printName, '_________________________', { bullet: false }),
+        labelled(h.printName, '_________________________', { bullet: false, keepNext: true }),
         paragraph(h.notSigned, { color: muted, size: 14 }),
       );
     }
@@ -487,11 +508,17 @@ function logoRun(logo: LogoFile): ImageRun {
   });
 }
 
-export async function renderPlanDocx(
-  plan: PlanView,
-  options: { logo?: LogoFile | null } = {},
-): Promise<Buffer> {
-  const words = documentWords(plan.locale);
+export type PlanDocxOptions = {
+  logo?: LogoFile | null;
+  /** The document's language (labels, status words, dates, numbers); the plan's own language by default. */
+  locale?: PlanView['locale'];
+  /** Who downloaded the file: its "last modified by". */
+  downloadedBy?: string;
+};
+
+export async function renderPlanDocx(plan: PlanView, options: PlanDocxOptions = {}): Promise<Buffer> {
+  const locale = options.locale ?? plan.locale;
+  const words = documentWords(locale);
   const h = Object.fromEntries(headingKeys.map((k) => [k, plan.headings[k] ?? k])) as Record<
     HeadingKey,
     string
@@ -503,10 +530,12 @@ export async function renderPlanDocx(
   const document = new Document({
     title: `${plan.title} — ${plan.header.employeeName}`,
     subject: plan.subtitle,
-    creator: 'Mejora',
+    creator: plan.header.organizationName,
+    lastModifiedBy: options.downloadedBy ?? plan.header.organizationName,
     styles: {
       default: {
-        document: { run: { font, size: 20 } },
+        // Word checks spelling and hyphenates by this language.
+        document: { run: { font, size: 20, language: { value: languageTag[locale] } } },
         title: { run: { font, size: 36, bold: true, color: primary } },
         heading1: headingStyle(28),
         heading2: headingStyle(23),

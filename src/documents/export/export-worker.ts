@@ -43,7 +43,7 @@ async function render(task: RenderTask): Promise<Buffer> {
     });
   }
   const { renderPlanDocx } = await import('../plan-docx.ts');
-  return renderPlanDocx(plan, { logo });
+  return renderPlanDocx(plan, { logo, locale: task.locale ?? plan.locale });
 }
 
 parentPort?.on('message', async (task: RenderTask) => {

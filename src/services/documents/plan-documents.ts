@@ -64,5 +64,8 @@ export async function renderPlanDocument(
     };
   }
   const { renderPlanDocx } = await import('../../documents/plan-docx.ts');
-  return { fileName, body: await renderPlanDocx(plan, { logo }) };
+  return {
+    fileName,
+    body: await renderPlanDocx(plan, { logo, locale: locale ?? plan.locale, downloadedBy: ctx.actor.name }),
+  };
 }
