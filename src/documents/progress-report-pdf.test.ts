@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageContents } from '../../test/helpers/pdf.ts';
 import { addDays } from '../domain/plan/dates.ts';
-import { type ProgressReportInput, renderProgressReportPdf } from './progress-report-pdf.ts';
+import { type ProgressReportInput, renderProgressReportPdf, shownForecast } from './progress-report-pdf.ts';
 import { samplePlan } from './sample-plan.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mejora-report-'));
@@ -72,7 +72,9 @@ describe('weekly progress report PDF', () => {
     expect(text).toContain('Missed');
     expect(text).not.toContain('Last week, not this one.');
     expect(text).toMatch(/Next check-in: Weekly check-in, \d+ \w+ \d{4}, 09:00 UTC/);
-    expect(text).toContain('Development activities are overdue: 2 development activities are overdue');
+    // Each flag said once, in the report's words: never the label followed by the same thing again.
+    expect(text).toMatch(/Development activities are overdue(: \d+)?\n/);
+    expect(text).not.toContain('development activities are overdue');
     for (const m of data.plan.metrics) expect(text).toContain(m.name);
     expect(text).toMatch(/Page 1 of \d/);
   });
@@ -98,5 +100,32 @@ describe('weekly progress report PDF', () => {
     expect(text).toContain('Informe semanal de progreso');
     expect(text).toContain('Gráficos de las métricas');
     expect(text).toMatch(/Página 1 de \d/);
+  });
+});
+
+describe('honest figures in the report', () => {
+  it('shows a percentage forecast within 0–100 %, and leaves other units as forecast', () => {
+    const forecast = { date: '2027-01-27', value: 107.88, meetsTarget: true };
+    expect(shownForecast({ unit: '%', forecast })).toBe(100);
+    expect(shownForecast({ unit: '%', forecast: { ...forecast, value: -4 } })).toBe(0);
+    expect(shownForecast({ unit: 'tickets', forecast })).toBe(107.88);
+    expect(shownForecast({ unit: '%', forecast: null })).toBeNull();
+  });
+
+  it('prints no "-0" on an axis and each risk flag once, in Spanish too', async () => {
+    const data = input('es');
+    const flagged: ProgressReportInput = {
+      ...data,
+      riskFlags: [
+        { flag: 'forecast_misses_target', detail: 'Forecast misses the target: x' },
+        { flag: 'forecast_misses_target', detail: 'Forecast misses the target: x' },
+        { flag: 'missed_checkins_in_a_row', detail: 'Two check-ins in a row were missed' },
+      ],
+    };
+    const text = run('pdftotext', await renderProgressReportPdf(flagged), '-layout');
+    expect(text).not.toMatch(/-0(?![\d.,])/);
+    expect(text.match(/La previsión no alcanza un objetivo/g)).toHaveLength(1);
+    expect(text).toContain('Dos reuniones seguidas no se celebraron');
+    expect(text).not.toMatch(/Forecast misses|Two check-ins/);
   });
 });

@@ -279,6 +279,16 @@ export type ProgressReportInput = {
 const percent = (share: number, locale: Locale): string =>
   new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 
+/**
+ * A forecast as a person reads it: a percentage cannot pass 100 % or fall below 0 %, so a straight line that
+ * would is shown at its bound ("reaches 100 %"); other units are unbounded.
+ */
+export function shownForecast(metric: Pick<Metric, 'unit' | 'forecast'>): number | null {
+  if (!metric.forecast) return null;
+  const isPercent = metric.unit.trim() === '%';
+  return isPercent ? Math.min(100, Math.max(0, metric.forecast.value)) : metric.forecast.value;
+}
+
 /** Nice round steps for an axis from `min` to `max`. */
 function axisTicks(min: number, max: number, count = 4): number[] {
   const raw = (max - min) / count;
@@ -286,7 +296,7 @@ function axisTicks(min: number, max: number, count = 4): number[] {
   const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
   const ticks: number[] = [];
   for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step)
-    ticks.push(Math.round(v * 1e6) / 1e6);
+    ticks.push(Math.round(v * 1e6) / 1e6 || 0); // never "-0"
   return ticks;
 }
 
@@ -318,7 +328,8 @@ export function drawMetricChart(
   const y1 = top + height - 18;
   const days = Math.max(1, daysBetween(span.startDate, span.endDate));
   const values = [metric.baseline, metric.target, ...metric.measurements.map((m) => m.value)];
-  if (metric.forecast) values.push(metric.forecast.value);
+  const forecast = shownForecast(metric);
+  if (forecast !== null) values.push(forecast);
   let min = Math.min(...values);
   let max = Math.max(...values);
   if (min === max) {
@@ -388,7 +399,7 @@ export function drawMetricChart(
   if (metric.forecast && metric.measurements.length > 0) {
     doc
       .moveTo(x(last.date), y(last.value))
-      .lineTo(x(metric.forecast.date), y(metric.forecast.value))
+      .lineTo(x(metric.forecast.date), y(forecast ?? metric.forecast.value))
       .lineWidth(1)
       .dash(3, { space: 2 })
       .strokeColor(metric.forecast.meetsTarget ? reportColor.good : reportColor.bad)
@@ -419,7 +430,7 @@ export function drawMetricChart(
   legend(`${t.target} ${format.value(metric.target, metric.unit)}`, reportColor.good, 5);
   if (metric.forecast)
     legend(
-      `${t.forecast} ${format.value(metric.forecast.value, metric.unit)}`,
+      `${t.forecast} ${format.value(forecast ?? metric.forecast.value, metric.unit)}`,
       metric.forecast.meetsTarget ? reportColor.good : reportColor.bad,
       3,
     );
@@ -498,7 +509,7 @@ export async function renderProgressReportPdf(input: ProgressReportInput): Promi
       format.value(m.baseline, m.unit),
       format.value(m.current, m.unit),
       format.value(m.target, m.unit),
-      m.forecast ? format.value(m.forecast.value, m.unit) : format.none,
+      m.forecast ? format.value(shownForecast(m) ?? m.forecast.value, m.unit) : format.none,
       { text: format.metricStatus[m.status], color: statusColor[m.status] },
     ]),
   );
@@ -541,8 +552,18 @@ export async function renderProgressReportPdf(input: ProgressReportInput): Promi
 
   w.h1(t.risks);
   if (input.riskFlags.length === 0) w.paragraph(t.noRisks, { fill: reportColor.good });
-  for (const flag of input.riskFlags) {
-    w.paragraph(`• ${t.flags[flag.flag]}: ${flag.detail}`, { fill: reportColor.bad });
+  // Each flag once, in the report's language, with what it is about taken from the plan itself.
+  const missing = plan.metrics
+    .filter((m) => m.forecast && !m.forecast.meetsTarget && !m.isMet)
+    .map((m) => m.name);
+  const about: Record<ReportRiskFlag, string> = {
+    missed_checkins_in_a_row: '',
+    forecast_misses_target: missing.join(', '),
+    overdue_activities: String(overdue),
+    no_recent_measurement: '',
+  };
+  for (const flag of new Set(input.riskFlags.map((f) => f.flag))) {
+    w.paragraph(`• ${t.flags[flag]}${about[flag] ? `: ${about[flag]}` : ''}`, { fill: reportColor.bad });
   }
 
   stampPages(w, {
