@@ -6,17 +6,16 @@ import type { feedbackRequestSchema } from '../../contracts/running.ts';
 import { findPlanRow } from '../../db/repositories/plan-repository.ts';
 import { feedbackRequests, focusAreas, metrics } from '../../db/schema/index.ts';
 import type { Actor } from '../../domain/access/actor.ts';
-import { can } from '../../domain/access/policy.ts';
-import { conflict, DomainError, invalidField, notFound } from '../../domain/errors.ts';
+import { conflict, invalidField, notFound } from '../../domain/errors.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import { localDateTime } from '../../domain/plan/schedule.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { feedbackLinkPlaceholder, formatDay } from '../email/templates.ts';
 import { writeEmail } from '../email/write-email.ts';
-import { canSee, factsOf, requirePlan } from '../plans/plan-access.ts';
+import { requirePlan, requireRead } from '../plans/plan-access.ts';
 import { organizationTimezone } from '../plans/present-plan.ts';
-import { feedbackQuestions } from './feedback-questions.ts';
+import { answeredQuestionText, feedbackQuestions } from './feedback-questions.ts';
 import { feedbackToken, feedbackTokenHash } from './secret-links.ts';
 
 export type FeedbackRequestView = z.infer<typeof feedbackRequestSchema>;
@@ -111,9 +110,8 @@ export async function listFeedbackRequests(
   const { deps, actor, meta } = ctx;
   const db = deps.database.db;
   const plan = await findPlanRow(db, actor.orgId, planId);
-  if (!plan || !canSee(actor, plan)) throw notFound('Plan');
-  if (!can(actor, 'plan.read', factsOf(plan)))
-    throw new DomainError('forbidden', 'You may not read this plan’s feedback');
+  requireRead(actor, plan, 'plan.read');
+  if (!plan) throw notFound('Plan');
   const rows = await db
     .select()
     .from(feedbackRequests)
@@ -165,7 +163,7 @@ export function presentFeedbackRequest(
     answers: row.answers
       ? row.answers.map((a) => ({
           questionId: a.questionId,
-          question: questions.find((q) => q.id === a.questionId)?.text ?? '—',
+          question: answeredQuestionText(a.questionId, questions, areas),
           rating: a.rating ?? null,
           comment: a.comment ?? null,
         }))
