@@ -150,6 +150,27 @@ describe.each(engines)('access regressions on %s', (engine) => {
     });
     expect(answered.status, answered.text).toBe(201);
 
+    // The requester phrases the questions; the request keeps them, after the overall rating.
+    const written = await manager.post(`/api/v1/plans/${plan.id}/feedback-requests`, {
+      name: 'Ana Ruiz',
+      email: 'ana.ruiz@example.com',
+      kind: 'peer',
+      questions: [{ kind: 'comment', text: 'How did the last release go when you worked together?' }],
+    });
+    expect(written.status, written.text).toBe(201);
+    expect(written.body.questions.map((q: { id: string; text: string }) => [q.id, q.text])).toEqual([
+      ['overall', expect.stringContaining('Overall')],
+      ['q1', 'How did the last release go when you worked together?'],
+    ]);
+    const tooMany = await manager.post(`/api/v1/plans/${plan.id}/feedback-requests`, {
+      name: 'Ana Ruiz',
+      email: 'ana.ruiz@example.com',
+      kind: 'peer',
+      questions: Array.from({ length: 11 }, () => ({ kind: 'comment', text: 'Same?' })),
+    });
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.body.errors[0].path).toBe('body/questions');
+
     // Cookie-authenticated writes elsewhere still need the token.
     const forged = await send(t.app, 'POST', `/api/v1/plans/${plan.id}/comments`, {
       headers: { cookie: manager.cookie },

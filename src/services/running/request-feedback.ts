@@ -15,7 +15,7 @@ import { feedbackLinkPlaceholder, formatDay } from '../email/templates.ts';
 import { writeEmail } from '../email/write-email.ts';
 import { requirePlan, requireRead } from '../plans/plan-access.ts';
 import { organizationTimezone } from '../plans/present-plan.ts';
-import { answeredQuestionText, feedbackQuestions } from './feedback-questions.ts';
+import { answeredQuestionText, feedbackQuestions, type WrittenQuestion } from './feedback-questions.ts';
 import { feedbackToken, feedbackTokenHash } from './secret-links.ts';
 
 export type FeedbackRequestView = z.infer<typeof feedbackRequestSchema>;
@@ -30,6 +30,7 @@ export type FeedbackRequestInput = {
   kind: 'peer' | 'customer';
   anonymous: boolean;
   metricId?: string | null;
+  questions?: WrittenQuestion[];
 };
 
 export async function requestFeedback(
@@ -66,6 +67,7 @@ export async function requestFeedback(
         isAnonymous: input.anonymous,
         tokenHash: feedbackTokenHash(feedbackToken(deps.config.secret, id)),
         metricId: input.metricId ?? null,
+        questions: input.questions?.length ? input.questions : null,
         requestedByUserId: actor.userId,
         expiresAt: expiresAt.toISOString(),
         createdAt: now.toISOString(),
@@ -95,7 +97,12 @@ export async function requestFeedback(
       entityType: 'feedback_request',
       entityId: id,
       planId,
-      digest: { kind: input.kind, isAnonymous: input.anonymous, hasMetric: Boolean(input.metricId) },
+      digest: {
+        kind: input.kind,
+        isAnonymous: input.anonymous,
+        hasMetric: Boolean(input.metricId),
+        writtenQuestions: input.questions?.length ?? 0,
+      },
     });
     return presentFeedbackRequest(actor, plan, row, [], now);
   });
@@ -146,7 +153,7 @@ export function presentFeedbackRequest(
   now: Date,
 ): FeedbackRequestView {
   const isHidden = row.isAnonymous && actor.userId === plan.employeeUserId;
-  const questions = feedbackQuestions(plan.locale, row.kind, plan.header.employeeName, areas);
+  const questions = feedbackQuestions(plan.locale, row.kind, plan.header.employeeName, [], row.questions);
   const expiresAt = new Date(row.expiresAt);
   return {
     id: row.id,
@@ -156,6 +163,7 @@ export function presentFeedbackRequest(
     email: isHidden ? null : row.email,
     isAnonymous: row.isAnonymous,
     metricId: row.metricId,
+    questions: questions.map(({ id, kind, text }) => ({ id, kind, text })),
     status: row.usedAt ? 'answered' : expiresAt.getTime() <= now.getTime() ? 'expired' : 'pending',
     expiresAt: expiresAt.toISOString(),
     answeredAt: row.usedAt ? new Date(row.usedAt).toISOString() : null,
