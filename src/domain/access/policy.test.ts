@@ -85,7 +85,12 @@ describe('access policy', () => {
   it('a mentor sees only what concerns the development plan: everything else needs the full read', () => {
     expect(readNeededFor('plan.record_mentor_session')).toBe('plan.read_development');
     expect(readNeededFor('plan.update_activity')).toBe('plan.read_development');
-    for (const action of ['plan.update', 'plan.submit', 'plan.read_private', 'plan.record_progress'] as const) {
+    for (const action of [
+      'plan.update',
+      'plan.submit',
+      'plan.read_private',
+      'plan.record_progress',
+    ] as const) {
       expect(readNeededFor(action)).toBe('plan.read');
       expect(can(people.mentor, readNeededFor(action), plan('active'))).toBe(false);
     }
