@@ -32,6 +32,12 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production' }, /MEJORA_SECRET is missing: required when NODE_ENV=production/],
     [{ MEJORA_SECRET: 'short' }, /MEJORA_SECRET is invalid: must be at least 32 characters/],
     [{ MEJORA_TIMEZONE: 'Mars/Olympus' }, /MEJORA_TIMEZONE is invalid/],
+    [
+      { TRUSTED_PROXIES: '10.0.0.1,proxy.example.com' },
+      /TRUSTED_PROXIES is invalid: must be comma-separated/,
+    ],
+    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, /TRUSTED_PROXIES is invalid/],
+    [{ TRUSTED_PROXIES: '10.0.0.0/8/1' }, /TRUSTED_PROXIES is invalid/],
   ])('stops with one line naming the variable for %o', (env, message) => {
     const attempt = () => loadConfig({ MEJORA_DATA_DIR: dataDir(), ...env });
     expect(attempt).toThrow(ConfigError);
@@ -41,6 +47,14 @@ describe('configuration', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  it('trusts no proxy by default, and the listed addresses and ranges when set', () => {
+    expect(loadConfig({ MEJORA_DATA_DIR: dataDir() }).trustedProxies).toEqual([]);
+    expect(
+      loadConfig({ MEJORA_DATA_DIR: dataDir(), TRUSTED_PROXIES: ' 10.0.0.5, 172.16.0.0/12,::1,fd00::/8 ' })
+        .trustedProxies,
+    ).toEqual(['10.0.0.5', '172.16.0.0/12', '::1', 'fd00::/8']);
   });
 
   it('marks cookies Secure when the public URL is https', () => {

@@ -1,6 +1,7 @@
 // Reads and validates the environment once, at start; a bad value stops the start with one line.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -32,7 +33,30 @@ const envSchema = z.object({
     .int()
     .min(1)
     .default(24 * 7),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine((entries) => entries.every(isProxyAddress), {
+      message: 'must be comma-separated IP addresses or CIDR ranges such as 10.0.0.0/8',
+    }),
 });
+
+/** One entry of TRUSTED_PROXIES: an IPv4/IPv6 address, a CIDR range of one, or a name proxy-addr knows. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (version === 4 ? 32 : 128);
+}
 
 export type Config = {
   nodeEnv: 'development' | 'production' | 'test';
@@ -49,6 +73,8 @@ export type Config = {
   timezone: string;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** Proxies whose X-Forwarded-For is believed; empty: the client is the connection's own address. */
+  trustedProxies: string[];
 };
 
 export class ConfigError extends Error {}
@@ -97,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timezone: e.MEJORA_TIMEZONE,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
+    trustedProxies: e.TRUSTED_PROXIES,
   };
 }
 

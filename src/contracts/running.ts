@@ -132,6 +132,22 @@ export const feedbackRequestBody = z
     kind: feedbackKind,
     anonymous: z.boolean().default(false),
     metricId: uuid.nullable().optional(),
+    questions: z
+      .array(
+        z
+          .object({
+            kind: z.enum(['rating', 'comment']),
+            text: shortText(300),
+            isRequired: z.boolean().optional(),
+          })
+          .strict(),
+      )
+      .max(10)
+      .optional()
+      .describe(
+        'The questions the giver answers, as the requester phrases them (after an overall 1–5 rating). ' +
+          'Without them, neutral questions are asked. The giver sees nothing else of the plan.',
+      ),
   })
   .strict();
 
@@ -155,6 +171,7 @@ export const feedbackRequestSchema = z
     expiresAt: z.string(),
     answeredAt: z.string().nullable(),
     createdAt: z.string(),
+    questions: z.array(z.object({ id: z.string(), kind: z.enum(['rating', 'comment']), text: z.string() })),
     answers: z.array(feedbackAnswerSchema).nullable(),
   })
   .meta({ id: 'FeedbackRequest' });

@@ -65,6 +65,8 @@ export async function startTestApp(
     MEJORA_SECRET: 'test-secret-test-secret-test-secret-000',
     MEJORA_DATA_DIR: '/tmp/mejora-test-unused',
     LOG_LEVEL: 'silent',
+    // Requests come from app.inject (127.0.0.1): trusting it lets tests sign in from their own addresses.
+    TRUSTED_PROXIES: '127.0.0.1',
     ...options.env,
   });
   const deps: Deps = { database, config, now: clock.now };

@@ -69,6 +69,8 @@ export const checkIns = pgTable(
 );
 
 export type FeedbackAnswer = { questionId: string; rating?: number | null; comment?: string | null };
+/** A question the requester wrote for the giver; none: neutral defaults are asked. */
+export type WrittenFeedbackQuestion = { kind: 'rating' | 'comment'; text: string; isRequired?: boolean };
 
 export const feedbackRequests = pgTable(
   'feedback_requests',
@@ -89,6 +91,7 @@ export const feedbackRequests = pgTable(
     requestedByUserId: uuid('requested_by_user_id').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true, mode: 'string' }),
+    questions: jsonb('questions').$type<WrittenFeedbackQuestion[]>(),
     answers: jsonb('answers').$type<FeedbackAnswer[]>(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },

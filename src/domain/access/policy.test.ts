@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from './actor.ts';
-import { can, type PlanAction, type PlanFacts, type PlanStatus } from './policy.ts';
+import { can, type PlanAction, type PlanFacts, type PlanStatus, readNeededFor } from './policy.ts';
 
 const org = 'org-a';
 const actor = (userId: string, roles: Role[], orgId = org): Actor => ({
@@ -41,6 +41,7 @@ const activeTable: [PlanAction, Who[]][] = [
   ['plan.read', ['hrAdmin', 'assignedHr', 'manager', 'employee', 'auditor']],
   ['plan.read_development', ['hrAdmin', 'assignedHr', 'manager', 'employee', 'mentor', 'auditor']],
   ['plan.read_private', ['hrAdmin', 'assignedHr', 'manager']],
+  ['plan.read_approver_comments', ['hrAdmin', 'assignedHr', 'manager', 'auditor']],
   ['plan.update', ['hrAdmin', 'assignedHr', 'manager']],
   ['plan.approve_as_manager', ['manager']],
   ['plan.approve_as_hr', ['hrAdmin', 'assignedHr']],
@@ -79,6 +80,20 @@ describe('access policy', () => {
     const own = { ...plan('active'), hrRepUserId: 'emp' };
     expect(can(hrEmployee, 'plan.approve_as_hr', own)).toBe(false);
     expect(can(hrEmployee, 'plan.read_private', own)).toBe(false);
+  });
+
+  it('a mentor sees only what concerns the development plan: everything else needs the full read', () => {
+    expect(readNeededFor('plan.record_mentor_session')).toBe('plan.read_development');
+    expect(readNeededFor('plan.update_activity')).toBe('plan.read_development');
+    for (const action of [
+      'plan.update',
+      'plan.submit',
+      'plan.read_private',
+      'plan.record_progress',
+    ] as const) {
+      expect(readNeededFor(action)).toBe('plan.read');
+      expect(can(people.mentor, readNeededFor(action), plan('active'))).toBe(false);
+    }
   });
 
   it('an organisation never reaches another organisation’s plan', () => {

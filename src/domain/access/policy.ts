@@ -34,6 +34,7 @@ export type PlanAction =
   | 'plan.read'
   | 'plan.read_development'
   | 'plan.read_private'
+  | 'plan.read_approver_comments'
   | 'plan.update'
   | 'plan.submit'
   | 'plan.approve_as_manager'
@@ -84,6 +85,9 @@ const rules: Record<PlanAction, (c: Context) => boolean> = {
   'plan.read_development': (c) =>
     isPlanHr(c) || isPlanManager(c) || isVisibleEmployee(c) || isAuditor(c) || c.rel.has('mentor'),
   'plan.read_private': (c) => (isPlanHr(c) || isPlanManager(c)) && !c.rel.has('self'),
+  // What the manager writes for the approvers at submission, and the approvers' own comments.
+  'plan.read_approver_comments': (c) =>
+    (isPlanHr(c) || isPlanManager(c) || isAuditor(c)) && !c.rel.has('self'),
   'plan.update': (c) => (isPlanHr(c) || isPlanManager(c)) && !c.rel.has('self'),
   'plan.submit': (c) => (isPlanHr(c) || isPlanManager(c)) && !c.rel.has('self'),
   'plan.approve_as_manager': (c) => isPlanManager(c),
@@ -104,6 +108,20 @@ const rules: Record<PlanAction, (c: Context) => boolean> = {
   'plan.request_feedback': (c) => (isPlanHr(c) || isPlanManager(c)) && !c.rel.has('self'),
   'plan.read_audit': (c) => (isPlanHr(c) || isAuditor(c)) && !c.rel.has('self'),
 };
+
+/** Actions on the development plan and mentor sessions: the mentor's whole view. */
+const developmentActions: ReadonlySet<PlanAction> = new Set([
+  'plan.read_development',
+  'plan.update_activity',
+  'plan.record_mentor_session',
+]);
+
+/**
+ * The read an actor needs to even know what an action concerns: an actor without it gets 404, not 403.
+ * A mentor sees the development plan only, so every other section answers them 404.
+ */
+export const readNeededFor = (action: PlanAction): 'plan.read' | 'plan.read_development' =>
+  developmentActions.has(action) ? 'plan.read_development' : 'plan.read';
 
 /** May the actor do this to the plan? Organisations never see each other's plans. */
 export function can(actor: Actor, action: PlanAction, plan: PlanFacts): boolean {

@@ -1,4 +1,5 @@
-// Resolves who is calling (session cookie or bearer token) and enforces CSRF on cookie-authenticated writes.
+// Resolves who is calling (session cookie or bearer token) before input validation, refuses anonymous callers of
+// non-public routes with 401, and enforces CSRF on cookie-authenticated writes.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Actor } from '../../domain/access/actor.ts';
@@ -20,9 +21,24 @@ declare module 'fastify' {
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * A route is public when its OpenAPI schema declares `security: []` (sign-in, health, the feedback form and the
+ * calendar feed, which authenticate by their own token or not at all), or when it lies outside the versioned API
+ * (API docs, web assets). Unknown paths are left to the not-found handler.
+ */
+export function isPublicRoute(request: FastifyRequest): boolean {
+  const url = request.routeOptions.url;
+  if (url === undefined || !url.startsWith('/api/v1/')) return true;
+  const security = (request.routeOptions.schema as { security?: unknown[] } | undefined)?.security;
+  return Array.isArray(security) && security.length === 0;
+}
+
 export const authenticate = fp(async (app: FastifyInstance, opts: { deps: Deps }) => {
   app.decorateRequest('auth', null);
-  app.addHook('preHandler', async (request) => {
+  // onRequest runs before the body is parsed and validated: an anonymous caller learns nothing of the input rules.
+  app.addHook('onRequest', async (request) => {
+    // Public routes ignore any session the browser holds: no actor, and so no CSRF check, on them.
+    if (isPublicRoute(request)) return;
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       request.auth = await authenticateApiToken(opts.deps, header.slice(7).trim());
@@ -30,8 +46,8 @@ export const authenticate = fp(async (app: FastifyInstance, opts: { deps: Deps }
       return;
     }
     const cookie = request.cookies[sessionCookie];
-    if (!cookie) return;
-    request.auth = await authenticateSession(opts.deps, cookie);
+    request.auth = cookie ? await authenticateSession(opts.deps, cookie) : null;
+    if (!request.auth) requireActor(request);
     if (request.auth && !safeMethods.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (sent !== request.auth.csrfToken) {

@@ -244,7 +244,8 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     },
     async (request) => {
       const result = await getPlan(ctx(request), request.params.id);
-      if (result.kind !== 'full') return { items: [] };
+      // A mentor sees the development plan only: measurements do not exist for them.
+      if (result.kind !== 'full') throw notFound('Plan');
       const metric = result.plan.metrics.find((m) => m.id === request.params.metricId);
       if (!metric) throw notFound('Metric');
       return { items: metric.measurements };

@@ -62,7 +62,7 @@ export function presentPlan(actor: Actor, aggregate: PlanAggregate, today: strin
         facts,
       ),
   );
-  return composePlanView(aggregate, {
+  const view = composePlanView(aggregate, {
     today,
     prompts: templatePrompts(),
     allowedActions: allowedTransitions(actor, facts, approvals),
@@ -76,6 +76,9 @@ export function presentPlan(actor: Actor, aggregate: PlanAggregate, today: strin
       canSignAs,
     },
   });
+  // Comments written for the approvers reach approvers and auditors only: never the employee or the mentor.
+  if (can(actor, 'plan.read_approver_comments', facts)) return view;
+  return { ...view, approvals: view.approvals.map((a) => ({ ...a, comment: null })) };
 }
 
 export function presentMentorPlan(aggregate: PlanAggregate) {

@@ -1,37 +1,51 @@
-// The questions a feedback giver answers: an overall rating (the one that can feed a metric), the
-// focus areas for peers, and two open comments. Customers are not shown the focus areas.
+// The questions a feedback giver answers: the ones the requester wrote, or neutral defaults. Nothing here names a
+// focus area or an issue of the plan: the giver is an outsider to it.
 export type FeedbackQuestion = { id: string; kind: 'rating' | 'comment'; text: string; isRequired: boolean };
 
+/** A question as the requester writes it (API field `questions` of a feedback request). */
+export type WrittenQuestion = { kind: 'rating' | 'comment'; text: string; isRequired?: boolean };
+
+/** The overall 1–5 rating: the one answer that can feed a metric. Always asked, first. */
 export const overallQuestionId = 'overall';
 
+const scale = {
+  en: '(1 = needs much improvement, 5 = excellent)',
+  es: '(1 = muy mejorable, 5 = excelente)',
+};
+
+/**
+ * The questions of one request. `written` are the requester's own (kept with the request); without them, neutral
+ * defaults. Focus areas are accepted for callers that still pass them and deliberately ignored.
+ */
 export function feedbackQuestions(
   locale: 'en' | 'es',
-  kind: 'peer' | 'customer',
+  _kind: 'peer' | 'customer',
   employeeName: string,
-  focusAreas: { id: string; title: string }[],
+  _focusAreas: unknown = [],
+  written: readonly WrittenQuestion[] | null = null,
 ): FeedbackQuestion[] {
   const es = locale === 'es';
-  const areas =
-    kind === 'peer'
-      ? focusAreas.map((a) => ({
-          id: `area:${a.id}`,
-          kind: 'rating' as const,
-          text: es
-            ? `${a.title}: ¿cómo valora la evolución reciente de ${employeeName}? (1 = muy mejorable, 5 = excelente)`
-            : `${a.title}: how has ${employeeName} done recently? (1 = needs much improvement, 5 = excellent)`,
-          isRequired: false,
-        }))
-      : [];
+  const overall: FeedbackQuestion = {
+    id: overallQuestionId,
+    kind: 'rating',
+    text: es
+      ? `En conjunto, ¿cómo valora su trabajo reciente con ${employeeName}? ${scale.es}`
+      : `Overall, how would you rate your recent work with ${employeeName}? ${scale.en}`,
+    isRequired: true,
+  };
+  if (written?.length) {
+    return [
+      overall,
+      ...written.map((q, index) => ({
+        id: `q${index + 1}`,
+        kind: q.kind,
+        text: q.text,
+        isRequired: q.isRequired ?? false,
+      })),
+    ];
+  }
   return [
-    {
-      id: overallQuestionId,
-      kind: 'rating',
-      text: es
-        ? `En conjunto, ¿cómo valora su trabajo reciente con ${employeeName}? (1 = muy mejorable, 5 = excelente)`
-        : `Overall, how would you rate your recent work with ${employeeName}? (1 = needs much improvement, 5 = excellent)`,
-      isRequired: true,
-    },
-    ...areas,
+    overall,
     {
       id: 'strengths',
       kind: 'comment',
@@ -47,6 +61,21 @@ export function feedbackQuestions(
       isRequired: false,
     },
   ];
+}
+
+/**
+ * The question an answer was given to, for the people of the plan: answers from before questions were written by
+ * the requester may refer to a focus area (`area:<id>`); HR and the manager may read its title.
+ */
+export function answeredQuestionText(
+  questionId: string,
+  questions: readonly FeedbackQuestion[],
+  focusAreas: readonly { id: string; title: string }[],
+): string {
+  const asked = questions.find((q) => q.id === questionId);
+  if (asked) return asked.text;
+  const area = questionId.startsWith('area:') ? focusAreas.find((a) => `area:${a.id}` === questionId) : null;
+  return area ? area.title : '—';
 }
 
 export function feedbackIntro(

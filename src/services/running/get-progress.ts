@@ -2,24 +2,19 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { findPlanRow } from '../../db/repositories/plan-repository.ts';
 import { progressReports } from '../../db/schema/index.ts';
-import { can } from '../../domain/access/policy.ts';
-import { DomainError, notFound } from '../../domain/errors.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
 import type { Progress } from '../../domain/plan/progress.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
-import { canSee, factsOf } from '../plans/plan-access.ts';
+import { requireRead } from '../plans/plan-access.ts';
 import { organizationTimezone } from '../plans/present-plan.ts';
 import { loadProgress } from './load-progress.ts';
 
 async function requireReader(ctx: ServiceContext, planId: string) {
   const { deps, actor } = ctx;
   const plan = await findPlanRow(deps.database.db, actor.orgId, planId);
-  if (!plan || !canSee(actor, plan)) throw notFound('Plan');
-  if (!can(actor, 'plan.read', factsOf(plan))) {
-    throw new DomainError('forbidden', 'You may see the development plan only, not its progress');
-  }
-  return plan;
+  // A mentor sees the development plan only: progress does not exist for them (404).
+  return requireRead(actor, plan, 'plan.read');
 }
 
 export async function getProgress(

@@ -6,17 +6,16 @@ import type { feedbackRequestSchema } from '../../contracts/running.ts';
 import { findPlanRow } from '../../db/repositories/plan-repository.ts';
 import { feedbackRequests, focusAreas, metrics } from '../../db/schema/index.ts';
 import type { Actor } from '../../domain/access/actor.ts';
-import { can } from '../../domain/access/policy.ts';
-import { conflict, DomainError, invalidField, notFound } from '../../domain/errors.ts';
+import { conflict, invalidField, notFound } from '../../domain/errors.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import { localDateTime } from '../../domain/plan/schedule.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { feedbackLinkPlaceholder, formatDay } from '../email/templates.ts';
 import { writeEmail } from '../email/write-email.ts';
-import { canSee, factsOf, requirePlan } from '../plans/plan-access.ts';
+import { requirePlan, requireRead } from '../plans/plan-access.ts';
 import { organizationTimezone } from '../plans/present-plan.ts';
-import { feedbackQuestions } from './feedback-questions.ts';
+import { answeredQuestionText, feedbackQuestions, type WrittenQuestion } from './feedback-questions.ts';
 import { feedbackToken, feedbackTokenHash } from './secret-links.ts';
 
 export type FeedbackRequestView = z.infer<typeof feedbackRequestSchema>;
@@ -31,6 +30,7 @@ export type FeedbackRequestInput = {
   kind: 'peer' | 'customer';
   anonymous: boolean;
   metricId?: string | null;
+  questions?: WrittenQuestion[];
 };
 
 export async function requestFeedback(
@@ -67,6 +67,7 @@ export async function requestFeedback(
         isAnonymous: input.anonymous,
         tokenHash: feedbackTokenHash(feedbackToken(deps.config.secret, id)),
         metricId: input.metricId ?? null,
+        questions: input.questions?.length ? input.questions : null,
         requestedByUserId: actor.userId,
         expiresAt: expiresAt.toISOString(),
         createdAt: now.toISOString(),
@@ -96,7 +97,12 @@ export async function requestFeedback(
       entityType: 'feedback_request',
       entityId: id,
       planId,
-      digest: { kind: input.kind, isAnonymous: input.anonymous, hasMetric: Boolean(input.metricId) },
+      digest: {
+        kind: input.kind,
+        isAnonymous: input.anonymous,
+        hasMetric: Boolean(input.metricId),
+        writtenQuestions: input.questions?.length ?? 0,
+      },
     });
     return presentFeedbackRequest(actor, plan, row, [], now);
   });
@@ -111,9 +117,8 @@ export async function listFeedbackRequests(
   const { deps, actor, meta } = ctx;
   const db = deps.database.db;
   const plan = await findPlanRow(db, actor.orgId, planId);
-  if (!plan || !canSee(actor, plan)) throw notFound('Plan');
-  if (!can(actor, 'plan.read', factsOf(plan)))
-    throw new DomainError('forbidden', 'You may not read this plan’s feedback');
+  requireRead(actor, plan, 'plan.read');
+  if (!plan) throw notFound('Plan');
   const rows = await db
     .select()
     .from(feedbackRequests)
@@ -148,7 +153,7 @@ export function presentFeedbackRequest(
   now: Date,
 ): FeedbackRequestView {
   const isHidden = row.isAnonymous && actor.userId === plan.employeeUserId;
-  const questions = feedbackQuestions(plan.locale, row.kind, plan.header.employeeName, areas);
+  const questions = feedbackQuestions(plan.locale, row.kind, plan.header.employeeName, [], row.questions);
   const expiresAt = new Date(row.expiresAt);
   return {
     id: row.id,
@@ -158,6 +163,7 @@ export function presentFeedbackRequest(
     email: isHidden ? null : row.email,
     isAnonymous: row.isAnonymous,
     metricId: row.metricId,
+    questions: questions.map(({ id, kind, text }) => ({ id, kind, text })),
     status: row.usedAt ? 'answered' : expiresAt.getTime() <= now.getTime() ? 'expired' : 'pending',
     expiresAt: expiresAt.toISOString(),
     answeredAt: row.usedAt ? new Date(row.usedAt).toISOString() : null,
@@ -165,7 +171,7 @@ export function presentFeedbackRequest(
     answers: row.answers
       ? row.answers.map((a) => ({
           questionId: a.questionId,
-          question: questions.find((q) => q.id === a.questionId)?.text ?? '—',
+          question: answeredQuestionText(a.questionId, questions, areas),
           rating: a.rating ?? null,
           comment: a.comment ?? null,
         }))

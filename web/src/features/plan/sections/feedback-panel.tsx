@@ -9,6 +9,7 @@ import {
   SimpleGrid,
   Stack,
   Text,
+  Textarea,
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -90,20 +91,34 @@ function RequestFeedbackForm({ plan }: { plan: PlanView }) {
     kind: 'peer' as 'peer' | 'customer',
     anonymous: false,
     metricId: null as string | null,
+    questions: '',
   });
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const serverErrors = useFieldErrors(request.error);
   const errors = mergeErrors(clientErrors, serverErrors);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const body = { ...form, name: form.name.trim(), email: form.email.trim() };
+    // One written question per line; the colleague sees only these (after the overall rating), nothing of the plan.
+    const questions = form.questions
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((text) => ({ kind: 'comment' as const, text }));
+    const body = {
+      name: form.name.trim(),
+      email: form.email.trim(),
+      kind: form.kind,
+      anonymous: form.anonymous,
+      metricId: form.metricId,
+      ...(questions.length ? { questions } : {}),
+    };
     const found = zodErrors(feedbackRequestBody, body, t);
     setClientErrors(found);
     if (Object.keys(found).length) return;
     request.mutate(body, {
       onSuccess: () => {
         notifications.show({ color: 'teal', message: t('feedback.sent', { name: body.name }) });
-        setForm((f) => ({ ...f, name: '', email: '' }));
+        setForm((f) => ({ ...f, name: '', email: '', questions: '' }));
       },
     });
   };
@@ -149,6 +164,16 @@ function RequestFeedbackForm({ plan }: { plan: PlanView }) {
           clearButtonProps={{ 'aria-label': t('common.clear') }}
         />
       </SimpleGrid>
+      <Textarea
+        mt="sm"
+        label={t('feedback.questions')}
+        description={t('feedback.questionsHelp')}
+        autosize
+        minRows={2}
+        value={form.questions}
+        onChange={(e) => setForm({ ...form, questions: e.currentTarget.value })}
+        error={errors('questions')}
+      />
       <Checkbox
         mt="sm"
         label={t('feedback.anonymousLabel')}
