@@ -153,6 +153,30 @@ describe.each(engines)('If-Match on %s', (engine) => {
     expect(listed.status, listed.text).toBe(200);
   });
 
+  it('the organisation settings refuse a stale If-Match', async () => {
+    const read = await hr.get('/api/v1/organization');
+    expect(read.headers.etag).toBe(`"${read.body.revision}"`);
+    const edited = await write(
+      hr,
+      'PATCH',
+      '/api/v1/organization',
+      { retentionYears: 6 },
+      String(read.headers.etag),
+    );
+    expect(edited.status, edited.text).toBe(200);
+    expect(edited.headers.etag).not.toBe(read.headers.etag);
+    expect((await hr.get('/api/v1/organization')).headers.etag).toBe(edited.headers.etag);
+    const stale = await write(
+      hr,
+      'PATCH',
+      '/api/v1/organization',
+      { retentionYears: 9 },
+      String(read.headers.etag),
+    );
+    expect(stale.status).toBe(412);
+    expect((await hr.get('/api/v1/organization')).body.retentionYears).toBe(6);
+  });
+
   it('a malformed If-Match is a problem naming the header, and nothing changes', async () => {
     const plan = await createPlan(manager);
     const url = `/api/v1/plans/${plan.id}`;
