@@ -27,6 +27,7 @@ export const problemSchema = z
     instance: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     allowedActions: z.array(z.string()).optional(),
+    etag: z.string().optional().describe('On 412: the ETag the resource has now'),
   })
   .meta({ id: 'Problem' });
 
@@ -36,6 +37,7 @@ export const problemResponses = {
   403: problemSchema,
   404: problemSchema,
   409: problemSchema,
+  412: problemSchema,
   422: problemSchema,
 } as const;
 

@@ -13,6 +13,10 @@ export const employeeSchema = z
     managerName: z.string().nullable(),
     hireDate: z.string().nullable(),
     userId: uuid.nullable(),
+    revision: z
+      .number()
+      .int()
+      .describe('Bumped on every change; its ETag is "<revision>", sent back in If-Match'),
   })
   .meta({ id: 'Employee' });
 export type EmployeeView = z.infer<typeof employeeSchema>;

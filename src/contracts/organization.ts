@@ -10,6 +10,10 @@ export const organizationSchema = z.object({
   timezone: z.string(),
   retentionYears: z.number().int(),
   defaultLocale: z.enum(['en', 'es']),
+  revision: z
+    .number()
+    .int()
+    .describe('Bumped on every change; its ETag is "<revision>", sent back in If-Match'),
   /** Printed in the header of the organisation's documents; null until HR uploads one. */
   logo: z
     .object({
@@ -54,6 +58,10 @@ export const userSummarySchema = z.object({
   locale: z.enum(['en', 'es']),
   employeeId: uuid.nullable(),
   isDisabled: z.boolean(),
+  revision: z
+    .number()
+    .int()
+    .describe('Bumped on every change; its ETag is "<revision>", sent back in If-Match'),
 });
 
 export const userListQuery = z.object({

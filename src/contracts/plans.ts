@@ -37,6 +37,13 @@ export const exampleSchema = z.object({
 export const focusAreaSchema = z
   .object({
     id: uuid,
+    revision: z
+      .number()
+      .int()
+      .optional()
+      .describe(
+        'Bumped on every change; its ETag is "<revision>", sent back in If-Match (absent on directory contacts)',
+      ),
     position: z.number().int(),
     templateKey: z.string().nullable(),
     title: z.string(),
@@ -65,6 +72,13 @@ export const measurementSchema = z.object({
 export const metricSchema = z
   .object({
     id: uuid,
+    revision: z
+      .number()
+      .int()
+      .optional()
+      .describe(
+        'Bumped on every change; its ETag is "<revision>", sent back in If-Match (absent on directory contacts)',
+      ),
     focusAreaId: uuid.nullable(),
     position: z.number().int(),
     name: z.string(),
@@ -88,6 +102,13 @@ export const activityGroup = z.enum(['technical', 'soft_skills', 'professional']
 export const activitySchema = z
   .object({
     id: uuid,
+    revision: z
+      .number()
+      .int()
+      .optional()
+      .describe(
+        'Bumped on every change; its ETag is "<revision>", sent back in If-Match (absent on directory contacts)',
+      ),
     position: z.number().int(),
     groupKey: activityGroup,
     section: z.string(),
@@ -101,6 +122,13 @@ export const activitySchema = z
 
 export const successCriterionSchema = z.object({
   id: uuid,
+  revision: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      'Bumped on every change; its ETag is "<revision>", sent back in If-Match (absent on directory contacts)',
+    ),
   position: z.number().int(),
   text: z.string(),
   isMet: z.boolean(),
@@ -110,6 +138,13 @@ export const successCriterionSchema = z.object({
 
 export const contactSchema = z.object({
   id: uuid,
+  revision: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      'Bumped on every change; its ETag is "<revision>", sent back in If-Match (absent on directory contacts)',
+    ),
   kind: z.enum(['contact', 'resource']),
   key: z.string().nullable(),
   position: z.number().int(),
@@ -183,6 +218,10 @@ export const planSchema = z
     status: planStatus,
     locale: localeSchema,
     version: z.number().int(),
+    revision: z
+      .number()
+      .int()
+      .describe('Bumped on every change; its ETag is "<revision>", sent back in If-Match'),
     templateId: z.string(),
     templateVersion: z.number().int(),
     title: z.string(),

@@ -60,6 +60,10 @@ export const checkInSchema = z
     reason: z.string().nullable(),
     recordedByUserId: z.string().nullable(),
     updatedAt: z.string(),
+    revision: z
+      .number()
+      .int()
+      .describe('Bumped on every change; its ETag is "<revision>", sent back in If-Match'),
   })
   .meta({ id: 'CheckIn' });
 export type CheckInView = z.infer<typeof checkInSchema>;

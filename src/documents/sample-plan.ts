@@ -841,6 +841,7 @@ export function samplePlan(options: SamplePlanOptions): PlanView {
     status: isSigned ? 'active' : 'awaiting_acknowledgment',
     locale,
     version,
+    revision: 1,
     templateId: template.id,
     templateVersion: template.version,
     title: content.title,

@@ -10,7 +10,9 @@ export type DomainErrorCode =
   | 'rate_limited'
   | 'gone'
   | 'payload_too_large'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  /** If-Match named a revision that is no longer current. */
+  | 'precondition_failed';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

@@ -12,6 +12,7 @@ const statusOf: Record<DomainErrorCode, number> = {
   gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  precondition_failed: 412,
 };
 
 const titleOf: Record<number, string> = {
@@ -22,6 +23,7 @@ const titleOf: Record<number, string> = {
   405: 'Method not allowed',
   409: 'Conflict',
   410: 'Gone',
+  412: 'Precondition failed',
   413: 'Payload too large',
   415: 'Unsupported media type',
   422: 'Validation failed',

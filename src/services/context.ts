@@ -2,6 +2,7 @@
 import type { Config } from '../config.ts';
 import type { Database, Tx } from '../db/client.ts';
 import type { Actor } from '../domain/access/actor.ts';
+import type { IfMatch } from '../domain/revision.ts';
 
 export type RequestMeta = { requestId: string | null; ip: string | null; userAgent: string | null };
 
@@ -14,7 +15,13 @@ export type Deps = {
   afterCommit?: (event: string) => void;
 };
 
-export type ServiceContext = { deps: Deps; actor: Actor; meta: RequestMeta };
+export type ServiceContext = {
+  deps: Deps;
+  actor: Actor;
+  meta: RequestMeta;
+  /** The request's If-Match, checked against the one resource the use case writes (see preconditions.ts). */
+  ifMatch?: IfMatch;
+};
 
 export const noRequest: RequestMeta = { requestId: null, ip: null, userAgent: null };
 

@@ -38,6 +38,8 @@ export const checkIns = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').notNull(),
+    /** Bumped by the database on every update; the ETag clients send back in If-Match. */
+    revision: integer('revision').notNull().default(1),
     planId: uuid('plan_id')
       .notNull()
       .references(() => plans.id),

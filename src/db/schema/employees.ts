@@ -1,6 +1,6 @@
 // The employee directory: who works where and reports to whom.
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './organizations.ts';
 
 export const employees = pgTable(
@@ -8,6 +8,8 @@ export const employees = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').notNull(),
+    /** Bumped by the database on every update; the ETag clients send back in If-Match. */
+    revision: integer('revision').notNull().default(1),
     userId: uuid('user_id').references(() => users.id),
     name: text('name').notNull(),
     email: text('email').notNull(),

@@ -23,6 +23,8 @@ export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey().defaultRandom(),
   /** Equal to id: every table carries org_id so the schema distributes by it. */
   orgId: uuid('org_id').notNull(),
+  /** Bumped by the database on every update; the ETag clients send back in If-Match. */
+  revision: integer('revision').notNull().default(1),
   name: text('name').notNull(),
   slug: text('slug').notNull().unique(),
   settings: jsonb('settings').$type<OrganizationSettings>().notNull(),
@@ -36,6 +38,8 @@ export const users = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
+    /** Bumped by the database on every update; the ETag clients send back in If-Match. */
+    revision: integer('revision').notNull().default(1),
     email: text('email').notNull(),
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),

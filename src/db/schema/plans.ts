@@ -21,6 +21,8 @@ export const planTemplates = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').notNull(),
+    /** Bumped by the database on every update; the ETag clients send back in If-Match. */
+    revision: integer('revision').notNull().default(1),
     name: text('name').notNull(),
     locale: text('locale').$type<'en' | 'es'>().notNull(),
     version: integer('version').notNull(),
@@ -36,6 +38,8 @@ export const plans = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').notNull(),
+    /** Bumped by the database on every update; the ETag clients send back in If-Match. */
+    revision: integer('revision').notNull().default(1),
     employeeId: uuid('employee_id')
       .notNull()
       .references(() => employees.id),
@@ -82,6 +86,8 @@ export const focusAreas = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').notNull(),
+    /** Bumped by the database on every update; the ETag clients send back in If-Match. */
+    revision: integer('revision').notNull().default(1),
     planId: uuid('plan_id')
       .notNull()
       .references(() => plans.id),
@@ -106,6 +112,8 @@ export const metrics = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').notNull(),
+    /** Bumped by the database on every update; the ETag clients send back in If-Match. */
+    revision: integer('revision').notNull().default(1),
     planId: uuid('plan_id')
       .notNull()
       .references(() => plans.id),
@@ -144,6 +152,8 @@ export const activities = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').notNull(),
+    /** Bumped by the database on every update; the ETag clients send back in If-Match. */
+    revision: integer('revision').notNull().default(1),
     planId: uuid('plan_id')
       .notNull()
       .references(() => plans.id),
@@ -164,6 +174,8 @@ export const successCriteria = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').notNull(),
+    /** Bumped by the database on every update; the ETag clients send back in If-Match. */
+    revision: integer('revision').notNull().default(1),
     planId: uuid('plan_id')
       .notNull()
       .references(() => plans.id),
@@ -182,6 +194,8 @@ export const contacts = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').notNull(),
+    /** Bumped by the database on every update; the ETag clients send back in If-Match. */
+    revision: integer('revision').notNull().default(1),
     planId: uuid('plan_id').references(() => plans.id),
     kind: text('kind').$type<'contact' | 'resource'>().notNull(),
     key: text('key'),

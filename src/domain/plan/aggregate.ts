@@ -21,6 +21,8 @@ export type PlanRow = {
   header: PlanHeader;
   content: PlanContent;
   version: number;
+  /** Bumped on every update of the row: the plan's ETag. */
+  revision: number;
   approvalRound: number;
   majorVersion: number;
   pausedDays: number;
@@ -34,6 +36,8 @@ export type PlanRow = {
 
 export type FocusAreaRow = {
   id: string;
+  /** Bumped on every update of the row: its ETag (absent in rows rebuilt from a stored version). */
+  revision?: number;
   position: number;
   templateKey: string | null;
   title: string;
@@ -50,6 +54,8 @@ export type FocusAreaRow = {
 
 export type MetricRow = {
   id: string;
+  /** Bumped on every update of the row: its ETag (absent in rows rebuilt from a stored version). */
+  revision?: number;
   focusAreaId: string | null;
   position: number;
   name: string;
@@ -70,6 +76,8 @@ export type MeasurementRow = {
 
 export type ActivityRow = {
   id: string;
+  /** Bumped on every update of the row: its ETag (absent in rows rebuilt from a stored version). */
+  revision?: number;
   position: number;
   groupKey: 'technical' | 'soft_skills' | 'professional';
   section: string;
@@ -82,6 +90,8 @@ export type ActivityRow = {
 
 export type SuccessCriterionRow = {
   id: string;
+  /** Bumped on every update of the row: its ETag (absent in rows rebuilt from a stored version). */
+  revision?: number;
   position: number;
   text: string;
   isMet: boolean;
@@ -91,6 +101,8 @@ export type SuccessCriterionRow = {
 
 export type ContactRow = {
   id: string;
+  /** Bumped on every update of the row: its ETag (absent in rows rebuilt from a stored version). */
+  revision?: number;
   kind: 'contact' | 'resource';
   key: string | null;
   position: number;

@@ -22,7 +22,8 @@ export function planDocument(agg: PlanAggregate) {
     hrRepUserId: plan.hrRepUserId,
     mentorUserId: plan.mentorUserId,
     content,
-    focusAreas: agg.focusAreas.map(({ id, position, ...rest }) => ({ id, position, ...rest })),
+    // A row's revision counts writes, not content: it stays out of the document and its hashes.
+    focusAreas: agg.focusAreas.map(({ id, position, revision: _r, ...rest }) => ({ id, position, ...rest })),
     metrics: agg.metrics.map((m) => ({
       id: m.id,
       focusAreaId: m.focusAreaId,
@@ -40,7 +41,7 @@ export function planDocument(agg: PlanAggregate) {
       dueDate: a.dueDate,
     })),
     successCriteria: agg.successCriteria.map((c) => ({ id: c.id, text: c.text })),
-    contacts: agg.contacts.map((c) => ({ ...c })),
+    contacts: agg.contacts.map(({ revision: _r, ...c }) => c),
   };
 }
 export type PlanDocument = ReturnType<typeof planDocument>;

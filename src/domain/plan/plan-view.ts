@@ -105,6 +105,7 @@ export function composePlanView(agg: PlanAggregate, ctx: ViewContext): PlanView 
     status: plan.status,
     locale: plan.locale,
     version: plan.version,
+    revision: plan.revision,
     templateId: plan.templateId,
     templateVersion: plan.templateVersion,
     title: content.title,
@@ -158,6 +159,7 @@ export function composePlanView(agg: PlanAggregate, ctx: ViewContext): PlanView 
     tracking: content.tracking,
     successCriteria: agg.successCriteria.map((c) => ({
       id: c.id,
+      revision: c.revision,
       position: c.position,
       text: c.text,
       isMet: c.isMet,

@@ -10,6 +10,7 @@ import {
   authenticateSession,
 } from '../../services/auth/sessions.ts';
 import type { Deps, RequestMeta, ServiceContext } from '../../services/context.ts';
+import { ifMatchOf } from '../http/etag.ts';
 
 export const sessionCookie = 'mejora_session';
 
@@ -76,5 +77,5 @@ export function requireActor(request: FastifyRequest): Actor {
 }
 
 export function contextOf(deps: Deps, request: FastifyRequest): ServiceContext {
-  return { deps, actor: requireActor(request), meta: metaOf(request) };
+  return { deps, actor: requireActor(request), meta: metaOf(request), ifMatch: ifMatchOf(request) };
 }

@@ -12,6 +12,7 @@ import type { Deps } from '../../services/context.ts';
 import { createCheckIn, listCheckIns } from '../../services/running/check-ins.ts';
 import { updateCheckIn } from '../../services/running/update-check-in.ts';
 import { contextOf } from '../auth/authenticate.ts';
+import { withEtag } from '../http/etag.ts';
 
 const tags = ['check-ins'];
 const errors = problemResponses;
@@ -65,6 +66,7 @@ export const checkInRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
         response: { 200: checkInSchema, ...errors },
       },
     },
-    async (request) => updateCheckIn(ctx(request), request.params.id, request.body),
+    async (request, reply) =>
+      withEtag(reply, await updateCheckIn(ctx(request), request.params.id, request.body)),
   );
 };

@@ -17,6 +17,7 @@ import {
   updateEmployee,
 } from '../../services/employees/employees.ts';
 import { contextOf } from '../auth/authenticate.ts';
+import { withEtag } from '../http/etag.ts';
 
 const tags = ['employees'];
 
@@ -43,7 +44,7 @@ export const employeeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         response: { 200: employeeSchema, 404: problemSchema },
       },
     },
-    async (request) => getEmployee(contextOf(deps, request), request.params.id),
+    async (request, reply) => withEtag(reply, await getEmployee(contextOf(deps, request), request.params.id)),
   );
   app.post(
     '/v1/employees',
@@ -66,9 +67,10 @@ export const employeeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         summary: 'Change an employee (HR)',
         params: z.object({ id: uuid }),
         body: employeeUpdateBody,
-        response: { 200: employeeSchema, 404: problemSchema, 422: problemSchema },
+        response: { 200: employeeSchema, 404: problemSchema, 412: problemSchema, 422: problemSchema },
       },
     },
-    async (request) => updateEmployee(contextOf(deps, request), request.params.id, request.body),
+    async (request, reply) =>
+      withEtag(reply, await updateEmployee(contextOf(deps, request), request.params.id, request.body)),
   );
 };

@@ -36,6 +36,7 @@ import {
 import { signPlan, witnessRefusal } from '../../services/lifecycle/sign-plan.ts';
 import { transitionPlan } from '../../services/lifecycle/transition-plan.ts';
 import { contextOf } from '../auth/authenticate.ts';
+import { withEtag } from '../http/etag.ts';
 
 const tags = ['lifecycle'];
 const errors = problemResponses;
@@ -56,7 +57,8 @@ export const lifecycleRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
         response: { 200: planSchema, ...errors },
       },
     },
-    async (request) => transitionPlan(ctx(request), request.params.id, request.body),
+    async (request, reply) =>
+      withEtag(reply, await transitionPlan(ctx(request), request.params.id, request.body)),
   );
   app.post(
     '/v1/plans/:id/signatures',
@@ -71,7 +73,9 @@ export const lifecycleRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await signPlan(ctx(request), request.params.id, request.body as never)),
+      reply
+        .status(201)
+        .send(withEtag(reply, await signPlan(ctx(request), request.params.id, request.body as never))),
   );
   app.post(
     '/v1/plans/:id/signatures/:signatureId/witness',
@@ -84,8 +88,16 @@ export const lifecycleRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
         response: { 200: planSchema, ...errors },
       },
     },
-    async (request) =>
-      witnessRefusal(ctx(request), request.params.id, request.params.signatureId, request.body.statement),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await witnessRefusal(
+          ctx(request),
+          request.params.id,
+          request.params.signatureId,
+          request.body.statement,
+        ),
+      ),
   );
 
   app.get(

@@ -29,14 +29,23 @@ import {
   updateUser,
 } from '../../services/organization/organization.ts';
 import { contextOf } from '../auth/authenticate.ts';
+import { withEtag } from '../http/etag.ts';
 
 const tags = ['organization'];
-const errors = { 400: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
+const errors = {
+  400: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  412: problemSchema,
+  422: problemSchema,
+};
 
 export const organizationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const ctx = (request: Parameters<typeof contextOf>[1]) => contextOf(deps, request);
-  app.get('/v1/organization', { schema: { tags, response: { 200: organizationSchema } } }, async (request) =>
-    getOrganization(ctx(request)),
+  app.get(
+    '/v1/organization',
+    { schema: { tags, response: { 200: organizationSchema } } },
+    async (request, reply) => withEtag(reply, await getOrganization(ctx(request))),
   );
   app.patch(
     '/v1/organization',
@@ -48,7 +57,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
         response: { 200: organizationSchema, ...errors },
       },
     },
-    async (request) => updateOrganization(ctx(request), request.body),
+    async (request, reply) => withEtag(reply, await updateOrganization(ctx(request), request.body)),
   );
   app.get(
     '/v1/organization/contacts',
@@ -76,7 +85,8 @@ export const organizationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
         response: { 200: orgContactSchema, ...errors },
       },
     },
-    async (request) => updateOrgContact(ctx(request), request.params.id, request.body),
+    async (request, reply) =>
+      withEtag(reply, await updateOrgContact(ctx(request), request.params.id, request.body)),
   );
   app.delete(
     '/v1/organization/contacts/:id',
@@ -167,6 +177,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
         response: { 200: userSummarySchema, ...errors },
       },
     },
-    async (request) => updateUser(ctx(request), request.params.id, request.body),
+    async (request, reply) =>
+      withEtag(reply, await updateUser(ctx(request), request.params.id, request.body)),
   );
 };

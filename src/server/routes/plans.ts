@@ -60,9 +60,16 @@ import {
 } from '../../services/plans/success-criteria.ts';
 import { updatePlan } from '../../services/plans/update-plan.ts';
 import { contextOf } from '../auth/authenticate.ts';
+import { withEtag } from '../http/etag.ts';
 
 const tags = ['plans'];
-const errors = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const errors = {
+  400: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  412: problemSchema,
+  422: problemSchema,
+};
 const planParams = z.object({ id: uuid });
 const itemParams = (name: string) => z.object({ id: uuid, [name]: uuid });
 
@@ -114,7 +121,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         response: { 200: z.union([planSchema, mentorPlanSchema]), ...errors },
       },
     },
-    async (request) => (await getPlan(ctx(request), request.params.id)).plan,
+    async (request, reply) => withEtag(reply, (await getPlan(ctx(request), request.params.id)).plan),
   );
   app.patch(
     '/v1/plans/:id',
@@ -127,7 +134,8 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         response: { 200: planSchema, ...errors },
       },
     },
-    async (request) => updatePlan(ctx(request), request.params.id, request.body),
+    async (request, reply) =>
+      withEtag(reply, await updatePlan(ctx(request), request.params.id, request.body)),
   );
 
   // Focus areas
@@ -154,8 +162,16 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         response: { 200: focusAreaSchema, ...errors },
       },
     },
-    async (request) =>
-      updateFocusArea(ctx(request), request.params.id, request.params.focusAreaId as string, request.body),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await updateFocusArea(
+          ctx(request),
+          request.params.id,
+          request.params.focusAreaId as string,
+          request.body,
+        ),
+      ),
   );
   app.delete(
     '/v1/plans/:id/focus-areas/:focusAreaId',
@@ -198,8 +214,11 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         response: { 200: metricSchema, ...errors },
       },
     },
-    async (request) =>
-      updateMetric(ctx(request), request.params.id, request.params.metricId as string, request.body),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await updateMetric(ctx(request), request.params.id, request.params.metricId as string, request.body),
+      ),
   );
   app.delete(
     '/v1/plans/:id/metrics/:metricId',
@@ -296,8 +315,16 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         response: { 200: activitySchema, ...errors },
       },
     },
-    async (request) =>
-      updateActivity(ctx(request), request.params.id, request.params.activityId as string, request.body),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await updateActivity(
+          ctx(request),
+          request.params.id,
+          request.params.activityId as string,
+          request.body,
+        ),
+      ),
   );
   app.delete(
     '/v1/plans/:id/activities/:activityId',
@@ -333,12 +360,15 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         response: { 200: successCriterionSchema, ...errors },
       },
     },
-    async (request) =>
-      updateSuccessCriterion(
-        ctx(request),
-        request.params.id,
-        request.params.criterionId as string,
-        request.body,
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await updateSuccessCriterion(
+          ctx(request),
+          request.params.id,
+          request.params.criterionId as string,
+          request.body,
+        ),
       ),
   );
   app.delete(
@@ -374,8 +404,16 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         response: { 200: contactSchema, ...errors },
       },
     },
-    async (request) =>
-      updateContact(ctx(request), request.params.id, request.params.contactId as string, request.body),
+    async (request, reply) =>
+      withEtag(
+        reply,
+        await updateContact(
+          ctx(request),
+          request.params.id,
+          request.params.contactId as string,
+          request.body,
+        ),
+      ),
   );
   app.delete(
     '/v1/plans/:id/contacts/:contactId',

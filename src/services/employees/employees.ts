@@ -9,6 +9,7 @@ import { canOnEmployee, seesWholeDirectory } from '../../domain/access/policy.ts
 import { invalidField, notFound } from '../../domain/errors.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
+import { claimUnchanged } from '../preconditions.ts';
 
 const managers = aliasedTable(employees, 'managers');
 
@@ -22,6 +23,7 @@ const columns = {
   managerName: managers.name,
   hireDate: employees.hireDate,
   userId: employees.userId,
+  revision: employees.revision,
 };
 
 const cursorSchema = z.object({ name: z.string(), id: z.string() });
@@ -145,17 +147,15 @@ export async function createEmployee({ deps, actor, meta }: ServiceContext, inpu
   });
 }
 
-export async function updateEmployee(
-  { deps, actor, meta }: ServiceContext,
-  id: string,
-  input: EmployeeUpdate,
-) {
+export async function updateEmployee(ctx: ServiceContext, id: string, input: EmployeeUpdate) {
+  const { deps, actor, meta } = ctx;
   const now = deps.now();
   return inTransaction(deps, async (tx) => {
     const existing = await findEmployee(tx, actor.orgId, id);
     if (!existing || !canOnEmployee(actor, 'employee.write', facts(actor.orgId, existing))) {
       throw notFound('Employee');
     }
+    await claimUnchanged(tx, ctx, { kind: 'employee', id });
     await checkReferences(tx, actor.orgId, input, id);
     await tx
       .update(employees)

@@ -16,6 +16,7 @@ import { notifyParties } from '../notifications/notify-parties.ts';
 import { commitPlanChange } from '../plans/commit-plan-change.ts';
 import { factsOf, loadVisiblePlan } from '../plans/plan-access.ts';
 import { findUserWithRole } from '../plans/users-with-role.ts';
+import { requirePlanUnchanged } from '../preconditions.ts';
 
 type AdjustmentRow = typeof adjustments.$inferSelect;
 
@@ -159,6 +160,7 @@ export async function proposeAdjustment(
   const { deps, actor, meta } = ctx;
   return inTransaction(deps, async (tx) => {
     const agg = await load(tx, ctx, planId, true);
+    requirePlanUnchanged(ctx, agg.plan);
     if (!can(actor, 'plan.propose_adjustment', factsOf(agg.plan))) {
       throw new DomainError('forbidden', 'Only the manager or HR may propose adjustments');
     }
@@ -210,6 +212,7 @@ export async function decideAdjustment(
   const { deps, actor } = ctx;
   return inTransaction(deps, async (tx) => {
     const agg = await load(tx, ctx, planId, true);
+    requirePlanUnchanged(ctx, agg.plan);
     if (!can(actor, 'plan.decide_adjustment', factsOf(agg.plan)))
       throw new DomainError('forbidden', 'Only HR decides adjustments');
     const [row] = await tx

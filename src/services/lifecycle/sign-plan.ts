@@ -13,6 +13,7 @@ import { notifyParties } from '../notifications/notify-parties.ts';
 import { commitPlanChange } from '../plans/commit-plan-change.ts';
 import { factsOf, loadVisiblePlan } from '../plans/plan-access.ts';
 import { organizationTimezone, presentPlan } from '../plans/present-plan.ts';
+import { requirePlanUnchanged } from '../preconditions.ts';
 import { scheduleCheckIns } from '../running/schedule-check-ins.ts';
 
 export type SignRole = 'employee' | 'manager' | 'hr';
@@ -41,6 +42,7 @@ export async function signPlan(ctx: ServiceContext, planId: string, input: SignI
   return inTransaction(deps, async (tx) => {
     const aggregate = await loadVisiblePlan(tx, ctx.actor, planId, { isLocking: true });
     const { plan } = aggregate;
+    requirePlanUnchanged(ctx, plan);
     const facts = factsOf(plan);
     const mayAs = (['employee', 'manager', 'hr'] as const).filter((r) => can(actor, signAction[r], facts));
     const role = input.role ?? mayAs[0];
@@ -112,6 +114,7 @@ export async function witnessRefusal(
   const { deps, actor } = ctx;
   return inTransaction(deps, async (tx) => {
     const aggregate = await loadVisiblePlan(tx, ctx.actor, planId, { isLocking: true });
+    requirePlanUnchanged(ctx, aggregate.plan);
     if (!can(actor, 'plan.witness', factsOf(aggregate.plan)))
       throw new DomainError('forbidden', 'Only HR witnesses a refusal');
     const refusal = aggregate.signatures.find((s) => s.id === signatureId && s.isRefused);

@@ -15,6 +15,7 @@ import { type NotificationKind, notifyParties } from '../notifications/notify-pa
 import { commitPlanChange } from '../plans/commit-plan-change.ts';
 import { factsOf, loadVisiblePlan } from '../plans/plan-access.ts';
 import { organizationTimezone, presentPlan } from '../plans/present-plan.ts';
+import { requirePlanUnchanged } from '../preconditions.ts';
 
 export type TransitionInput = {
   action: TransitionAction;
@@ -53,6 +54,7 @@ export async function transitionPlan(
   return inTransaction(deps, async (tx) => {
     const aggregate = await loadVisiblePlan(tx, ctx.actor, planId, { isLocking: true });
     const { plan } = aggregate;
+    requirePlanUnchanged(ctx, plan);
     const allowed = allowedTransitions(actor, factsOf(plan), approvalState(aggregate));
     if (!allowed.includes(input.action)) {
       const reason = transitions[plan.status][input.action]

@@ -17,8 +17,10 @@ import {
 } from '../../db/schema/index.ts';
 import type { Role } from '../../domain/access/actor.ts';
 import { DomainError, invalidField, notFound } from '../../domain/errors.ts';
+import { requireUnchanged } from '../../domain/revision.ts';
 import { appendActorEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
+import { claimUnchanged } from '../preconditions.ts';
 import { createUser } from '../users/create-user.ts';
 import { requireHrAdmin } from './hr-admin.ts';
 import { logoInfo } from './logo.ts';
@@ -37,7 +39,13 @@ export async function getOrganization(ctx: ServiceContext) {
     .select()
     .from(organizations)
     .where(eq(organizations.id, ctx.actor.orgId));
-  return { id: org.id, name: org.name, ...org.settings, logo: await logoInfo(ctx.deps.database.db, org.id) };
+  return {
+    id: org.id,
+    name: org.name,
+    ...org.settings,
+    revision: org.revision,
+    logo: await logoInfo(ctx.deps.database.db, org.id),
+  };
 }
 
 export async function updateOrganization(
@@ -51,14 +59,16 @@ export async function updateOrganization(
       .from(organizations)
       .where(eq(organizations.id, ctx.actor.orgId))
       .for('update');
+    requireUnchanged(ctx.ifMatch, org.revision, 'organization');
     const { name, ...settings } = input;
     const next = { ...org.settings, ...settings };
-    await tx
+    const [{ revision }] = await tx
       .update(organizations)
       .set({ name: name ?? org.name, settings: next })
-      .where(eq(organizations.id, org.id));
+      .where(eq(organizations.id, org.id))
+      .returning({ revision: organizations.revision });
     await audit(ctx, tx, 'organization.updated', 'organization', org.id, { fields: Object.keys(input) });
-    return { id: org.id, name: name ?? org.name, ...next, logo: await logoInfo(tx, org.id) };
+    return { id: org.id, name: name ?? org.name, ...next, revision, logo: await logoInfo(tx, org.id) };
   });
 }
 
@@ -98,6 +108,7 @@ export async function updateOrgContact(
 ) {
   requireHrAdmin(ctx);
   return inTransaction(ctx.deps, async (tx) => {
+    await claimUnchanged(tx, ctx, { kind: 'contact', id });
     const [row] = await tx
       .update(contacts)
       .set(input)
@@ -113,6 +124,7 @@ export async function updateOrgContact(
 export async function removeOrgContact(ctx: ServiceContext, id: string) {
   requireHrAdmin(ctx);
   await inTransaction(ctx.deps, async (tx) => {
+    await claimUnchanged(tx, ctx, { kind: 'contact', id });
     const removed = await tx
       .delete(contacts)
       .where(and(orgContacts(ctx), eq(contacts.id, id)))
@@ -156,6 +168,7 @@ export async function listUsers(ctx: ServiceContext, query: { role?: Role; q?: s
       email: users.email,
       locale: users.locale,
       disabledAt: users.disabledAt,
+      revision: users.revision,
       roles: sql<
         Role[]
       >`coalesce((select array_agg(rm.role order by rm.role) from role_memberships rm where rm.user_id = "users"."id"), '{}')`,
@@ -177,6 +190,7 @@ export async function listUsers(ctx: ServiceContext, query: { role?: Role; q?: s
           .filter(Boolean)) as Role[],
     employeeId: r.employeeId,
     isDisabled: r.disabledAt !== null,
+    revision: r.revision,
   }));
 }
 
@@ -217,6 +231,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: z.infer
       .from(users)
       .where(and(eq(users.orgId, ctx.actor.orgId), eq(users.id, id)));
     if (!user) throw notFound('User');
+    await claimUnchanged(tx, ctx, { kind: 'user', id });
     const now = ctx.deps.now();
     await tx
       .update(users)

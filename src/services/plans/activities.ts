@@ -64,6 +64,7 @@ export async function updateActivity(
       auditAction: 'activity.updated',
       entityType: 'activity',
       isProgress: isProgressOnly,
+      target: { kind: 'activity', id: activityId },
     },
     async (tx, plan) => {
       if (input.dueDate !== undefined && !can(ctx.actor, 'plan.update', factsOf(plan))) {
@@ -96,7 +97,12 @@ export async function removeActivity(ctx: ServiceContext, planId: string, activi
   await writePlan(
     ctx,
     planId,
-    { action: 'plan.update', auditAction: 'activity.removed', entityType: 'activity' },
+    {
+      action: 'plan.update',
+      auditAction: 'activity.removed',
+      entityType: 'activity',
+      target: { kind: 'activity', id: activityId },
+    },
     async (tx, plan) => {
       const removed = await tx
         .delete(activities)

@@ -74,11 +74,13 @@ export async function commitPlanChange(
     });
   }
   const majorVersion = isMajor && !options.isSignatureNeutral ? version : aggregate.plan.majorVersion;
-  await tx
+  const [{ revision }] = await tx
     .update(plans)
     .set({ version, majorVersion, updatedAt: now.toISOString() })
-    .where(and(eq(plans.orgId, actor.orgId), eq(plans.id, planId)));
+    .where(and(eq(plans.orgId, actor.orgId), eq(plans.id, planId)))
+    .returning({ revision: plans.revision });
   aggregate.plan.version = version;
+  aggregate.plan.revision = revision;
   aggregate.plan.majorVersion = majorVersion;
   // Under agreement, minor changes are applied at once and logged as adjustments.
   if (

@@ -40,27 +40,37 @@ export async function updateContact(
   contactId: string,
   input: z.infer<typeof contactBody>,
 ) {
-  const result = await writePlan(ctx, planId, contactSpec('contact.updated'), async (tx, plan) => {
-    const updated = await tx
-      .update(contacts)
-      .set(input)
-      .where(and(eq(contacts.orgId, plan.orgId), eq(contacts.planId, planId), eq(contacts.id, contactId)))
-      .returning({ id: contacts.id });
-    if (!updated.length) throw notFound('Contact');
-    return contactId;
-  });
+  const result = await writePlan(
+    ctx,
+    planId,
+    { ...contactSpec('contact.updated'), target: { kind: 'contact', id: contactId } },
+    async (tx, plan) => {
+      const updated = await tx
+        .update(contacts)
+        .set(input)
+        .where(and(eq(contacts.orgId, plan.orgId), eq(contacts.planId, planId), eq(contacts.id, contactId)))
+        .returning({ id: contacts.id });
+      if (!updated.length) throw notFound('Contact');
+      return contactId;
+    },
+  );
   return [...result.plan.contacts, ...result.plan.resources].find((c) => c.id === contactId)!;
 }
 
 export async function removeContact(ctx: ServiceContext, planId: string, contactId: string) {
-  await writePlan(ctx, planId, contactSpec('contact.removed'), async (tx, plan) => {
-    const removed = await tx
-      .delete(contacts)
-      .where(and(eq(contacts.orgId, plan.orgId), eq(contacts.planId, planId), eq(contacts.id, contactId)))
-      .returning({ id: contacts.id });
-    if (!removed.length) throw notFound('Contact');
-    return contactId;
-  });
+  await writePlan(
+    ctx,
+    planId,
+    { ...contactSpec('contact.removed'), target: { kind: 'contact', id: contactId } },
+    async (tx, plan) => {
+      const removed = await tx
+        .delete(contacts)
+        .where(and(eq(contacts.orgId, plan.orgId), eq(contacts.planId, planId), eq(contacts.id, contactId)))
+        .returning({ id: contacts.id });
+      if (!removed.length) throw notFound('Contact');
+      return contactId;
+    },
+  );
 }
 
 export async function addExpense(ctx: ServiceContext, planId: string, input: z.infer<typeof expenseBody>) {

@@ -59,29 +59,43 @@ export async function updateFocusArea(
   areaId: string,
   input: FocusAreaInput,
 ) {
-  const result = await writePlan(ctx, planId, spec('focus_area.updated'), async (tx, plan) => {
-    checkDeadline(input.deadline, plan);
-    const { position: _p, ...fields } = input;
-    const updated = await tx
-      .update(focusAreas)
-      .set(fields)
-      .where(and(eq(focusAreas.orgId, plan.orgId), eq(focusAreas.planId, planId), eq(focusAreas.id, areaId)))
-      .returning({ id: focusAreas.id });
-    if (!updated.length) throw notFound('Focus area');
-    return areaId;
-  });
+  const result = await writePlan(
+    ctx,
+    planId,
+    { ...spec('focus_area.updated'), target: { kind: 'focusArea', id: areaId } },
+    async (tx, plan) => {
+      checkDeadline(input.deadline, plan);
+      const { position: _p, ...fields } = input;
+      const updated = await tx
+        .update(focusAreas)
+        .set(fields)
+        .where(
+          and(eq(focusAreas.orgId, plan.orgId), eq(focusAreas.planId, planId), eq(focusAreas.id, areaId)),
+        )
+        .returning({ id: focusAreas.id });
+      if (!updated.length) throw notFound('Focus area');
+      return areaId;
+    },
+  );
   return result.plan.focusAreas.find((a) => a.id === areaId)!;
 }
 
 export async function removeFocusArea(ctx: ServiceContext, planId: string, areaId: string) {
-  await writePlan(ctx, planId, spec('focus_area.removed'), async (tx, plan) => {
-    const removed = await tx
-      .delete(focusAreas)
-      .where(and(eq(focusAreas.orgId, plan.orgId), eq(focusAreas.planId, planId), eq(focusAreas.id, areaId)))
-      .returning({ id: focusAreas.id });
-    if (!removed.length) throw notFound('Focus area');
-    return areaId;
-  });
+  await writePlan(
+    ctx,
+    planId,
+    { ...spec('focus_area.removed'), target: { kind: 'focusArea', id: areaId } },
+    async (tx, plan) => {
+      const removed = await tx
+        .delete(focusAreas)
+        .where(
+          and(eq(focusAreas.orgId, plan.orgId), eq(focusAreas.planId, planId), eq(focusAreas.id, areaId)),
+        )
+        .returning({ id: focusAreas.id });
+      if (!removed.length) throw notFound('Focus area');
+      return areaId;
+    },
+  );
 }
 
 export async function reorderFocusAreas(ctx: ServiceContext, planId: string, ids: string[]) {

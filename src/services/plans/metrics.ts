@@ -53,29 +53,39 @@ export async function updateMetric(
   metricId: string,
   input: Partial<MetricInput>,
 ) {
-  const result = await writePlan(ctx, planId, spec('metric.updated'), async (tx, plan) => {
-    const [existing] = await tx
-      .select()
-      .from(metrics)
-      .where(and(eq(metrics.orgId, plan.orgId), eq(metrics.planId, planId), eq(metrics.id, metricId)));
-    if (!existing) throw notFound('Metric');
-    if ((input.baseline ?? existing.baseline) === (input.target ?? existing.target)) throw sameTarget();
-    await checkFocusArea(tx, plan, input.focusAreaId);
-    await tx.update(metrics).set(input).where(eq(metrics.id, metricId));
-    return metricId;
-  });
+  const result = await writePlan(
+    ctx,
+    planId,
+    { ...spec('metric.updated'), target: { kind: 'metric', id: metricId } },
+    async (tx, plan) => {
+      const [existing] = await tx
+        .select()
+        .from(metrics)
+        .where(and(eq(metrics.orgId, plan.orgId), eq(metrics.planId, planId), eq(metrics.id, metricId)));
+      if (!existing) throw notFound('Metric');
+      if ((input.baseline ?? existing.baseline) === (input.target ?? existing.target)) throw sameTarget();
+      await checkFocusArea(tx, plan, input.focusAreaId);
+      await tx.update(metrics).set(input).where(eq(metrics.id, metricId));
+      return metricId;
+    },
+  );
   return result.plan.metrics.find((m) => m.id === metricId)!;
 }
 
 export async function removeMetric(ctx: ServiceContext, planId: string, metricId: string) {
-  await writePlan(ctx, planId, spec('metric.removed'), async (tx, plan) => {
-    const removed = await tx
-      .delete(metrics)
-      .where(and(eq(metrics.orgId, plan.orgId), eq(metrics.planId, planId), eq(metrics.id, metricId)))
-      .returning({ id: metrics.id });
-    if (!removed.length) throw notFound('Metric');
-    return metricId;
-  });
+  await writePlan(
+    ctx,
+    planId,
+    { ...spec('metric.removed'), target: { kind: 'metric', id: metricId } },
+    async (tx, plan) => {
+      const removed = await tx
+        .delete(metrics)
+        .where(and(eq(metrics.orgId, plan.orgId), eq(metrics.planId, planId), eq(metrics.id, metricId)))
+        .returning({ id: metrics.id });
+      if (!removed.length) throw notFound('Metric');
+      return metricId;
+    },
+  );
 }
 
 export type MeasurementInput = { date: string; value: number; source?: string | null; note?: string | null };

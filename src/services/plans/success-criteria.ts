@@ -40,6 +40,7 @@ export async function updateSuccessCriterion(
       auditAction: isTick ? 'success_criterion.ticked' : 'success_criterion.updated',
       entityType: 'success_criterion',
       isProgress: isTick,
+      target: { kind: 'successCriterion', id: criterionId },
     },
     async (tx, plan) => {
       const tick =
@@ -70,7 +71,12 @@ export async function removeSuccessCriterion(ctx: ServiceContext, planId: string
   await writePlan(
     ctx,
     planId,
-    { action: 'plan.update', auditAction: 'success_criterion.removed', entityType: 'success_criterion' },
+    {
+      action: 'plan.update',
+      auditAction: 'success_criterion.removed',
+      entityType: 'success_criterion',
+      target: { kind: 'successCriterion', id: criterionId },
+    },
     async (tx, plan) => {
       const removed = await tx
         .delete(successCriteria)

@@ -7,6 +7,7 @@ import { addDays, daysBetween, todayIn } from '../../domain/plan/dates.ts';
 import type { PlanContent } from '../../domain/plan/plan.ts';
 import { buildTimeline, planEndDate } from '../../domain/plan/timeline.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
+import { claimUnchanged } from '../preconditions.ts';
 import { commitPlanChange } from './commit-plan-change.ts';
 import { resolveTemplate } from './create-plan.ts';
 import { requireEditable, requirePlan } from './plan-access.ts';
@@ -18,6 +19,7 @@ export async function updatePlan(ctx: ServiceContext, planId: string, input: Pla
   return inTransaction(deps, async (tx) => {
     const plan = await requirePlan(tx, actor, planId, 'plan.update', { isWrite: true });
     requireEditable(plan);
+    await claimUnchanged(tx, ctx, { kind: 'plan', id: planId });
     const content: PlanContent = structuredClone(plan.content);
     const header = { ...plan.header };
     const changes: Partial<typeof plans.$inferInsert> = {};

@@ -5,6 +5,7 @@ import type { PlanAction } from '../../domain/access/policy.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
+import { claimUnchanged, type WriteTarget } from '../preconditions.ts';
 import { commitPlanChange } from './commit-plan-change.ts';
 import { requireEditable, requirePlan } from './plan-access.ts';
 import { organizationTimezone, presentPlan } from './present-plan.ts';
@@ -17,6 +18,8 @@ export type WriteSpec = {
   entityType: string;
   /** Progress writes (ticks, statuses, measurements) are allowed while the plan is in review. */
   isProgress?: boolean;
+  /** The row an update or removal writes: claimed and checked against the request's If-Match. */
+  target?: Omit<WriteTarget, 'planId'>;
 };
 
 export async function writePlan(
@@ -29,6 +32,7 @@ export async function writePlan(
   return inTransaction(deps, async (tx) => {
     const plan = await requirePlan(tx, actor, planId, spec.action, { isWrite: true });
     if (!spec.isProgress) requireEditable(plan);
+    if (spec.target) await claimUnchanged(tx, ctx, { ...spec.target, planId });
     const entityId = await change(tx, plan);
     const committed = await commitPlanChange(tx, ctx, planId, {
       action: spec.auditAction,

@@ -35,6 +35,7 @@ export function presentCheckIn(
     reason: row.reason,
     recordedByUserId: row.recordedByUserId,
     updatedAt: iso(row.updatedAt)!,
+    revision: row.revision,
   };
   // Absent, not null: the employee's answer does not even say there are private notes.
   if (options.isPrivateVisible) view.privateNotes = row.privateNotes;

@@ -18,6 +18,7 @@ import { inTransaction, type ServiceContext } from '../context.ts';
 import { recordMeasurements } from '../plans/metrics.ts';
 import { canSee, factsOf } from '../plans/plan-access.ts';
 import { organizationTimezone } from '../plans/present-plan.ts';
+import { claimUnchanged } from '../preconditions.ts';
 import { checkInScope } from './check-ins.ts';
 import { type CheckInRow, presentCheckIn } from './present-check-in.ts';
 import { refreshRiskFlags } from './risk-flags.ts';
@@ -59,6 +60,7 @@ export async function updateCheckIn(
     const scope = checkInScope(actor, plan);
     if (!scope.isFull && !(scope.isMentorOnly && row.type === 'mentor_session')) throw notFound('Check-in');
     requireWriter(ctx, plan, row, fields, input);
+    await claimUnchanged(tx, ctx, { kind: 'checkIn', id: checkInId });
     if (isReadOnly(plan.status)) throw conflict(`The plan is ${plan.status} and read-only`, []);
     if (plan.status === 'paused')
       throw conflict('The plan is paused: check-ins wait until it resumes', ['resume']);

@@ -9,7 +9,9 @@ import type {
   feedbackRequestSchema,
   progressSchema,
 } from '../../../src/contracts/running.ts';
+import { useStaleWriteNotice } from '../ui/stale-write-notice.ts';
 import { api } from './client.ts';
+import { changedFields, etagOf, isStaleWrite } from './concurrency.ts';
 import { planKey } from './plans.ts';
 
 export type CheckIn = z.infer<typeof checkInSchema>;
@@ -41,10 +43,34 @@ function useRunningWrite<TInput, TResult>(planId: string, write: (input: TInput)
   });
 }
 
-export const useUpdateCheckIn = (planId: string) =>
-  useRunningWrite(planId, ({ id, ...body }: CheckInUpdate & { id: string }) =>
-    api.patch<CheckIn>(`/api/v1/check-ins/${id}`, body),
-  );
+/**
+ * Records a check-in. Pass `seen`, the check-in as the form read it: the write then says "only if it is
+ * still that version", and when someone else changed it meanwhile the list is reloaded, the person told
+ * which fields changed, and the error carries the stored check-in (`latest`) to base the next try on.
+ */
+export function useUpdateCheckIn(planId: string) {
+  const queryClient = useQueryClient();
+  const notifyStale = useStaleWriteNotice();
+  return useMutation({
+    mutationFn: ({ id, seen, ...body }: CheckInUpdate & { id: string; seen?: CheckIn }) =>
+      api.patch<CheckIn>(`/api/v1/check-ins/${id}`, body, { ifMatch: etagOf(seen?.revision) }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['plan-extra', planId] });
+      void queryClient.invalidateQueries({ queryKey: planKey(planId) });
+    },
+    onError: async (error, { id, seen }) => {
+      if (!isStaleWrite<CheckIn>(error) || !seen) return;
+      const fresh = await queryClient.fetchQuery({
+        queryKey: checkInsKey(planId),
+        queryFn: () => api.get<{ items: CheckIn[] }>(`/api/v1/plans/${planId}/check-ins`),
+        staleTime: 0,
+      });
+      error.latest = fresh.items.find((i) => i.id === id);
+      error.changedFields = error.latest ? changedFields(seen, error.latest) : [];
+      notifyStale(error.changedFields);
+    },
+  });
+}
 
 export const useCreateCheckIn = (planId: string) =>
   useRunningWrite(planId, (body: CheckInCreate) =>

@@ -9,6 +9,8 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly errors: ProblemFieldError[];
   readonly allowedActions: string[] | undefined;
+  /** On 412: the ETag the resource has now. */
+  readonly etag: string | undefined;
 
   constructor(init: {
     status: number;
@@ -16,6 +18,7 @@ export class ApiError extends Error {
     detail?: string;
     errors?: ProblemFieldError[];
     allowedActions?: string[];
+    etag?: string;
   }) {
     super(init.detail ?? init.title);
     this.name = 'ApiError';
@@ -24,6 +27,7 @@ export class ApiError extends Error {
     this.detail = init.detail;
     this.errors = init.errors ?? [];
     this.allowedActions = init.allowedActions;
+    this.etag = init.etag;
   }
 
   /** Field errors keyed by the form field path: `body/focusAreas/0/title` → `focusAreas.0.title`. */
@@ -60,7 +64,12 @@ export const setUnauthorizedHandler = (handler: (() => void) | null): void => {
   onUnauthorized = handler;
 };
 
-type RequestOptions = { signal?: AbortSignal; isAuthProbe?: boolean };
+type RequestOptions = {
+  signal?: AbortSignal;
+  isAuthProbe?: boolean;
+  /** The ETag of the resource as the user last read it: the server refuses the write (412) if it changed since. */
+  ifMatch?: string;
+};
 
 const isWrite = (method: string) => method !== 'GET' && method !== 'HEAD';
 
@@ -75,6 +84,7 @@ export async function apiRequest<T>(
   const isFile = body instanceof Blob;
   if (body !== undefined) headers['content-type'] = isFile ? body.type : 'application/json';
   if (isWrite(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (isWrite(method) && options.ifMatch) headers['if-match'] = options.ifMatch;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -97,6 +107,7 @@ export async function apiRequest<T>(
       detail: string;
       errors: ProblemFieldError[];
       allowedActions: string[];
+      etag: string;
     }>;
     const error = new ApiError({
       status: response.status,
@@ -104,6 +115,7 @@ export async function apiRequest<T>(
       detail: problem.detail,
       errors: problem.errors,
       allowedActions: problem.allowedActions,
+      etag: problem.etag,
     });
     if (response.status === 401 && !options.isAuthProbe && !path.endsWith('/auth/login')) onUnauthorized?.();
     throw error;
@@ -113,10 +125,14 @@ export async function apiRequest<T>(
 
 export const api = {
   get: <T>(path: string, options?: RequestOptions) => apiRequest<T>('GET', path, undefined, options),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body ?? {}),
-  patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body),
-  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
-  delete: <T = void>(path: string) => apiRequest<T>('DELETE', path),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    apiRequest<T>('POST', path, body ?? {}, options),
+  patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
+    apiRequest<T>('PATCH', path, body, options),
+  put: <T>(path: string, body: unknown, options?: RequestOptions) =>
+    apiRequest<T>('PUT', path, body, options),
+  delete: <T = void>(path: string, options?: RequestOptions) =>
+    apiRequest<T>('DELETE', path, undefined, options),
 };
 
 /** Builds a query string from the defined, non-empty values. */

@@ -1,6 +1,8 @@
 // Plans and their sections: list, read, create, edit, lifecycle transitions and signatures.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useStaleWriteNotice } from '../ui/stale-write-notice.ts';
 import { api, query } from './client.ts';
+import { changedFields, etagOf, isStaleWrite } from './concurrency.ts';
 import type {
   Activity,
   AnyPlanView,
@@ -52,11 +54,32 @@ export const usePlan = (id: string | undefined) =>
     enabled: Boolean(id),
   });
 
-/** After a write: the plan document changed; lists may show a new status or dates. */
-function usePlanWrite<TInput, TResult>(planId: string, write: (input: TInput) => Promise<TResult>) {
+/**
+ * After a write: the plan document changed; lists may show a new status or dates. A write whose input
+ * carries `seen` (the resource as the form read it) that is refused as stale (412) reloads the plan, tells
+ * the person which fields changed, and leaves the stored resource in the error's `latest`.
+ */
+function usePlanWrite<TInput, TResult>(
+  planId: string,
+  write: (input: TInput) => Promise<TResult>,
+  latestOf?: (plan: PlanView, input: TInput) => object | undefined,
+) {
   const queryClient = useQueryClient();
+  const notifyStale = useStaleWriteNotice();
   return useMutation({
     mutationFn: write,
+    onError: async (error, input) => {
+      const seen = (input as { seen?: object }).seen;
+      if (!isStaleWrite(error) || !seen || !latestOf) return;
+      const plan = await queryClient.fetchQuery({
+        queryKey: planKey(planId),
+        queryFn: () => api.get<AnyPlanView>(base(planId)),
+        staleTime: 0,
+      });
+      error.latest = 'focusAreas' in plan ? latestOf(plan, input) : undefined;
+      error.changedFields = error.latest ? changedFields(seen, error.latest) : [];
+      notifyStale(error.changedFields);
+    },
     onSuccess: async (result) => {
       if (result && typeof result === 'object' && 'focusAreas' in result && 'header' in result) {
         queryClient.setQueryData(planKey(planId), result);
@@ -79,16 +102,26 @@ export function useCreatePlan() {
   });
 }
 
+/** Pass `seen`, the plan as the form read it, to refuse the edit if the plan changed since. */
 export const useUpdatePlan = (planId: string) =>
-  usePlanWrite(planId, (body: PlanUpdate) => api.patch<PlanView>(base(planId), body));
+  usePlanWrite(
+    planId,
+    ({ seen, ...body }: PlanUpdate & { seen?: PlanView }) =>
+      api.patch<PlanView>(base(planId), body, { ifMatch: etagOf(seen?.revision) }),
+    (plan) => plan,
+  );
 
 export const useAddFocusArea = (planId: string) =>
   usePlanWrite(planId, (body: FocusAreaInput & { title: string }) =>
     api.post<FocusArea>(`${base(planId)}/focus-areas`, body),
   );
+/** Pass `seen`, the focus area as the form read it, to refuse the edit if it changed since. */
 export const useUpdateFocusArea = (planId: string) =>
-  usePlanWrite(planId, ({ id, ...body }: FocusAreaInput & { id: string }) =>
-    api.patch<FocusArea>(`${base(planId)}/focus-areas/${id}`, body),
+  usePlanWrite(
+    planId,
+    ({ id, seen, ...body }: FocusAreaInput & { id: string; seen?: FocusArea }) =>
+      api.patch<FocusArea>(`${base(planId)}/focus-areas/${id}`, body, { ifMatch: etagOf(seen?.revision) }),
+    (plan, { id }) => plan.focusAreas.find((a) => a.id === id),
   );
 export const useRemoveFocusArea = (planId: string) =>
   usePlanWrite(planId, (id: string) => api.delete(`${base(planId)}/focus-areas/${id}`));

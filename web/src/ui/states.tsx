@@ -27,6 +27,7 @@ export function useErrorMessage() {
       if (error.status === 404) return t('errors.notFound');
       if (error.status === 403) return t('errors.forbidden');
       if (error.status === 429) return t('errors.rateLimited');
+      if (error.status === 412) return t('errors.stale');
       if (error.status >= 500) return t('errors.server');
       return error.detail ?? error.title;
     }

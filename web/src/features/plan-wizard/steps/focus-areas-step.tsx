@@ -1,7 +1,8 @@
 // Step 2: the performance issues, one focus area each: issue, impact, dated examples, required standard.
 import { ActionIcon, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isStaleWrite } from '../../../api/concurrency.ts';
 import { useAddFocusArea, useRemoveFocusArea, useUpdateFocusArea } from '../../../api/plans.ts';
 import type { FocusArea, PlanView } from '../../../api/types.ts';
 import { ConfirmDialog } from '../../../ui/confirm-dialog.tsx';
@@ -43,9 +44,12 @@ export function FocusAreasStep({ plan }: { plan: PlanView }) {
   const [toRemove, setToRemove] = useState<FocusArea | null>(null);
   const [newTitle, setNewTitle] = useState('');
   const [newTitleError, setNewTitleError] = useState<string | undefined>();
+  // Each draft's base: the focus area as read when its draft began. Saving says "only if it is still this".
+  const bases = useRef(new Map(plan.focusAreas.map((a) => [a.id, a])));
 
   // Areas added or removed on the server join or leave the form; edits in progress stay.
   useEffect(() => {
+    for (const a of plan.focusAreas) if (!bases.current.has(a.id)) bases.current.set(a.id, a);
     setDrafts((current) =>
       Object.fromEntries(plan.focusAreas.map((a) => [a.id, current[a.id] ?? toDraft(a)])),
     );
@@ -80,8 +84,9 @@ export function FocusAreasStep({ plan }: { plan: PlanView }) {
     for (const area of changed) {
       const d = drafts[area.id];
       try {
-        await updateArea.mutateAsync({
+        const saved = await updateArea.mutateAsync({
           id: area.id,
+          seen: bases.current.get(area.id),
           title: d.title.trim(),
           issue: d.issue,
           impact: d.impact,
@@ -90,7 +95,10 @@ export function FocusAreasStep({ plan }: { plan: PlanView }) {
             .filter((e) => e.text.trim())
             .map((e) => ({ date: e.date || null, text: e.text.trim() })),
         });
+        bases.current.set(area.id, saved);
       } catch (error) {
+        // Someone else changed it: the next save is based on what is stored now.
+        if (isStaleWrite<FocusArea>(error) && error.latest) bases.current.set(area.id, error.latest);
         failures[area.id] = fieldErrorsFrom(error);
       }
     }

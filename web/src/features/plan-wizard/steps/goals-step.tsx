@@ -2,6 +2,7 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isStaleWrite } from '../../../api/concurrency.ts';
 import { useUpdateFocusArea } from '../../../api/plans.ts';
 import type { FocusArea, PlanView } from '../../../api/types.ts';
 import { type FieldErrorLookup, fieldErrorsFrom } from '../../../ui/field-errors.ts';
@@ -38,8 +39,12 @@ export function GoalsStep({ plan }: { plan: PlanView }) {
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const latest = useRef(drafts);
   latest.current = drafts;
+  // Each goal's base: the focus area as last read or saved. Saving says "only if it is still this".
+  const bases = useRef(new Map(plan.focusAreas.map((a) => [a.id, a])));
+  // Saves of one goal run one after another, so an autosave never races its own previous save.
+  const queues = useRef(new Map<string, Promise<unknown>>());
 
-  const saveArea = useCallback(
+  const saveNow = useCallback(
     async (id: string): Promise<boolean> => {
       const d = latest.current[id];
       if (!d) return true;
@@ -49,17 +54,21 @@ export function GoalsStep({ plan }: { plan: PlanView }) {
       }
       setSavingIds((s) => new Set(s).add(id));
       try {
-        await update.mutateAsync({
+        const saved = await update.mutateAsync({
           id,
+          seen: bases.current.get(id),
           goalTitle: d.goalTitle.trim(),
           goal: d.goal,
           measurement: d.measurement,
           deadline: d.deadline || null,
           successCriteria: d.successCriteria,
         });
+        bases.current.set(id, saved);
         setErrorsById(({ [id]: _, ...rest }) => rest);
         return true;
       } catch (error) {
+        // Someone else changed it: the next save is based on what is stored now.
+        if (isStaleWrite<FocusArea>(error) && error.latest) bases.current.set(id, error.latest);
         setErrorsById((all) => ({ ...all, [id]: fieldErrorsFrom(error) }));
         return false;
       } finally {
@@ -71,6 +80,14 @@ export function GoalsStep({ plan }: { plan: PlanView }) {
       }
     },
     [update],
+  );
+  const saveArea = useCallback(
+    (id: string): Promise<boolean> => {
+      const next = (queues.current.get(id) ?? Promise.resolve()).then(() => saveNow(id));
+      queues.current.set(id, next);
+      return next;
+    },
+    [saveNow],
   );
 
   const areaById = new Map(plan.focusAreas.map((a) => [a.id, a]));

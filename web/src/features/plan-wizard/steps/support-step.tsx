@@ -2,6 +2,7 @@
 import { Card, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isStaleWrite } from '../../../api/concurrency.ts';
 import { useUpdatePlan } from '../../../api/plans.ts';
 import type { PlanView } from '../../../api/types.ts';
 import { useFieldErrors } from '../../../ui/field-errors.ts';
@@ -38,12 +39,15 @@ export function SupportStep({ plan }: { plan: PlanView }) {
   const errorMessage = useErrorMessage();
   const initial = useMemo(() => toForm(plan), [plan]);
   const [form, setForm] = useState<Form>(initial);
+  // The plan this form is based on: saving says "only if it is still this version".
+  const [seen, setSeen] = useState<PlanView>(plan);
   const isDirty = JSON.stringify(form) !== JSON.stringify(initial);
 
   const save = async () => {
     if (!isDirty) return true;
     try {
-      await update.mutateAsync({
+      const saved = await update.mutateAsync({
+        seen,
         support: {
           managerCheckIn: form.managerCheckIn,
           mentor: form.mentor,
@@ -54,8 +58,10 @@ export function SupportStep({ plan }: { plan: PlanView }) {
           hoursPerWeek: Number(form.hoursPerWeek || 0),
         },
       });
+      setSeen(saved);
       return true;
-    } catch {
+    } catch (error) {
+      if (isStaleWrite<PlanView>(error) && error.latest) setSeen(error.latest);
       return false;
     }
   };

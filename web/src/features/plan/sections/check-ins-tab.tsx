@@ -27,6 +27,7 @@ import {
   useCreateCheckIn,
   useUpdateCheckIn,
 } from '../../../api/check-ins.ts';
+import { isStaleWrite } from '../../../api/concurrency.ts';
 import type { FocusArea, Metric, PlanView } from '../../../api/types.ts';
 import { type FieldErrorLookup, useFieldErrors } from '../../../ui/field-errors.ts';
 import { formatDate, formatDateTime, formatNumber, parseInstant } from '../../../ui/format.ts';
@@ -323,6 +324,8 @@ function RecordHeldForm({
   const update = useUpdateCheckIn(planId);
   const errors = useFieldErrors(update.error);
   const errorMessage = useErrorMessage();
+  // The version this form is based on: saving says "only if it is still this one".
+  const [seen, setSeen] = useState(checkIn);
   const [notes, setNotes] = useState('');
   const [privateNotes, setPrivateNotes] = useState('');
   const [summary, setSummary] = useState('');
@@ -380,11 +383,14 @@ function RecordHeldForm({
         : {}),
     };
     update.mutate(
-      { id: checkIn.id, ...body },
+      { id: checkIn.id, seen, ...body },
       {
         onSuccess: () => {
           notifications.show({ color: 'teal', message: t('checkIns.recorded') });
           onDone();
+        },
+        onError: (error) => {
+          if (isStaleWrite<CheckIn>(error) && error.latest) setSeen(error.latest);
         },
       },
     );
@@ -595,6 +601,7 @@ function ShortForm({
   const update = useUpdateCheckIn(planId);
   const errors: FieldErrorLookup = useFieldErrors(update.error);
   const errorMessage = useErrorMessage();
+  const [seen, setSeen] = useState(checkIn);
   const [text, setText] = useState(mode === 'comment' ? (checkIn.employeeComments ?? '') : '');
   const [when, setWhen] = useState(`${checkIn.localDate}T${checkIn.localTime}`);
   const [touched, setTouched] = useState(false);
@@ -609,7 +616,15 @@ function ShortForm({
         : mode === 'move'
           ? { scheduledAt: new Date(when).toISOString(), reason: text.trim() }
           : { status: mode, reason: text.trim() };
-    update.mutate({ id: checkIn.id, ...body }, { onSuccess: onDone });
+    update.mutate(
+      { id: checkIn.id, seen, ...body },
+      {
+        onSuccess: onDone,
+        onError: (error) => {
+          if (isStaleWrite<CheckIn>(error) && error.latest) setSeen(error.latest);
+        },
+      },
+    );
   };
   return (
     <form onSubmit={submit}>

@@ -2,6 +2,7 @@
 import { Badge, Button, Group, List, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isStaleWrite } from '../../../api/concurrency.ts';
 import { useUpdatePlan } from '../../../api/plans.ts';
 import type { PlanView } from '../../../api/types.ts';
 import { useFieldErrors } from '../../../ui/field-errors.ts';
@@ -80,6 +81,8 @@ export function OverviewTab({ plan }: { plan: PlanView }) {
 function PurposeEditor({ plan }: { plan: PlanView }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<string | null>(null);
+  // The plan as it was when editing began: saving says "only if it is still this version".
+  const [seen, setSeen] = useState<PlanView>(plan);
   const update = useUpdatePlan(plan.id);
   const errors = useFieldErrors(update.error);
   const canEdit = plan.permissions.canEdit && plan.status === 'draft';
@@ -91,7 +94,14 @@ function PurposeEditor({ plan }: { plan: PlanView }) {
             {plan.headings.purpose}
           </Text>
           {canEdit && (
-            <Button size="compact-sm" variant="subtle" onClick={() => setDraft(plan.overview.purpose)}>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              onClick={() => {
+                setSeen(plan);
+                setDraft(plan.overview.purpose);
+              }}
+            >
               {t('common.edit')}
               <span className="visually-hidden"> {plan.headings.purpose}</span>
             </Button>
@@ -104,7 +114,15 @@ function PurposeEditor({ plan }: { plan: PlanView }) {
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        update.mutate({ overview: { purpose: draft } }, { onSuccess: () => setDraft(null) });
+        update.mutate(
+          { overview: { purpose: draft }, seen },
+          {
+            onSuccess: () => setDraft(null),
+            onError: (error) => {
+              if (isStaleWrite<PlanView>(error) && error.latest) setSeen(error.latest);
+            },
+          },
+        );
       }}
     >
       <UnsavedChangesGuard when={draft !== plan.overview.purpose} />

@@ -1,0 +1,44 @@
+// Optimistic concurrency: every mutable row has a revision; a write may say "only if it is still the one I saw".
+import { DomainError } from './errors.ts';
+
+/** A parsed If-Match header: `*` (the resource must exist) or the entity tags the client holds. */
+export type IfMatch = { isAny: true } | { isAny: false; tags: string[] };
+
+/** The strong entity tag of a revision, as sent in `ETag` and expected in `If-Match`. */
+export const etagOf = (revision: number): string => `"${revision}"`;
+
+/**
+ * Throws 412 when the client's If-Match names none of the current revision's tags. No If-Match: the
+ * write proceeds (clients should send one). Weak tags (W/"3") compare by their opaque value.
+ */
+export function requireUnchanged(ifMatch: IfMatch | undefined, revision: number, what: string): void {
+  if (!ifMatch || ifMatch.isAny) return;
+  const current = etagOf(revision);
+  if (ifMatch.tags.some((tag) => tag.replace(/^W\//, '') === current)) return;
+  throw new DomainError(
+    'precondition_failed',
+    `The ${what} changed since you read it (it is now at ETag ${current}): reload it, reapply your change and send the new ETag in If-Match`,
+    { extra: { etag: current } },
+  );
+}
+
+const entityTag = /^(W\/)?"[\x21\x23-\x7e]*"$/;
+
+/** Parses an If-Match header value; a value that is neither `*` nor a list of entity tags is refused with 412. */
+export function parseIfMatch(header: string | undefined): IfMatch | undefined {
+  if (header === undefined) return undefined;
+  const value = header.trim();
+  if (value === '*') return { isAny: true };
+  const tags = value
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  if (tags.length === 0 || !tags.every((t) => entityTag.test(t))) {
+    throw new DomainError(
+      'precondition_failed',
+      'If-Match must be * or a list of entity tags as sent in ETag, such as "3"',
+      { fieldErrors: [{ path: 'headers/if-match', message: 'must be * or quoted entity tags such as "3"' }] },
+    );
+  }
+  return { isAny: false, tags };
+}
