@@ -3,6 +3,7 @@ import type { PlanView } from '../../contracts/plans.ts';
 import type { FocusAreaTemplate } from '../template/template.ts';
 import type { PlanAggregate } from './aggregate.ts';
 import { evaluateMetric } from './metrics.ts';
+import { isSignatureCurrent } from './signatures.ts';
 import { checkSmart } from './smart.ts';
 import { nextReviewDate, reviewPeriod } from './timeline.ts';
 
@@ -190,7 +191,7 @@ export function composePlanView(agg: PlanAggregate, ctx: ViewContext): PlanView 
       clauses: s.clauses,
       version: s.version,
       documentHash: s.documentHash,
-      isCurrent: s.version >= plan.majorVersion,
+      isCurrent: isSignatureCurrent(s, plan.majorVersion),
       isRefused: s.isRefused,
       response: s.response,
       witnessName: s.witnessName,
