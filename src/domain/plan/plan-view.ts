@@ -156,7 +156,7 @@ export function composePlanView(agg: PlanAggregate, ctx: ViewContext): PlanView 
       hoursPerWeek: content.support.hoursPerWeek,
     },
     timeline: content.timeline,
-    tracking: content.tracking,
+    tracking: { ...content.tracking, metricsByArea: metricsToTrack(agg, ctx.prompts) },
     successCriteria: agg.successCriteria.map((c) => ({
       id: c.id,
       position: c.position,
@@ -206,6 +206,23 @@ export function composePlanView(agg: PlanAggregate, ctx: ViewContext): PlanView 
     allowedActions: ctx.allowedActions,
     permissions: ctx.permissions,
   };
+}
+
+/**
+ * "Performance metrics to track", by the focus areas the plan has now: a removed area is gone, a renamed one
+ * shows its new title. An area from the template lists the template's suggestions (stored in the plan's
+ * language), an area added since lists the plan's metrics that measure it.
+ */
+function metricsToTrack(agg: PlanAggregate, prompts: ViewContext['prompts']) {
+  const stored = agg.plan.content.tracking.metricsByArea;
+  return agg.focusAreas.flatMap((area) => {
+    const templates = area.templateKey ? (prompts[area.templateKey] ?? []) : [];
+    const suggested = area.templateKey
+      ? stored.find((s) => s.title === area.title || templates.some((t) => t.title === s.title))?.metrics
+      : undefined;
+    const metrics = suggested ?? agg.metrics.filter((m) => m.focusAreaId === area.id).map((m) => m.name);
+    return metrics.length ? [{ title: area.title, metrics }] : [];
+  });
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

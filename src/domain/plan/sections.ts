@@ -36,7 +36,7 @@ export function checkDeadline(deadline: string | null | undefined, span: PlanSpa
 
 /** A metric moves from its baseline to a different target, and belongs to a focus area of its own plan. */
 export function checkMetric(
-  metric: { baseline: number; target: number; focusAreaId: string | null | undefined },
+  metric: { baseline: number; target: number; focusAreaId?: string | null },
   focusAreaIds: readonly string[],
   path: string,
 ): void {
