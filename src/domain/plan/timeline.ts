@@ -168,7 +168,8 @@ export function shiftTimeline(timeline: Timeline, days: number): Timeline {
   return mapTimelineDates(timeline, (d) => addDays(d, days));
 }
 
-function mapTimelineDates(timeline: Timeline, move: (date: string) => string): Timeline {
+/** Every date of the timeline through `move` (weeks unchanged): for shifts such as resuming a pause. */
+export function mapTimelineDates(timeline: Timeline, move: (date: string) => string): Timeline {
   return {
     phases: timeline.phases.map((p) => ({
       ...p,
