@@ -213,7 +213,7 @@ export function rescheduleTimeline(input: {
     if (d < today) return d;
     if (before <= 0) return addDays(d, daysBetween(from.endDate, endDate));
     const moved = addDays(today, Math.round((daysBetween(today, d) * after) / before));
-    return moved > endDate ? endDate : moved;
+    return compareDates(moved, endDate) > 0 ? endDate : moved;
   };
   const weekOf = (d: string): number =>
     Math.min(to.durationWeeks, Math.max(1, Math.floor(daysBetween(to.startDate, d) / 7) + 1));
