@@ -1,7 +1,13 @@
 // Tests of the section rules shared by direct edits and adjustments.
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
-import { checkDeadline, checkMetric, planLengthLimits, planLengthWeeks } from './sections.ts';
+import {
+  checkDeadline,
+  checkMeasurementDate,
+  checkMetric,
+  planLengthLimits,
+  planLengthWeeks,
+} from './sections.ts';
 
 const pathOf = (fn: () => void): string | undefined => {
   try {
@@ -42,5 +48,10 @@ describe('section rules', () => {
     expect(pathOf(() => planLengthWeeks('2026-11-30', '2026-11-01', planLengthLimits.draft, 'p'))).toBe('p');
     expect(pathOf(() => planLengthWeeks('2026-11-30', '2027-08-29', planLengthLimits.draft, 'p'))).toBe('p');
     expect(planLengthWeeks('2026-11-30', '2027-08-29', planLengthLimits.extension, 'p')).toBe(39);
+  });
+
+  it('a measurement after the plan ends is refused; one before it starts is the starting point', () => {
+    expect(pathOf(() => checkMeasurementDate('2027-02-22', span, 'body/date'))).toBe('body/date');
+    expect(pathOf(() => checkMeasurementDate('2026-11-01', span, 'body/date'))).toBeUndefined();
   });
 });

@@ -45,3 +45,8 @@ export function checkMetric(
   if (metric.focusAreaId && !focusAreaIds.includes(metric.focusAreaId))
     throw invalidField(`${path}/focusAreaId`, 'no focus area of this plan has this id');
 }
+
+/** A measurement is taken on or before the plan's last day (earlier ones record the starting point). */
+export function checkMeasurementDate(date: string, span: PlanSpan, path: string): void {
+  if (date > span.endDate) throw invalidField(path, `must be on or before the plan's end (${span.endDate})`);
+}

@@ -4,9 +4,9 @@ import { and, eq, inArray, max } from 'drizzle-orm';
 import type { MetricInput } from '../../contracts/plans.ts';
 import type { Tx } from '../../db/client.ts';
 import { focusAreas, measurements, metrics } from '../../db/schema/index.ts';
-import { conflict, invalidField, notFound } from '../../domain/errors.ts';
+import { conflict, notFound } from '../../domain/errors.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
-import { checkMetric } from '../../domain/plan/sections.ts';
+import { checkMeasurementDate, checkMetric } from '../../domain/plan/sections.ts';
 import type { ServiceContext } from '../context.ts';
 import { writePlan } from './write-plan.ts';
 
@@ -128,12 +128,7 @@ export async function recordMeasurements(
         .where(and(eq(metrics.orgId, plan.orgId), eq(metrics.planId, planId), eq(metrics.id, metricId)));
       if (!metric) throw notFound('Metric');
       for (const [i, item] of items.entries()) {
-        if (item.date > plan.endDate) {
-          throw invalidField(
-            `body/${items.length > 1 ? `items/${i}/` : ''}date`,
-            `must be on or before the plan's end (${plan.endDate})`,
-          );
-        }
+        checkMeasurementDate(item.date, plan, `body/${items.length > 1 ? `items/${i}/` : ''}date`);
       }
       await tx.insert(measurements).values(
         items.map((item) => ({
