@@ -6,6 +6,7 @@ import type { PlanView } from '../contracts/plans.ts';
 import { canonicalJson, sha256 } from '../domain/audit/canonical-json.ts';
 import type { ChainedEvent } from '../domain/audit/chain.ts';
 import type { PlanOutcome } from '../domain/plan/plan.ts';
+import { isSignatureCurrent } from '../domain/plan/signatures.ts';
 import type { Locale } from '../domain/template/template.ts';
 import { xmpPacket } from './pdf-archive.ts';
 import { documentWords, renderPlanPdf } from './plan-pdf.ts';
@@ -508,7 +509,7 @@ function certificateSection(c: Context, recordHash: string, pdfSigner: string | 
   const hashOf = new Map(record.versions.map((v) => [v.version, v.documentHash]));
   for (const s of record.signatures) {
     const matches = hashOf.get(s.version) === s.documentHash;
-    const current = s.version >= record.plan.majorVersion ? '' : ` (${t.superseded})`;
+    const current = isSignatureCurrent(s, record.plan.majorVersion) ? '' : ` (${t.superseded})`;
     w.h2(`${t.role[s.role]}: ${s.signerName}${s.isRefused ? ` — ${t.refused}` : ''}`, 110);
     const rows: [string, string][] = [
       [t.signer, s.signerName],

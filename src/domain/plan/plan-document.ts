@@ -60,6 +60,14 @@ export function majorPart(doc: PlanDocument) {
 export const documentHash = (doc: PlanDocument): string => hashOf(doc);
 export const majorHash = (doc: PlanDocument): string => hashOf(majorPart(doc));
 
+/**
+ * Is the plan, as it is now, a major change from its latest version? The one classification of every path
+ * (direct edits, adjustments, pauses): computed from the content, never from the endpoint. A first version
+ * changes nothing.
+ */
+export const isMajorChange = (latest: { majorHash: string } | undefined, doc: PlanDocument): boolean =>
+  latest !== undefined && latest.majorHash !== majorHash(doc);
+
 export type Change = { path: string; before: unknown; after: unknown };
 
 /** Structural differences between two versions, by JSON path; arrays of rows are matched by id. */

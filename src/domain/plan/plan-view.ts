@@ -3,6 +3,7 @@ import type { PlanView } from '../../contracts/plans.ts';
 import type { FocusAreaTemplate } from '../template/template.ts';
 import type { PlanAggregate } from './aggregate.ts';
 import { evaluateMetric } from './metrics.ts';
+import { isSignatureCurrent } from './signatures.ts';
 import { checkSmart } from './smart.ts';
 import { nextReviewDate, reviewPeriod } from './timeline.ts';
 
@@ -156,7 +157,7 @@ export function composePlanView(agg: PlanAggregate, ctx: ViewContext): PlanView 
       hoursPerWeek: content.support.hoursPerWeek,
     },
     timeline: content.timeline,
-    tracking: content.tracking,
+    tracking: { ...content.tracking, metricsByArea: metricsToTrack(agg, ctx.prompts) },
     successCriteria: agg.successCriteria.map((c) => ({
       id: c.id,
       revision: c.revision,
@@ -192,7 +193,7 @@ export function composePlanView(agg: PlanAggregate, ctx: ViewContext): PlanView 
       clauses: s.clauses,
       version: s.version,
       documentHash: s.documentHash,
-      isCurrent: s.version >= plan.majorVersion,
+      isCurrent: isSignatureCurrent(s, plan.majorVersion),
       isRefused: s.isRefused,
       response: s.response,
       witnessName: s.witnessName,
@@ -207,6 +208,23 @@ export function composePlanView(agg: PlanAggregate, ctx: ViewContext): PlanView 
     allowedActions: ctx.allowedActions,
     permissions: ctx.permissions,
   };
+}
+
+/**
+ * "Performance metrics to track", by the focus areas the plan has now: a removed area is gone, a renamed one
+ * shows its new title. An area from the template lists the template's suggestions (stored in the plan's
+ * language), an area added since lists the plan's metrics that measure it.
+ */
+function metricsToTrack(agg: PlanAggregate, prompts: ViewContext['prompts']) {
+  const stored = agg.plan.content.tracking.metricsByArea;
+  return agg.focusAreas.flatMap((area) => {
+    const templates = area.templateKey ? (prompts[area.templateKey] ?? []) : [];
+    const suggested = area.templateKey
+      ? stored.find((s) => s.title === area.title || templates.some((t) => t.title === s.title))?.metrics
+      : undefined;
+    const metrics = suggested ?? agg.metrics.filter((m) => m.focusAreaId === area.id).map((m) => m.name);
+    return metrics.length ? [{ title: area.title, metrics }] : [];
+  });
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

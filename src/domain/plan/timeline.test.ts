@@ -7,6 +7,7 @@ import {
   buildTimeline,
   nextReviewDate,
   planEndDate,
+  rescheduleTimeline,
   reviewPeriod,
   scaleWeeks,
   type Timeline,
@@ -485,6 +486,103 @@ describe('buildTimeline', () => {
           expect(m.week).toBe(Math.min(pattern.keyMilestones[i].week, total));
         }
       }),
+    );
+  });
+});
+
+describe('rescheduleTimeline', () => {
+  const twelve = buildTimeline(seed, start, 12);
+  const from = { startDate: start, endDate: planEndDate(start, 12), durationWeeks: 12 };
+  const dates = (t: Timeline) => [
+    ...t.phases.flatMap((p) => [
+      p.startDate,
+      ...p.tasks.map((task) => task.date),
+      p.milestone.date,
+      p.endDate,
+    ]),
+    ...t.milestones.map((m) => m.date),
+  ];
+
+  it('before the plan starts, a new length rebuilds the timeline from the pattern, as on a draft', () => {
+    const rebuilt = rescheduleTimeline({
+      timeline: twelve,
+      pattern: seed,
+      isEdited: false,
+      from,
+      to: { startDate: start, durationWeeks: 16 },
+      today: null,
+    });
+    expect(rebuilt).toEqual(buildTimeline(seed, start, 16));
+  });
+
+  it('a timeline edited by hand is shifted, not rebuilt, when only the start moves', () => {
+    const shifted = rescheduleTimeline({
+      timeline: twelve,
+      pattern: seed,
+      isEdited: true,
+      from,
+      to: { startDate: addDays(start, 7), durationWeeks: 12 },
+      today: null,
+    });
+    expect(dates(shifted)).toEqual(dates(twelve).map((d) => addDays(d, 7)));
+  });
+
+  it('an extension of a started plan keeps what is done and stretches what is still scheduled to the new end', () => {
+    const today = weekStart(start, 5);
+    const extended = rescheduleTimeline({
+      timeline: twelve,
+      pattern: seed,
+      isEdited: false,
+      from,
+      to: { startDate: start, durationWeeks: 16 },
+      today,
+    });
+    const newEnd = planEndDate(start, 16);
+    expect(extended.phases.at(-1)?.endDate).toBe(newEnd);
+    expect(extended.milestones.at(-1)?.date).toBe(newEnd);
+    const pairs = dates(twelve).map((d, i) => [d, dates(extended)[i]] as const);
+    for (const [old, now] of pairs) {
+      if (old < today) expect(now).toBe(old);
+      else expect(compareDates(now, old)).toBeGreaterThanOrEqual(0);
+    }
+    // The first phase was done before today: untouched.
+    expect(extended.phases[0]).toEqual(twelve.phases[0]);
+  });
+
+  it('for any extension or shortening after the start: done dates kept, order kept, nothing past the end', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 * 7 - 1 }),
+        fc.integer({ min: 4, max: 52 }),
+        fc.boolean(),
+        (dayOfPlan, weeks, isEdited) => {
+          const today = addDays(start, dayOfPlan);
+          // An agreed plan never ends before today: the adjustment is refused first.
+          fc.pre(planEndDate(start, weeks) >= today);
+          const result = rescheduleTimeline({
+            timeline: twelve,
+            pattern: seed,
+            isEdited,
+            from,
+            to: { startDate: start, durationWeeks: weeks },
+            today,
+          });
+          const end = planEndDate(start, weeks);
+          const before = dates(twelve);
+          const after = dates(result);
+          for (const [i, d] of before.entries()) {
+            if (d < today) expect(after[i]).toBe(d);
+            else expect(after[i] >= today && after[i] <= end).toBe(true);
+          }
+          const tasks = result.phases.flatMap((p) => p.tasks.map((t) => t.date));
+          expect([...tasks].sort()).toEqual(tasks);
+          for (const p of result.phases) {
+            expect(p.startWeek).toBeGreaterThanOrEqual(1);
+            expect(p.endWeek).toBeLessThanOrEqual(weeks);
+          }
+        },
+      ),
+      { seed: 12 },
     );
   });
 });

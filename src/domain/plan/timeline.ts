@@ -162,3 +162,75 @@ export function buildTimeline(
 
   return { phases, milestones };
 }
+
+/** Every date of the timeline moved by a number of days (a new start date, same length). */
+export function shiftTimeline(timeline: Timeline, days: number): Timeline {
+  return mapTimelineDates(timeline, (d) => addDays(d, days));
+}
+
+/** Every date of the timeline through `move` (weeks unchanged): for shifts such as resuming a pause. */
+export function mapTimelineDates(timeline: Timeline, move: (date: string) => string): Timeline {
+  return {
+    phases: timeline.phases.map((p) => ({
+      ...p,
+      startDate: move(p.startDate),
+      endDate: move(p.endDate),
+      tasks: p.tasks.map((t) => ({ ...t, date: move(t.date) })),
+      milestone: { ...p.milestone, date: move(p.milestone.date) },
+    })),
+    milestones: timeline.milestones.map((m) => ({ ...m, date: move(m.date) })),
+  };
+}
+
+export type TimelineSpan = { startDate: string; endDate: string; durationWeeks: number };
+
+/**
+ * The timeline after the plan's dates change. Before the plan has started (a draft, or `today` on or before
+ * the start) it is rebuilt from the pattern for the new length, or only shifted when it was edited by hand
+ * and keeps its length. Once started, what is done (dated before today) keeps its date, and what is still
+ * scheduled is stretched (or shrunk) between today and the new end, order kept, the last day on the new end.
+ */
+export function rescheduleTimeline(input: {
+  timeline: Timeline;
+  pattern: PlanTemplate['timeline'];
+  isEdited: boolean;
+  from: TimelineSpan;
+  to: { startDate: string; durationWeeks: number };
+  /** Null when nothing of the plan can be done yet (a draft). */
+  today: string | null;
+}): Timeline {
+  const { timeline, pattern, isEdited, from, to, today } = input;
+  const endDate = planEndDate(to.startDate, to.durationWeeks);
+  const hasStarted = today !== null && to.startDate === from.startDate && today > from.startDate;
+  if (!hasStarted) {
+    if (isEdited && to.durationWeeks === from.durationWeeks)
+      return shiftTimeline(timeline, daysBetween(from.startDate, to.startDate));
+    return buildTimeline(pattern, to.startDate, to.durationWeeks);
+  }
+  const before = daysBetween(today, from.endDate);
+  const after = daysBetween(today, endDate);
+  const move = (d: string): string => {
+    if (d < today) return d;
+    if (before <= 0) return addDays(d, daysBetween(from.endDate, endDate));
+    const moved = addDays(today, Math.round((daysBetween(today, d) * after) / before));
+    return compareDates(moved, endDate) > 0 ? endDate : moved;
+  };
+  const weekOf = (d: string): number =>
+    Math.min(to.durationWeeks, Math.max(1, Math.floor(daysBetween(to.startDate, d) / 7) + 1));
+  const moved = mapTimelineDates(timeline, move);
+  const lastPhase = moved.phases.length - 1;
+  return {
+    phases: moved.phases.map((p, i) => {
+      const phaseEnd = i === lastPhase ? endDate : p.endDate;
+      return {
+        ...p,
+        startWeek: weekOf(p.startDate),
+        endWeek: weekOf(phaseEnd),
+        endDate: phaseEnd,
+        tasks: p.tasks.map((t) => ({ ...t, week: weekOf(t.date) })),
+        milestone: { ...p.milestone, week: weekOf(p.milestone.date) },
+      };
+    }),
+    milestones: moved.milestones.map((m) => ({ ...m, week: weekOf(m.date) })),
+  };
+}

@@ -22,6 +22,7 @@ import type { PlanAggregate } from '../../domain/plan/aggregate.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
 import type { PlanDocument } from '../../domain/plan/plan-document.ts';
 import { mondayOf } from '../../domain/plan/schedule.ts';
+import { currentSignatures } from '../../domain/plan/signatures.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { loadLogo } from '../organization/logo.ts';
@@ -90,8 +91,8 @@ export function aggregateAtVersion(
 
 /** The version the dossier shows: the newest one signed (not refused) since the last major change, else the current. */
 function shownVersionOf(agg: PlanAggregate): number {
-  const signed = agg.signatures
-    .filter((s) => !s.isRefused && s.version >= agg.plan.majorVersion)
+  const signed = currentSignatures(agg.signatures, agg.plan.majorVersion)
+    .filter((s) => !s.isRefused)
     .map((s) => s.version);
   return signed.length ? Math.max(...signed) : agg.plan.version;
 }

@@ -1,20 +1,31 @@
 // Major adjustments of an agreed plan: proposed with a reason, decided by HR; approval makes a new version,
 // voids the signatures and sends the plan back for acknowledgment. An extension is an adjustment of the end date.
-import { and, desc, eq, inArray, max } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { AdjustmentChanges } from '../../contracts/lifecycle.ts';
 import type { Tx } from '../../db/client.ts';
-import { adjustments, focusAreas, metrics, plans, successCriteria, users } from '../../db/schema/index.ts';
+import { adjustments, plans, users } from '../../db/schema/index.ts';
 import { can } from '../../domain/access/policy.ts';
 import { conflict, DomainError, invalidField, notFound } from '../../domain/errors.ts';
-import type { PlanAggregate } from '../../domain/plan/aggregate.ts';
-import { daysBetween } from '../../domain/plan/dates.ts';
+import type { PlanAggregate, PlanRow } from '../../domain/plan/aggregate.ts';
+import { todayIn } from '../../domain/plan/dates.ts';
 import { isUnderAgreement } from '../../domain/plan/lifecycle.ts';
 import type { Change } from '../../domain/plan/plan-document.ts';
+import { planLengthLimits, planLengthWeeks } from '../../domain/plan/sections.ts';
+import { planEndDate } from '../../domain/plan/timeline.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { notifyParties } from '../notifications/notify-parties.ts';
 import { commitPlanChange } from '../plans/commit-plan-change.ts';
+import { deleteFocusArea, insertFocusArea, patchFocusArea } from '../plans/focus-areas.ts';
+import { deleteMetric, insertMetric, patchMetric } from '../plans/metrics.ts';
 import { factsOf, loadVisiblePlan } from '../plans/plan-access.ts';
+import { organizationTimezone } from '../plans/present-plan.ts';
+import {
+  deleteSuccessCriterion,
+  insertSuccessCriterion,
+  patchSuccessCriterion,
+} from '../plans/success-criteria.ts';
+import { changePlanDates } from '../plans/update-plan.ts';
 import { findUserWithRole } from '../plans/users-with-role.ts';
 import { requirePlanUnchanged } from '../preconditions.ts';
 
@@ -66,20 +77,19 @@ export async function listAdjustments(ctx: ServiceContext, planId: string) {
   });
 }
 
-/** What the adjustment would change, read against the plan as it is; refuses ids and values that cannot apply. */
-async function describe(tx: Tx, agg: PlanAggregate, changes: AdjustmentChanges): Promise<Change[]> {
+/**
+ * What the adjustment would change, read against the plan as it is; refuses ids that are not the plan's.
+ * `at` is where the changes sit in the request (`body/changes` when proposed, `changes` when decided).
+ */
+async function describe(
+  tx: Tx,
+  agg: PlanAggregate,
+  changes: AdjustmentChanges,
+  at: string,
+): Promise<Change[]> {
   const summary: Change[] = [];
   const { plan } = agg;
   if (changes.plan?.endDate !== undefined) {
-    const days = daysBetween(plan.startDate, changes.plan.endDate) + 1;
-    if (days <= 0) throw invalidField('body/changes/plan/endDate', 'must be after the start date');
-    if (days % 7 !== 0)
-      throw invalidField(
-        'body/changes/plan/endDate',
-        'must end a whole number of weeks after the start date',
-      );
-    if (days / 7 > 52)
-      throw invalidField('body/changes/plan/endDate', 'a plan may be extended to 52 weeks at most');
     summary.push({ path: 'endDate', before: plan.endDate, after: changes.plan.endDate });
   }
   if (changes.plan?.hrRepId !== undefined) {
@@ -88,7 +98,7 @@ async function describe(tx: Tx, agg: PlanAggregate, changes: AdjustmentChanges):
       plan.orgId,
       changes.plan.hrRepId,
       ['hr', 'hr_admin'],
-      'body/changes/plan/hrRepId',
+      `${at}/plan/hrRepId`,
     );
     summary.push({ path: 'hrRep', before: plan.header.hrRepName, after: user?.name ?? null });
   }
@@ -98,7 +108,7 @@ async function describe(tx: Tx, agg: PlanAggregate, changes: AdjustmentChanges):
       plan.orgId,
       changes.plan.mentorId,
       ['mentor'],
-      'body/changes/plan/mentorId',
+      `${at}/plan/mentorId`,
     );
     summary.push({ path: 'mentor', before: plan.header.mentorName, after: user?.name ?? null });
   }
@@ -112,10 +122,7 @@ async function describe(tx: Tx, agg: PlanAggregate, changes: AdjustmentChanges):
     for (const [i, update] of (ops?.update ?? []).entries()) {
       const row = list.find((r) => r.id === update.id);
       if (!row)
-        throw invalidField(
-          `body/changes/${section}/update/${i}/id`,
-          `no ${section} row of this plan has this id`,
-        );
+        throw invalidField(`${at}/${section}/update/${i}/id`, `no ${section} row of this plan has this id`);
       for (const [key, value] of Object.entries(update)) {
         if (key !== 'id')
           summary.push({
@@ -128,29 +135,39 @@ async function describe(tx: Tx, agg: PlanAggregate, changes: AdjustmentChanges):
     for (const [i, id] of (ops?.remove ?? []).entries()) {
       const row = list.find((r) => r.id === id);
       if (!row)
-        throw invalidField(
-          `body/changes/${section}/remove/${i}`,
-          `no ${section} row of this plan has this id`,
-        );
+        throw invalidField(`${at}/${section}/remove/${i}`, `no ${section} row of this plan has this id`);
       summary.push({ path: `${section}[${id}]`, before: row, after: null });
     }
   };
   rows('focusAreas', agg.focusAreas, changes.focusAreas);
   rows('metrics', agg.metrics, changes.metrics);
   rows('successCriteria', agg.successCriteria, changes.successCriteria);
-  for (const [i, m] of (changes.metrics?.add ?? []).entries()) {
-    if (m.baseline === m.target)
-      throw invalidField(`body/changes/metrics/add/${i}/target`, 'must differ from the baseline');
+  // A removed focus area takes its metrics with it: say so, so that HR approves it knowingly.
+  const removedAreas = new Set(changes.focusAreas?.remove ?? []);
+  const removedMetrics = new Set(changes.metrics?.remove ?? []);
+  for (const metric of agg.metrics) {
+    if (metric.focusAreaId && removedAreas.has(metric.focusAreaId) && !removedMetrics.has(metric.id))
+      summary.push({ path: `metrics[${metric.id}]`, before: metric, after: null });
   }
-  for (const [i, m] of (changes.metrics?.update ?? []).entries()) {
-    const row = agg.metrics.find((r) => r.id === m.id)!;
-    if ((m.baseline ?? row.baseline) === (m.target ?? row.target)) {
-      throw invalidField(`body/changes/metrics/update/${i}/target`, 'must differ from the baseline');
-    }
-  }
-  if (summary.length === 0) throw invalidField('body/changes', 'name at least one change');
+  if (summary.length === 0) throw invalidField(at, 'name at least one change');
   return summary;
 }
+
+/** Runs the writes and undoes them: the proposal is checked by exactly the code that will apply it. */
+async function tryOut(tx: Tx, write: (tx: Tx) => Promise<void>): Promise<void> {
+  const undo = new Error('undo the trial writes');
+  try {
+    await tx.transaction(async (trial) => {
+      await write(trial as Tx);
+      throw undo;
+    });
+  } catch (error) {
+    if (error !== undo) throw error;
+  }
+}
+
+const todayOf = async (tx: Tx, ctx: ServiceContext) =>
+  todayIn(await organizationTimezone(tx, ctx.actor.orgId), ctx.deps.now());
 
 export async function proposeAdjustment(
   ctx: ServiceContext,
@@ -172,7 +189,9 @@ export async function proposeAdjustment(
         [],
       );
     }
-    const summary = await describe(tx, agg, input.changes);
+    const summary = await describe(tx, agg, input.changes, 'body/changes');
+    const today = await todayOf(tx, ctx);
+    await tryOut(tx, (trial) => apply(trial, agg, input.changes, 'body/changes', today));
     const now = deps.now();
     const [row] = await tx
       .insert(adjustments)
@@ -232,7 +251,10 @@ export async function decideAdjustment(
     const now = deps.now().toISOString();
     let toVersion: number | null = null;
     if (input.decision === 'approve') {
-      await apply(tx, agg, row.changes as AdjustmentChanges);
+      // Checked again against the plan as it is now: it may have changed since the proposal.
+      const changes = row.changes as AdjustmentChanges;
+      await describe(tx, agg, changes, 'changes');
+      await apply(tx, agg, changes, 'changes', await todayOf(tx, ctx));
       // New content needs new signatures: back to acknowledgment (a paused plan stays paused until resumed).
       await tx
         .update(plans)
@@ -281,23 +303,39 @@ export async function decideAdjustment(
   });
 }
 
-async function apply(tx: Tx, agg: PlanAggregate, changes: AdjustmentChanges): Promise<void> {
+/**
+ * Writes an adjustment through the section writers of the direct endpoints, so each section is checked by
+ * its one rule; an end date reschedules the timeline as a change of dates does on a draft.
+ */
+async function apply(
+  tx: Tx,
+  agg: PlanAggregate,
+  changes: AdjustmentChanges,
+  at: string,
+  today: string,
+): Promise<void> {
   const { plan } = agg;
-  const scope = (table: typeof focusAreas | typeof metrics | typeof successCriteria, id: string) =>
-    and(eq(table.orgId, plan.orgId), eq(table.planId, plan.id), eq(table.id, id));
-  const planSet: Partial<typeof plans.$inferInsert> = {};
+  const content = structuredClone(plan.content);
   const header = { ...plan.header };
-  if (changes.plan?.endDate) {
-    planSet.endDate = changes.plan.endDate;
-    planSet.durationWeeks = (daysBetween(plan.startDate, changes.plan.endDate) + 1) / 7;
+  const planSet: Partial<typeof plans.$inferInsert> = {};
+  let durationWeeks = plan.durationWeeks;
+  if (changes.plan?.endDate !== undefined) {
+    durationWeeks = planLengthWeeks(
+      plan.startDate,
+      changes.plan.endDate,
+      planLengthLimits.extension,
+      `${at}/plan/endDate`,
+    );
   }
+  // Rows are checked against the plan's new dates.
+  const written: PlanRow = { ...plan, durationWeeks, endDate: planEndDate(plan.startDate, durationWeeks) };
   if (changes.plan?.hrRepId !== undefined) {
     const user = await findUserWithRole(
       tx,
       plan.orgId,
       changes.plan.hrRepId,
       ['hr', 'hr_admin'],
-      'changes/plan/hrRepId',
+      `${at}/plan/hrRepId`,
     );
     planSet.hrRepUserId = user?.id ?? null;
     header.hrRepName = user?.name ?? null;
@@ -308,57 +346,54 @@ async function apply(tx: Tx, agg: PlanAggregate, changes: AdjustmentChanges): Pr
       plan.orgId,
       changes.plan.mentorId,
       ['mentor'],
-      'changes/plan/mentorId',
+      `${at}/plan/mentorId`,
     );
     planSet.mentorUserId = user?.id ?? null;
     header.mentorName = user?.name ?? null;
   }
+  const missing = (path: string) => invalidField(path, 'no row of this plan has this id');
+
+  for (const [i, area] of (changes.focusAreas?.add ?? []).entries())
+    await insertFocusArea(tx, written, area, `${at}/focusAreas/add/${i}`);
+  for (const [i, { id, ...fields }] of (changes.focusAreas?.update ?? []).entries()) {
+    if (!(await patchFocusArea(tx, written, id, fields, `${at}/focusAreas/update/${i}`)))
+      throw missing(`${at}/focusAreas/update/${i}/id`);
+  }
+  for (const [i, id] of (changes.focusAreas?.remove ?? []).entries()) {
+    if (!(await deleteFocusArea(tx, written, id))) throw missing(`${at}/focusAreas/remove/${i}`);
+  }
+  if (written.endDate !== plan.endDate) {
+    Object.assign(
+      planSet,
+      await changePlanDates(
+        tx,
+        plan,
+        content,
+        { startDate: plan.startDate, durationWeeks },
+        today,
+        `${at}/plan/endDate`,
+      ),
+    );
+  }
+  for (const [i, metric] of (changes.metrics?.add ?? []).entries())
+    await insertMetric(tx, written, metric, `${at}/metrics/add/${i}`);
+  for (const [i, { id, ...fields }] of (changes.metrics?.update ?? []).entries()) {
+    if (!(await patchMetric(tx, written, id, fields, `${at}/metrics/update/${i}`)))
+      throw missing(`${at}/metrics/update/${i}/id`);
+  }
+  for (const [i, id] of (changes.metrics?.remove ?? []).entries()) {
+    if (!(await deleteMetric(tx, written, id))) throw missing(`${at}/metrics/remove/${i}`);
+  }
+  for (const { text } of changes.successCriteria?.add ?? []) await insertSuccessCriterion(tx, written, text);
+  for (const [i, { id, text }] of (changes.successCriteria?.update ?? []).entries()) {
+    if (!(await patchSuccessCriterion(tx, written, id, { text })))
+      throw missing(`${at}/successCriteria/update/${i}/id`);
+  }
+  for (const [i, id] of (changes.successCriteria?.remove ?? []).entries()) {
+    if (!(await deleteSuccessCriterion(tx, written, id))) throw missing(`${at}/successCriteria/remove/${i}`);
+  }
   await tx
     .update(plans)
-    .set({ ...planSet, header })
-    .where(eq(plans.id, plan.id));
-
-  const next = async (table: typeof focusAreas | typeof metrics | typeof successCriteria) => {
-    const [{ value }] = await tx
-      .select({ value: max(table.position) })
-      .from(table)
-      .where(and(eq(table.orgId, plan.orgId), eq(table.planId, plan.id)));
-    return (value ?? -1) + 1;
-  };
-  const base = { orgId: plan.orgId, planId: plan.id };
-  for (const area of changes.focusAreas?.add ?? []) {
-    await tx.insert(focusAreas).values({
-      ...base,
-      position: await next(focusAreas),
-      templateKey: null,
-      title: area.title,
-      goalTitle: area.goalTitle ?? area.title,
-      issue: area.issue ?? '',
-      impact: area.impact ?? '',
-      examples: area.examples ?? [],
-      requiredStandard: area.requiredStandard ?? '',
-      goal: area.goal ?? '',
-      measurement: area.measurement ?? '',
-      deadline: area.deadline ?? planSet.endDate ?? plan.endDate,
-      successCriteria: area.successCriteria ?? '',
-    });
-  }
-  for (const { id, position: _p, ...fields } of changes.focusAreas?.update ?? [])
-    await tx.update(focusAreas).set(fields).where(scope(focusAreas, id));
-  for (const id of changes.focusAreas?.remove ?? []) await tx.delete(focusAreas).where(scope(focusAreas, id));
-  for (const metric of changes.metrics?.add ?? []) {
-    await tx
-      .insert(metrics)
-      .values({ ...base, position: await next(metrics), ...metric, focusAreaId: metric.focusAreaId ?? null });
-  }
-  for (const { id, ...fields } of changes.metrics?.update ?? [])
-    await tx.update(metrics).set(fields).where(scope(metrics, id));
-  for (const id of changes.metrics?.remove ?? []) await tx.delete(metrics).where(scope(metrics, id));
-  for (const { text } of changes.successCriteria?.add ?? []) {
-    await tx.insert(successCriteria).values({ ...base, position: await next(successCriteria), text });
-  }
-  for (const { id, text } of changes.successCriteria?.update ?? [])
-    await tx.update(successCriteria).set({ text }).where(scope(successCriteria, id));
-  for (const id of changes.successCriteria?.remove ?? [])
-    await tx.delete(successCriteria).where(scope(successCriteria, id));
+    .set({ ...planSet, header, content })
+    .where(and(eq(plans.orgId, plan.orgId), eq(plans.id, plan.id)));
 }

@@ -6,8 +6,8 @@ import { loadPlanAggregate } from '../../db/repositories/plan-repository.ts';
 import { plans, planVersions, signatures } from '../../db/schema/index.ts';
 import { can, type PlanAction } from '../../domain/access/policy.ts';
 import { conflict, DomainError, invalidField, notFound } from '../../domain/errors.ts';
-import type { PlanAggregate } from '../../domain/plan/aggregate.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
+import { hasSigned, isFullySigned } from '../../domain/plan/signatures.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { notifyParties } from '../notifications/notify-parties.ts';
 import { commitPlanChange } from '../plans/commit-plan-change.ts';
@@ -33,10 +33,6 @@ const sameName = (a: string, b: string) => {
   return norm(a) === norm(b);
 };
 
-/** Signatures that still count: made on or after the last major change. */
-const currentSignatures = (agg: PlanAggregate) =>
-  agg.signatures.filter((s) => s.version >= agg.plan.majorVersion);
-
 export async function signPlan(ctx: ServiceContext, planId: string, input: SignInput): Promise<PlanView> {
   const { deps, actor, meta } = ctx;
   return inTransaction(deps, async (tx) => {
@@ -58,7 +54,7 @@ export async function signPlan(ctx: ServiceContext, planId: string, input: SignI
         [],
       );
     }
-    if (currentSignatures(aggregate).some((s) => s.role === role)) {
+    if (hasSigned(aggregate.signatures, plan.majorVersion, role)) {
       throw conflict(`The ${role} has already signed this version`, []);
     }
     const [version] = await tx
@@ -144,10 +140,7 @@ async function finish(
 ): Promise<PlanView> {
   const now = ctx.deps.now();
   let aggregate = (await loadPlanAggregate(tx, ctx.actor.orgId, planId))!;
-  const current = currentSignatures(aggregate);
-  const hasEmployee = current.some((s) => s.role === 'employee' && (!s.isRefused || s.witnessedAt));
-  const isComplete =
-    hasEmployee && current.some((s) => s.role === 'manager') && current.some((s) => s.role === 'hr');
+  const isComplete = isFullySigned(aggregate.signatures, aggregate.plan.majorVersion);
   if (isComplete) {
     await tx.update(plans).set({ status: 'active' }).where(eq(plans.id, planId));
     await scheduleCheckIns(tx, aggregate.plan, now);

@@ -6,7 +6,13 @@ import { adjustments, plans, planVersions } from '../../db/schema/index.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { PlanAggregate } from '../../domain/plan/aggregate.ts';
 import { isUnderAgreement } from '../../domain/plan/lifecycle.ts';
-import { diffDocuments, documentHash, majorHash, planDocument } from '../../domain/plan/plan-document.ts';
+import {
+  diffDocuments,
+  documentHash,
+  isMajorChange,
+  majorHash,
+  planDocument,
+} from '../../domain/plan/plan-document.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -39,14 +45,13 @@ export async function commitPlanChange(
   if (!aggregate) throw notFound('Plan');
   const doc = planDocument(aggregate);
   const hash = documentHash(doc);
-  const major = majorHash(doc);
   const [latest] = await tx
     .select()
     .from(planVersions)
     .where(and(eq(planVersions.orgId, actor.orgId), eq(planVersions.planId, planId)))
     .orderBy(desc(planVersions.version))
     .limit(1);
-  const isMajor = Boolean(latest) && latest.majorHash !== major;
+  const isMajor = isMajorChange(latest, doc);
   if (isMajor && isUnderAgreement(aggregate.plan.status) && !options.isMajorAllowed) {
     throw conflict(
       `This is a major change to an agreed plan: propose it as an adjustment for HR approval (POST /api/v1/plans/${planId}/adjustments)`,
@@ -67,7 +72,7 @@ export async function commitPlanChange(
       version,
       snapshot: doc as unknown as Record<string, unknown>,
       documentHash: hash,
-      majorHash: major,
+      majorHash: majorHash(doc),
       reason: options.reason ?? null,
       createdByUserId: actor.userId,
       createdAt: now.toISOString(),

@@ -1,49 +1,83 @@
-// Metrics of a plan (baseline, target, direction) and their measurements.
+// Metrics of a plan (baseline, target, direction) and their measurements; the metric row writers that
+// adjustments share with the direct endpoints.
 import { and, eq, inArray, max } from 'drizzle-orm';
 import type { MetricInput } from '../../contracts/plans.ts';
 import type { Tx } from '../../db/client.ts';
 import { focusAreas, measurements, metrics } from '../../db/schema/index.ts';
-import { conflict, invalidField, notFound } from '../../domain/errors.ts';
+import { conflict, notFound } from '../../domain/errors.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
+import { checkMeasurementDate, checkMetric } from '../../domain/plan/sections.ts';
 import type { ServiceContext } from '../context.ts';
 import { writePlan } from './write-plan.ts';
 
 const spec = (auditAction: string) => ({ action: 'plan.update' as const, auditAction, entityType: 'metric' });
 
-async function checkFocusArea(tx: Tx, plan: PlanRow, focusAreaId: string | null | undefined) {
-  if (!focusAreaId) return;
-  const [row] = await tx
+/** The ids of this plan's focus areas: a metric may measure only one of them. */
+async function focusAreaIdsOf(tx: Tx, plan: PlanRow): Promise<string[]> {
+  const rows = await tx
     .select({ id: focusAreas.id })
     .from(focusAreas)
-    .where(
-      and(eq(focusAreas.orgId, plan.orgId), eq(focusAreas.planId, plan.id), eq(focusAreas.id, focusAreaId)),
-    );
-  if (!row) throw invalidField('body/focusAreaId', 'no focus area of this plan has this id');
+    .where(and(eq(focusAreas.orgId, plan.orgId), eq(focusAreas.planId, plan.id)));
+  return rows.map((r) => r.id);
 }
 
-const sameTarget = () =>
-  invalidField('body/target', 'must differ from the baseline, or there is nothing to improve');
+/** Adds a metric at the end, checked by the one metric rule (a real target, a focus area of this plan). */
+export async function insertMetric(tx: Tx, plan: PlanRow, input: MetricInput, path: string): Promise<string> {
+  checkMetric(input, await focusAreaIdsOf(tx, plan), path);
+  const [{ value }] = await tx
+    .select({ value: max(metrics.position) })
+    .from(metrics)
+    .where(and(eq(metrics.orgId, plan.orgId), eq(metrics.planId, plan.id)));
+  const [row] = await tx
+    .insert(metrics)
+    .values({
+      orgId: plan.orgId,
+      planId: plan.id,
+      position: (value ?? -1) + 1,
+      ...input,
+      focusAreaId: input.focusAreaId ?? null,
+    })
+    .returning({ id: metrics.id });
+  return row.id;
+}
+
+/** Edits a metric of this plan, checked as a whole after the edit; false when the plan has no such metric. */
+export async function patchMetric(
+  tx: Tx,
+  plan: PlanRow,
+  metricId: string,
+  input: Partial<MetricInput>,
+  path: string,
+): Promise<boolean> {
+  const scope = and(eq(metrics.orgId, plan.orgId), eq(metrics.planId, plan.id), eq(metrics.id, metricId));
+  const [existing] = await tx.select().from(metrics).where(scope);
+  if (!existing) return false;
+  checkMetric(
+    {
+      baseline: input.baseline ?? existing.baseline,
+      target: input.target ?? existing.target,
+      focusAreaId: input.focusAreaId,
+    },
+    await focusAreaIdsOf(tx, plan),
+    path,
+  );
+  if (Object.keys(input).length) await tx.update(metrics).set(input).where(scope);
+  return true;
+}
+
+/** Removes a metric of this plan with its measurements; false when the plan has no such metric. */
+export async function deleteMetric(tx: Tx, plan: PlanRow, metricId: string): Promise<boolean> {
+  const removed = await tx
+    .delete(metrics)
+    .where(and(eq(metrics.orgId, plan.orgId), eq(metrics.planId, plan.id), eq(metrics.id, metricId)))
+    .returning({ id: metrics.id });
+  return removed.length > 0;
+}
 
 export async function addMetric(ctx: ServiceContext, planId: string, input: MetricInput) {
-  if (input.baseline === input.target) throw sameTarget();
-  const result = await writePlan(ctx, planId, spec('metric.added'), async (tx, plan) => {
-    await checkFocusArea(tx, plan, input.focusAreaId);
-    const [{ value }] = await tx
-      .select({ value: max(metrics.position) })
-      .from(metrics)
-      .where(and(eq(metrics.orgId, plan.orgId), eq(metrics.planId, planId)));
-    const [row] = await tx
-      .insert(metrics)
-      .values({
-        orgId: plan.orgId,
-        planId,
-        position: (value ?? -1) + 1,
-        ...input,
-        focusAreaId: input.focusAreaId ?? null,
-      })
-      .returning({ id: metrics.id });
-    return row.id;
-  });
+  const result = await writePlan(ctx, planId, spec('metric.added'), (tx, plan) =>
+    insertMetric(tx, plan, input, 'body'),
+  );
   return result.plan.metrics.find((m) => m.id === result.entityId)!;
 }
 
@@ -58,14 +92,7 @@ export async function updateMetric(
     planId,
     { ...spec('metric.updated'), target: { kind: 'metric', id: metricId } },
     async (tx, plan) => {
-      const [existing] = await tx
-        .select()
-        .from(metrics)
-        .where(and(eq(metrics.orgId, plan.orgId), eq(metrics.planId, planId), eq(metrics.id, metricId)));
-      if (!existing) throw notFound('Metric');
-      if ((input.baseline ?? existing.baseline) === (input.target ?? existing.target)) throw sameTarget();
-      await checkFocusArea(tx, plan, input.focusAreaId);
-      await tx.update(metrics).set(input).where(eq(metrics.id, metricId));
+      if (!(await patchMetric(tx, plan, metricId, input, 'body'))) throw notFound('Metric');
       return metricId;
     },
   );
@@ -78,11 +105,7 @@ export async function removeMetric(ctx: ServiceContext, planId: string, metricId
     planId,
     { ...spec('metric.removed'), target: { kind: 'metric', id: metricId } },
     async (tx, plan) => {
-      const removed = await tx
-        .delete(metrics)
-        .where(and(eq(metrics.orgId, plan.orgId), eq(metrics.planId, planId), eq(metrics.id, metricId)))
-        .returning({ id: metrics.id });
-      if (!removed.length) throw notFound('Metric');
+      if (!(await deleteMetric(tx, plan, metricId))) throw notFound('Metric');
       return metricId;
     },
   );
@@ -115,12 +138,7 @@ export async function recordMeasurements(
         .where(and(eq(metrics.orgId, plan.orgId), eq(metrics.planId, planId), eq(metrics.id, metricId)));
       if (!metric) throw notFound('Metric');
       for (const [i, item] of items.entries()) {
-        if (item.date > plan.endDate) {
-          throw invalidField(
-            `body/${items.length > 1 ? `items/${i}/` : ''}date`,
-            `must be on or before the plan's end (${plan.endDate})`,
-          );
-        }
+        checkMeasurementDate(item.date, plan, `body/${items.length > 1 ? `items/${i}/` : ''}date`);
       }
       await tx.insert(measurements).values(
         items.map((item) => ({

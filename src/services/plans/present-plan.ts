@@ -8,6 +8,7 @@ import { can } from '../../domain/access/policy.ts';
 import type { PlanAggregate } from '../../domain/plan/aggregate.ts';
 import { allowedTransitions, isReadOnly } from '../../domain/plan/lifecycle.ts';
 import { composePlanView } from '../../domain/plan/plan-view.ts';
+import { rolesToSign } from '../../domain/plan/signatures.ts';
 import { defaultTemplate } from '../../domain/template/default-templates.ts';
 import type { FocusAreaTemplate } from '../../domain/template/template.ts';
 import { factsOf } from './plan-access.ts';
@@ -43,15 +44,10 @@ export function presentPlan(actor: Actor, aggregate: PlanAggregate, today: strin
     hasHrApproval: round.some((a) => a.role === 'hr'),
   };
   const status = aggregate.plan.status;
-  const signedRoles = new Set(
-    aggregate.signatures
-      .filter((s) => s.version === aggregate.plan.version || s.isRefused)
-      .map((s) => s.role),
-  );
-  const canSignAs = (['employee', 'manager', 'hr'] as const).filter(
+  // The same rule signing applies: offer only what signPlan accepts.
+  const canSignAs = rolesToSign(aggregate.signatures, aggregate.plan.majorVersion).filter(
     (role) =>
       status === 'awaiting_acknowledgment' &&
-      !signedRoles.has(role) &&
       can(
         actor,
         role === 'employee'

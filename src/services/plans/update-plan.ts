@@ -1,11 +1,15 @@
-// Edits a plan's header, dates, people and text sections; dates regenerate the timeline and move deadlines.
+// Edits a plan's header, dates, people and text sections; dates reschedule the timeline and move deadlines.
 import { and, eq } from 'drizzle-orm';
 import type { PlanUpdate, PlanView } from '../../contracts/plans.ts';
+import type { Tx } from '../../db/client.ts';
 import { focusAreas, plans } from '../../db/schema/index.ts';
 import { invalidField } from '../../domain/errors.ts';
-import { addDays, daysBetween, todayIn } from '../../domain/plan/dates.ts';
+import type { PlanRow } from '../../domain/plan/aggregate.ts';
+import { todayIn } from '../../domain/plan/dates.ts';
+import { isUnderAgreement } from '../../domain/plan/lifecycle.ts';
 import type { PlanContent } from '../../domain/plan/plan.ts';
-import { buildTimeline, planEndDate } from '../../domain/plan/timeline.ts';
+import { planLengthLimits, planLengthWeeks } from '../../domain/plan/sections.ts';
+import { planEndDate, rescheduleTimeline } from '../../domain/plan/timeline.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { claimUnchanged } from '../preconditions.ts';
 import { commitPlanChange } from './commit-plan-change.ts';
@@ -24,40 +28,25 @@ export async function updatePlan(ctx: ServiceContext, planId: string, input: Pla
     const header = { ...plan.header };
     const changes: Partial<typeof plans.$inferInsert> = {};
 
-    let startDate = input.startDate ?? plan.startDate;
+    const startDate = input.startDate ?? plan.startDate;
     let durationWeeks = input.durationWeeks ?? plan.durationWeeks;
     if (input.endDate !== undefined) {
-      const days = daysBetween(startDate, input.endDate) + 1;
-      if (days <= 0) throw invalidField('body/endDate', 'must be after the start date');
-      if (days % 7 !== 0)
-        throw invalidField('body/endDate', 'must end a whole number of weeks after the start date');
-      durationWeeks = days / 7;
-      if (durationWeeks < 4 || durationWeeks > 26)
-        throw invalidField('body/endDate', 'the plan must last 4 to 26 weeks');
+      durationWeeks = planLengthWeeks(startDate, input.endDate, planLengthLimits.draft, 'body/endDate');
     }
-    const endDate = planEndDate(startDate, durationWeeks);
     if (startDate !== plan.startDate || durationWeeks !== plan.durationWeeks) {
-      const shift = daysBetween(plan.startDate, startDate);
-      if (content.isTimelineEdited && durationWeeks === plan.durationWeeks) {
-        content.timeline = shiftTimeline(content.timeline, shift);
-      } else {
-        const template = await resolveTemplate(tx, actor.orgId, plan.templateId, plan.locale);
-        content.timeline = buildTimeline(template.timeline, startDate, durationWeeks);
-        content.isTimelineEdited = false;
-      }
-      Object.assign(changes, { startDate, durationWeeks, endDate });
-      // Deadlines that were the plan's end move with it.
-      await tx
-        .update(focusAreas)
-        .set({ deadline: endDate })
-        .where(
-          and(
-            eq(focusAreas.orgId, actor.orgId),
-            eq(focusAreas.planId, planId),
-            eq(focusAreas.deadline, plan.endDate),
-          ),
-        );
-      startDate = startDate as string;
+      const today = isUnderAgreement(plan.status)
+        ? todayIn(await organizationTimezone(tx, actor.orgId), deps.now())
+        : null;
+      const path =
+        input.endDate !== undefined
+          ? 'body/endDate'
+          : input.durationWeeks !== undefined
+            ? 'body/durationWeeks'
+            : 'body/startDate';
+      Object.assign(
+        changes,
+        await changePlanDates(tx, plan, content, { startDate, durationWeeks }, today, path),
+      );
     }
     if (input.hrRepId !== undefined) {
       const user = await findUserWithRole(tx, actor.orgId, input.hrRepId, ['hr', 'hr_admin'], 'body/hrRepId');
@@ -122,16 +111,49 @@ export async function updatePlan(ctx: ServiceContext, planId: string, input: Pla
   });
 }
 
-function shiftTimeline(timeline: PlanContent['timeline'], days: number): PlanContent['timeline'] {
-  const move = (d: string) => addDays(d, days);
-  return {
-    phases: timeline.phases.map((p) => ({
-      ...p,
-      startDate: move(p.startDate),
-      endDate: move(p.endDate),
-      tasks: p.tasks.map((t) => ({ ...t, date: move(t.date) })),
-      milestone: { ...p.milestone, date: move(p.milestone.date) },
-    })),
-    milestones: timeline.milestones.map((m) => ({ ...m, date: move(m.date) })),
-  };
+/**
+ * New dates for a plan, the one way both a draft's edit and an approved extension take: the timeline is
+ * rescheduled (rebuilt before the start; once started, what is done kept and what is still scheduled
+ * stretched to the new end), deadlines that were the plan's end move with it, and every deadline must still
+ * fall inside the plan. Changes `content` in place; returns the plan's new date columns.
+ */
+export async function changePlanDates(
+  tx: Tx,
+  plan: PlanRow,
+  content: PlanContent,
+  to: { startDate: string; durationWeeks: number },
+  today: string | null,
+  path: string,
+): Promise<{ startDate: string; durationWeeks: number; endDate: string }> {
+  const endDate = planEndDate(to.startDate, to.durationWeeks);
+  if (today !== null && endDate < today) throw invalidField(path, `must not be before today (${today})`);
+  const template = await resolveTemplate(tx, plan.orgId, plan.templateId, plan.locale);
+  content.timeline = rescheduleTimeline({
+    timeline: content.timeline,
+    pattern: template.timeline,
+    isEdited: content.isTimelineEdited,
+    from: { startDate: plan.startDate, endDate: plan.endDate, durationWeeks: plan.durationWeeks },
+    to,
+    today,
+  });
+  if (!(content.isTimelineEdited && to.durationWeeks === plan.durationWeeks) && today === null)
+    content.isTimelineEdited = false;
+  const scope = and(eq(focusAreas.orgId, plan.orgId), eq(focusAreas.planId, plan.id));
+  await tx
+    .update(focusAreas)
+    .set({ deadline: endDate })
+    .where(and(scope, eq(focusAreas.deadline, plan.endDate)));
+  const areas = await tx
+    .select({ title: focusAreas.title, deadline: focusAreas.deadline })
+    .from(focusAreas)
+    .where(scope);
+  for (const area of areas) {
+    if (area.deadline && (area.deadline < to.startDate || area.deadline > endDate)) {
+      throw invalidField(
+        path,
+        `the focus area “${area.title}” is due ${area.deadline}, outside the new dates (${to.startDate} to ${endDate}): move its deadline too`,
+      );
+    }
+  }
+  return { startDate: to.startDate, durationWeeks: to.durationWeeks, endDate };
 }
