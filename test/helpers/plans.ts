@@ -43,7 +43,7 @@ const goals: Record<
   communication_collaboration: {
     issue: 'Status updates in the course platform channel are missing, so the team learns of delays late.',
     goal: 'Post a written status update for every open task twice a week, rated 4 of 5 by the team.',
-    metric: ['Team feedback score', 'points', 'higher', 2.5, 4],
+    metric: ['Team feedback score', 'rating (1–5)', 'higher', 2.5, 4],
   },
   quality_accuracy: {
     issue: 'Pull requests reach review with failing tests and missing checks on quality.',

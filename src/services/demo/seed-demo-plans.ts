@@ -34,7 +34,7 @@ const areas: Record<
     issue: 'Blockers are raised late in stand-ups, so the team learns of slips at the sprint review.',
     impact: 'Course releases slip and marketing campaigns are rescheduled.',
     goal: 'Raise every blocker within one working day and post two written updates a week, rated 4 of 5.',
-    metric: ['Team feedback score', 'points', 'higher', 2.6, 4],
+    metric: ['Team feedback score', 'rating (1–5)', 'higher', 2.6, 4],
   },
   quality_accuracy: {
     issue: 'Pull requests reach review with failing checks and missing test cases.',
