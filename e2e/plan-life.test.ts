@@ -230,6 +230,10 @@ describe('the life of a plan', () => {
     await field(dialog, 'Summary').fill(
       'Review defects fell from 12 to 4 a week; Elena returns to the regular review cycle.',
     );
+    // The twelve weeks have not run: the final evaluation is still ahead, so HR writes why it decides now.
+    await field(dialog, 'Reason for deciding without the final evaluation').fill(
+      'Goals met and sustained for six weeks; the final evaluation is waived by agreement.',
+    );
     await dialog.getByRole('button', { name: 'Close plan' }).click();
     await expectText(page, 'The plan was closed.');
     await expectText(page, 'Completed successfully');

@@ -166,6 +166,14 @@ export const approvalSchema = z.object({
   createdAt: z.string(),
 });
 
+export const outcomeRecommendationSchema = z.object({
+  outcome: z.enum(['successful', 'unsuccessful']),
+  summary: z.string(),
+  recommendedByUserId: z.string(),
+  recommendedByName: z.string(),
+  recommendedAt: z.string(),
+});
+
 export const outcomeSchema = z.object({
   outcome: z.enum(['successful', 'unsuccessful', 'cancelled']),
   summary: z.string(),
@@ -175,6 +183,15 @@ export const outcomeSchema = z.object({
   decidedByName: z.string(),
   decidedAt: z.string(),
   reason: z.string().nullable(),
+  recommendation: outcomeRecommendationSchema
+    .nullable()
+    .optional()
+    .describe('The manager’s recommendation HR decided on'),
+  overrideReason: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('HR’s written reason for a successful outcome without a held final evaluation'),
 });
 
 export const planSchema = z
@@ -292,6 +309,10 @@ export const planSchema = z
     review: z.object({ schedule: z.array(labelled), updateProcess: z.array(labelled) }),
     completion: z.object({ intro: z.string(), steps: z.array(z.string()), closingNote: z.string() }),
     outcome: outcomeSchema.nullable(),
+    outcomeRecommendation: outcomeRecommendationSchema
+      .nullable()
+      .optional()
+      .describe('While active: the outcome the manager recommends to HR'),
     confidentialityNotice: z.string(),
     allowedActions: z.array(z.string()).describe('Lifecycle actions this user may take now'),
     permissions: z.object({

@@ -1,5 +1,6 @@
 // The plan as data: header snapshot, template-derived sections, outcome; and building a new plan's content.
 import type { PlanTemplate } from '../template/template.ts';
+import type { OutcomeRecommendation } from './closing.ts';
 import type { Timeline } from './timeline.ts';
 
 export type Labelled = { label: string; text: string };
@@ -70,6 +71,10 @@ export type PlanOutcome = {
   decidedByName: string;
   decidedAt: string;
   reason: string | null;
+  /** The manager's recommendation HR decided on, if one was made. */
+  recommendation?: OutcomeRecommendation | null;
+  /** HR's written reason for a successful outcome without a held final evaluation. */
+  overrideReason?: string | null;
 };
 
 /** Fills placeholders such as {employeeName} from the header. */

@@ -1,5 +1,6 @@
 // Demo plans in several states, made through the same use cases people use, so the demo is never empty.
 import { and, eq } from 'drizzle-orm';
+import type { PlanView } from '../../contracts/plans.ts';
 import { employees, organizations, plans } from '../../db/schema/index.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { addDays } from '../../domain/plan/dates.ts';
@@ -12,6 +13,8 @@ import { updateActivity } from '../plans/activities.ts';
 import { createPlan } from '../plans/create-plan.ts';
 import { updateFocusArea } from '../plans/focus-areas.ts';
 import { addMetric, recordMeasurements } from '../plans/metrics.ts';
+import { createCheckIn } from '../running/check-ins.ts';
+import { updateCheckIn } from '../running/update-check-in.ts';
 import { createUser } from '../users/create-user.ts';
 import { demoPassword } from './seed-demo.ts';
 
@@ -175,7 +178,8 @@ export async function seedDemoPlans(deps: Deps): Promise<boolean> {
     hrRepId: hrRep.userId,
   });
 
-  // Carmen: a plan completed successfully last year.
+  // Carmen: a plan completed successfully last year, with the record that supports it: weekly measurements,
+  // every check-in held up to the final evaluation, the manager's recommendation and HR's decision.
   const past = addDays(today, -200);
   view = await createPlan(manager, {
     employeeId: carmen.id,
@@ -186,10 +190,69 @@ export async function seedDemoPlans(deps: Deps): Promise<boolean> {
   });
   await fill(view.id, view);
   view = await activate(view.id, carmen.email);
-  await transitionPlan(hr, view.id, {
+  await recordPastPlan(manager, view);
+  await transitionPlan(manager, view.id, {
+    action: 'recommend',
+    outcome: 'successful',
+    summary: 'Every metric reached its target by week nine and held there to the final evaluation.',
+  });
+  const decidedBy = ctxOf(deps, hrRep);
+  await transitionPlan(decidedBy, view.id, {
     action: 'close',
     outcome: 'successful',
     summary: 'All goals met and sustained for the last four weeks of the plan.',
+    // HR ticks the completion steps that were done; none is ticked for them.
+    completionSteps: view.completion.steps.map((text) => ({ text, isDone: true })),
   });
   return true;
+}
+
+/** The weeks of a plan that already ran: a measurement per metric and a held check-in each week. */
+async function recordPastPlan(manager: ServiceContext, view: PlanView) {
+  const start = view.header.startDate;
+  const weeks = 12;
+  for (const metric of view.metrics) {
+    const gap = metric.target - metric.baseline;
+    await recordMeasurements(
+      manager,
+      view.id,
+      metric.id,
+      Array.from({ length: weeks }, (_, w) => ({
+        date: addDays(start, 7 * w + 6),
+        // Steady improvement to the target by week nine, then held there.
+        value: Math.round((metric.baseline + gap * Math.min(1, (w + 1) / 9)) * 10) / 10,
+        source: 'team dashboard',
+      })),
+    );
+  }
+  for (let week = 1; week <= weeks; week++) {
+    const type =
+      week === weeks
+        ? 'final_evaluation'
+        : week % 4 === 0
+          ? 'monthly_review'
+          : week % 2 === 0
+            ? 'biweekly_assessment'
+            : 'weekly_checkin';
+    const day = week === weeks ? 7 * (week - 1) + 5 : 7 * (week - 1) + 1;
+    const checkIn = await createCheckIn(manager, view.id, {
+      type,
+      scheduledAt: `${addDays(start, day)}T09:00:00.000Z`,
+    });
+    const rating = Math.min(5, 2 + Math.floor(week / 3));
+    const isAssessment = type !== 'weekly_checkin';
+    await updateCheckIn(manager, checkIn.id, {
+      status: 'held',
+      notes: `Week ${week}: reviewed the dashboard and the open tasks together.`,
+      ...(isAssessment
+        ? {
+            ratings: view.focusAreas.map((a) => ({ focusAreaId: a.id, rating })),
+            overallRating: rating,
+          }
+        : {}),
+      ...(type === 'monthly_review' || type === 'final_evaluation'
+        ? { summary: `Week ${week}: steady progress on every focus area.` }
+        : {}),
+    });
+  }
 }
