@@ -194,6 +194,11 @@ export const outcomeSchema = z.object({
     .describe('HR’s written reason for a successful outcome without a held final evaluation'),
 });
 
+/** The template's prompts for the empty fields beside them, by field name: shown as input placeholders. */
+const placeholders = z
+  .record(z.string(), z.string())
+  .describe('Template prompts for the fields of this object while they are empty; never values');
+
 export const planSchema = z
   .object({
     id: uuid,
@@ -250,18 +255,21 @@ export const planSchema = z
         focusAreas: z.string(),
         supportProvided: z.string(),
         session: cadence,
+        placeholders: placeholders.optional(),
       }),
       hr: z.object({
         name: z.string().nullable(),
         availability: z.string(),
         supportAreas: z.string(),
         additionalResources: z.string(),
+        placeholders: placeholders.optional(),
       }),
       training: z.object({
         internal: z.string(),
         external: z.string(),
         online: z.string(),
         certification: z.string(),
+        placeholders: placeholders.optional(),
       }),
       budget: z.object({
         total: z.number(),

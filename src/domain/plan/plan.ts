@@ -26,12 +26,32 @@ export type Cadence = {
   durationMinutes: number;
 };
 
+/** The template's prompts for fields of a section, shown while the field is empty. */
+export type Placeholders<K extends string> = Partial<Record<K, string>>;
+
 export type PlanSupport = {
   manager: Labelled[];
   managerCheckIn: Cadence;
-  mentor: { meetingFrequency: string; focusAreas: string; supportProvided: string; session: Cadence };
-  hr: { availability: string; supportAreas: string; additionalResources: string };
-  training: { internal: string; external: string; online: string; certification: string };
+  mentor: {
+    meetingFrequency: string;
+    focusAreas: string;
+    supportProvided: string;
+    session: Cadence;
+    placeholders?: Placeholders<'focusAreas' | 'supportProvided'>;
+  };
+  hr: {
+    availability: string;
+    supportAreas: string;
+    additionalResources: string;
+    placeholders?: Placeholders<'availability' | 'supportAreas' | 'additionalResources'>;
+  };
+  training: {
+    internal: string;
+    external: string;
+    online: string;
+    certification: string;
+    placeholders?: Placeholders<'internal' | 'external' | 'online' | 'certification'>;
+  };
   trainingBudget: number;
   currency: string;
   hoursPerWeek: number;
@@ -115,6 +135,9 @@ export function buildPlanContent(
         meetingFrequency: template.support.mentor.meetingFrequency,
         focusAreas: template.support.mentor.focusAreas,
         supportProvided: template.support.mentor.supportProvided,
+        ...(template.support.mentor.placeholders
+          ? { placeholders: template.support.mentor.placeholders }
+          : {}),
         session: {
           frequency: defaults.mentorSession.frequency,
           weekday: 4,

@@ -13,6 +13,7 @@ import { updateActivity } from '../plans/activities.ts';
 import { createPlan } from '../plans/create-plan.ts';
 import { updateFocusArea } from '../plans/focus-areas.ts';
 import { addMetric, recordMeasurements } from '../plans/metrics.ts';
+import { updatePlan } from '../plans/update-plan.ts';
 import { createCheckIn } from '../running/check-ins.ts';
 import { updateCheckIn } from '../running/update-check-in.ts';
 import { createUser } from '../users/create-user.ts';
@@ -100,11 +101,24 @@ export async function seedDemoPlans(deps: Deps): Promise<boolean> {
   const today = new Date(deps.now()).toISOString().slice(0, 10);
 
   const fill = async (planId: string, view: Awaited<ReturnType<typeof createPlan>>) => {
+    await updatePlan(manager, planId, {
+      support: {
+        hr: {
+          availability: 'Hugo Reyes, hr.rep@demo.mejora.dev, Monday to Thursday 9:00–17:00',
+          supportAreas: 'Workload questions, training requests and the plan process',
+        },
+        mentor: {
+          focusAreas: 'Testing habits and code review of the course player',
+          supportProvided: 'Weekly pairing session and feedback on pull requests',
+        },
+      },
+    });
     for (const area of view.focusAreas) {
       const spec = areas[area.templateKey ?? 'technical_skills'];
       await updateFocusArea(manager, planId, area.id, {
         issue: spec.issue,
         impact: spec.impact,
+        requiredStandard: `${spec.metric[0]} at the team's standard of ${spec.metric[4]}${spec.metric[1] === '%' ? '%' : ` ${spec.metric[1]}`}.`,
         examples: [
           { date: addDays(view.header.startDate, -20), text: 'Discussed in the last sprint retrospective.' },
         ],

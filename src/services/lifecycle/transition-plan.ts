@@ -18,12 +18,13 @@ import { closingProblems, isOverride, recommendationProblems } from '../../domai
 import { addDays, daysBetween, todayIn } from '../../domain/plan/dates.ts';
 import { allowedTransitions, type TransitionAction, transitions } from '../../domain/plan/lifecycle.ts';
 import type { PlanOutcome } from '../../domain/plan/plan.ts';
+import { emptyRequiredFields } from '../../domain/plan/required-fields.ts';
 import { sealCheckpoint } from '../audit/seal-checkpoint.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { type NotificationKind, notifyParties } from '../notifications/notify-parties.ts';
 import { commitPlanChange } from '../plans/commit-plan-change.ts';
 import { factsOf, loadVisiblePlan } from '../plans/plan-access.ts';
-import { organizationTimezone, presentPlan } from '../plans/present-plan.ts';
+import { organizationTimezone, presentPlan, templatePrompts } from '../plans/present-plan.ts';
 import { hrOf } from '../running/notify-person.ts';
 
 export type TransitionInput = {
@@ -284,6 +285,13 @@ function checkComplete(view: PlanView): void {
   if (view.focusAreas.length === 0)
     errors.push({ path: 'focusAreas', message: 'add at least one focus area' });
   if (view.metrics.length === 0) errors.push({ path: 'metrics', message: 'add at least one metric' });
+  // Every required field still empty, or still showing its template prompt, each with its path.
+  errors.push(
+    ...emptyRequiredFields(
+      { focusAreas: view.focusAreas, hasMentor: Boolean(view.header.mentorUserId), support: view.support },
+      templatePrompts(),
+    ),
+  );
   for (const area of view.focusAreas) {
     for (const finding of area.smart.findings.filter((f) => f.severity === 'error')) {
       errors.push({
@@ -292,7 +300,11 @@ function checkComplete(view: PlanView): void {
       });
     }
   }
-  if (errors.length) throw invalid(errors, 'The plan is not ready to submit: fix the SMART errors listed');
+  if (errors.length)
+    throw invalid(
+      errors,
+      'The plan is not ready to submit: fill in the fields and fix the SMART errors listed',
+    );
 }
 
 async function recommendationOf(tx: Tx, orgId: string, planId: string) {
