@@ -24,7 +24,12 @@ const toForm = (plan: PlanView) => ({
     supportAreas: plan.support.hr.supportAreas,
     additionalResources: plan.support.hr.additionalResources,
   },
-  training: { ...plan.support.training },
+  training: {
+    internal: plan.support.training.internal,
+    external: plan.support.training.external,
+    online: plan.support.training.online,
+    certification: plan.support.training.certification,
+  },
   trainingBudget: plan.support.budget.total as number | string,
   currency: plan.support.budget.currency,
   hoursPerWeek: plan.support.hoursPerWeek as number | string,
@@ -132,6 +137,7 @@ export function SupportStep({ plan }: { plan: PlanView }) {
           <Textarea
             label={plan.headings.focusAreas}
             value={form.mentor.focusAreas}
+            placeholder={plan.support.mentor.placeholders?.focusAreas}
             onChange={(e) => {
               const focusAreas = e.currentTarget.value;
               setForm((f) => ({ ...f, mentor: { ...f.mentor, focusAreas } }));
@@ -143,6 +149,7 @@ export function SupportStep({ plan }: { plan: PlanView }) {
           <Textarea
             label={plan.headings.supportProvided}
             value={form.mentor.supportProvided}
+            placeholder={plan.support.mentor.placeholders?.supportProvided}
             onChange={(e) => {
               const supportProvided = e.currentTarget.value;
               setForm((f) => ({ ...f, mentor: { ...f.mentor, supportProvided } }));
@@ -166,6 +173,7 @@ export function SupportStep({ plan }: { plan: PlanView }) {
               key={key}
               label={key === 'additionalResources' ? plan.headings.additionalHrResources : plan.headings[key]}
               value={form.hr[key]}
+              placeholder={plan.support.hr.placeholders?.[key]}
               onChange={(e) => {
                 const value = e.currentTarget.value;
                 setForm((f) => ({ ...f, hr: { ...f.hr, [key]: value } }));
@@ -194,6 +202,7 @@ export function SupportStep({ plan }: { plan: PlanView }) {
               key={key}
               label={label}
               value={form.training[key]}
+              placeholder={plan.support.training.placeholders?.[key]}
               onChange={(e) => {
                 const value = e.currentTarget.value;
                 setForm((f) => ({ ...f, training: { ...f.training, [key]: value } }));
