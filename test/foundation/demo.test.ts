@@ -28,7 +28,8 @@ describe.each(engines)('demo plans on %s', (engine) => {
     const daniel = await signIn(t.app, 'daniel.ortega@lumina.example');
     expect((await daniel.get(`/api/v1/plans/${active.id}`)).status).toBe(200);
     expect((await verifyAudit(t.database.db, hr.user.orgId)).isIntact).toBe(true);
-  });
+    // The closed plan is seeded with its twelve weeks of record, which takes a while on a busy machine.
+  }, 120_000);
 
   it('the closed demo plan follows the closing rules: measured weekly, final evaluation held, decided by HR', async () => {
     const hr = await signIn(t.app, demo.hr);

@@ -19,6 +19,7 @@ import { addDays, daysBetween, todayIn } from '../../domain/plan/dates.ts';
 import { allowedTransitions, type TransitionAction, transitions } from '../../domain/plan/lifecycle.ts';
 import type { PlanOutcome } from '../../domain/plan/plan.ts';
 import { emptyRequiredFields } from '../../domain/plan/required-fields.ts';
+import { defaultTemplate } from '../../domain/template/default-templates.ts';
 import { sealCheckpoint } from '../audit/seal-checkpoint.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { type NotificationKind, notifyParties } from '../notifications/notify-parties.ts';
@@ -285,10 +286,18 @@ function checkComplete(view: PlanView): void {
   if (view.focusAreas.length === 0)
     errors.push({ path: 'focusAreas', message: 'add at least one focus area' });
   if (view.metrics.length === 0) errors.push({ path: 'metrics', message: 'add at least one metric' });
-  // Every required field still empty, or still showing its template prompt, each with its path.
+  // Every required field still empty, or still showing its template prompt, each with its path. Plans made
+  // before the template marked its support prompts hold them as values: the default prompts catch those.
+  const prompts = defaultTemplate(view.locale).support;
+  const { mentor, hr, training } = view.support;
+  const support = {
+    mentor: { ...mentor, placeholders: mentor.placeholders ?? prompts.mentor.placeholders },
+    hr: { ...hr, placeholders: hr.placeholders ?? prompts.hr.placeholders },
+    training: { ...training, placeholders: training.placeholders ?? prompts.training.placeholders },
+  };
   errors.push(
     ...emptyRequiredFields(
-      { focusAreas: view.focusAreas, hasMentor: Boolean(view.header.mentorUserId), support: view.support },
+      { focusAreas: view.focusAreas, hasMentor: Boolean(view.header.mentorUserId), support },
       templatePrompts(),
     ),
   );
