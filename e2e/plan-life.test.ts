@@ -133,6 +133,11 @@ describe('the life of a plan', () => {
     await atStep(page, 'development', 'Development plan');
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await atStep(page, 'support', 'Support');
+    // The template only prompts for these: the plan is not submitted while they are empty.
+    await field(page, 'Focus Areas').fill('Reviewing pull requests for edge cases');
+    await field(page, 'Support Provided').fill('A weekly pairing session on code review');
+    await field(page, 'Availability').fill('Helena Ruiz, Monday to Thursday, 9:00–17:00');
+    await field(page, 'Support Areas').fill('Workload, training requests and the plan process');
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await atStep(page, 'review', 'Review');
     await expectText(page, 'Ready to submit');
