@@ -5,11 +5,18 @@ import { focusAreaBody, metricBody, metricUpdateBody } from './plans.ts';
 
 export const transitionBody = z
   .object({
-    action: z.enum(['submit', 'approve', 'reject', 'pause', 'resume', 'cancel', 'close']),
+    action: z
+      .enum(['submit', 'approve', 'reject', 'pause', 'resume', 'cancel', 'close', 'recommend'])
+      .describe('close: HR decides the outcome; recommend: the manager recommends one to HR'),
     reason: longText(2000).optional(),
     comment: longText(2000).optional(),
     outcome: z.enum(['successful', 'unsuccessful']).optional(),
     summary: longText(5000).optional(),
+    overrideReason: longText(2000)
+      .optional()
+      .describe(
+        'close as successful without a held final evaluation: HR’s written reason, kept in the record',
+      ),
     areaSummaries: z
       .array(z.object({ focusAreaId: uuid, summary: longText(2000) }).strict())
       .max(50)

@@ -201,6 +201,14 @@ export const approvalSchema = z.object({
   createdAt: z.string(),
 });
 
+export const outcomeRecommendationSchema = z.object({
+  outcome: z.enum(['successful', 'unsuccessful']),
+  summary: z.string(),
+  recommendedByUserId: z.string(),
+  recommendedByName: z.string(),
+  recommendedAt: z.string(),
+});
+
 export const outcomeSchema = z.object({
   outcome: z.enum(['successful', 'unsuccessful', 'cancelled']),
   summary: z.string(),
@@ -210,7 +218,21 @@ export const outcomeSchema = z.object({
   decidedByName: z.string(),
   decidedAt: z.string(),
   reason: z.string().nullable(),
+  recommendation: outcomeRecommendationSchema
+    .nullable()
+    .optional()
+    .describe('The manager’s recommendation HR decided on'),
+  overrideReason: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('HR’s written reason for a successful outcome without a held final evaluation'),
 });
+
+/** The template's prompts for the empty fields beside them, by field name: shown as input placeholders. */
+const placeholders = z
+  .record(z.string(), z.string())
+  .describe('Template prompts for the fields of this object while they are empty; never values');
 
 export const planSchema = z
   .object({
@@ -272,18 +294,21 @@ export const planSchema = z
         focusAreas: z.string(),
         supportProvided: z.string(),
         session: cadence,
+        placeholders: placeholders.optional(),
       }),
       hr: z.object({
         name: z.string().nullable(),
         availability: z.string(),
         supportAreas: z.string(),
         additionalResources: z.string(),
+        placeholders: placeholders.optional(),
       }),
       training: z.object({
         internal: z.string(),
         external: z.string(),
         online: z.string(),
         certification: z.string(),
+        placeholders: placeholders.optional(),
       }),
       budget: z.object({
         total: z.number(),
@@ -331,6 +356,10 @@ export const planSchema = z
     review: z.object({ schedule: z.array(labelled), updateProcess: z.array(labelled) }),
     completion: z.object({ intro: z.string(), steps: z.array(z.string()), closingNote: z.string() }),
     outcome: outcomeSchema.nullable(),
+    outcomeRecommendation: outcomeRecommendationSchema
+      .nullable()
+      .optional()
+      .describe('While active: the outcome the manager recommends to HR'),
     confidentialityNotice: z.string(),
     allowedActions: z.array(z.string()).describe('Lifecycle actions this user may take now'),
     permissions: z.object({

@@ -129,13 +129,39 @@ export type CheckInUpdate = z.infer<typeof checkInUpdateBody>;
 
 export const feedbackKind = z.enum(['peer', 'customer']);
 
+const conversionValue = z.number().finite().min(-1e9, 'at least -1e9').max(1e9, 'at most 1e9');
+
+/** How a 1–5 rating becomes a value of the linked metric: a value per rating, or a × rating + b. */
+export const ratingConversionSchema = z
+  .discriminatedUnion('kind', [
+    z
+      .object({
+        kind: z.literal('map'),
+        values: z
+          .tuple([conversionValue, conversionValue, conversionValue, conversionValue, conversionValue])
+          .describe('The value recorded for ratings 1, 2, 3, 4 and 5'),
+      })
+      .strict(),
+    z.object({ kind: z.literal('linear'), a: conversionValue, b: conversionValue }).strict(),
+  ])
+  .meta({ id: 'RatingConversion' });
+
 export const feedbackRequestBody = z
   .object({
     name: shortText(200),
     email: z.email({ message: 'must be an email address' }).max(254),
     kind: feedbackKind,
     anonymous: z.boolean().default(false),
-    metricId: uuid.nullable().optional(),
+    metricId: uuid
+      .nullable()
+      .optional()
+      .describe(
+        'The metric the overall rating feeds: one rated 1–5 (its unit names the scale), or any metric with a conversion',
+      ),
+    conversion: ratingConversionSchema
+      .nullable()
+      .optional()
+      .describe('Required when the metric is not on the 1–5 scale'),
     questions: z
       .array(
         z
@@ -171,6 +197,11 @@ export const feedbackRequestSchema = z
     email: z.string().nullable(),
     isAnonymous: z.boolean(),
     metricId: z.string().nullable(),
+    conversion: ratingConversionSchema.nullable(),
+    conversionText: z
+      .string()
+      .nullable()
+      .describe('What a rating records in the metric, in words; null when no metric is linked'),
     status: z.enum(['pending', 'answered', 'expired']),
     expiresAt: z.string(),
     answeredAt: z.string().nullable(),

@@ -28,5 +28,23 @@ describe.each(engines)('demo plans on %s', (engine) => {
     const daniel = await signIn(t.app, 'daniel.ortega@lumina.example');
     expect((await daniel.get(`/api/v1/plans/${active.id}`)).status).toBe(200);
     expect((await verifyAudit(t.database.db, hr.user.orgId)).isIntact).toBe(true);
+    // The closed plan is seeded with its twelve weeks of record, which takes a while on a busy machine.
+  }, 120_000);
+
+  it('the closed demo plan follows the closing rules: measured weekly, final evaluation held, decided by HR', async () => {
+    const hr = await signIn(t.app, demo.hr);
+    const list = (await hr.get('/api/v1/plans?limit=10')).body.items;
+    const closedId = list.find((p: { status: string }) => p.status === 'closed').id;
+    const plan = (await hr.get(`/api/v1/plans/${closedId}`)).body;
+    for (const metric of plan.metrics) expect(metric.measurements).toHaveLength(12);
+    const checkIns = (await hr.get(`/api/v1/plans/${closedId}/check-ins`)).body.items;
+    expect(checkIns.filter((c: { status: string }) => c.status === 'held')).toHaveLength(12);
+    expect(checkIns).toContainEqual(expect.objectContaining({ type: 'final_evaluation', status: 'held' }));
+    expect(plan.outcome).toMatchObject({
+      outcome: 'successful',
+      decidedByName: 'Hugo Reyes',
+      overrideReason: null,
+      recommendation: expect.objectContaining({ outcome: 'successful', recommendedByName: 'Marta Navarro' }),
+    });
   });
 });

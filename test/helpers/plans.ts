@@ -43,7 +43,7 @@ const goals: Record<
   communication_collaboration: {
     issue: 'Status updates in the course platform channel are missing, so the team learns of delays late.',
     goal: 'Post a written status update for every open task twice a week, rated 4 of 5 by the team.',
-    metric: ['Team feedback score', 'points', 'higher', 2.5, 4],
+    metric: ['Team feedback score', 'rating (1–5)', 'higher', 2.5, 4],
   },
   quality_accuracy: {
     issue: 'Pull requests reach review with failing tests and missing checks on quality.',
@@ -57,16 +57,34 @@ const goals: Record<
   },
 };
 
-/** Fills every focus area with specific text and links one metric each: the plan then has no SMART errors. */
+/** The support fields a plan must fill in before it is submitted (the template only prompts for them). */
+export const filledSupport = {
+  hr: {
+    availability: 'Hugo Reyes, hr.rep@demo.mejora.dev, Monday to Thursday 9:00–17:00',
+    supportAreas: 'Workload questions, training requests and the plan process',
+  },
+  mentor: {
+    focusAreas: 'Code review habits and testing the lesson player',
+    supportProvided: 'Weekly pairing and review of the week’s pull requests',
+  },
+};
+
+/**
+ * Fills every focus area with specific text and links one metric each, and fills the support fields: the plan
+ * then has no empty required field and no SMART errors.
+ */
 export async function completePlan(
   client: Client,
   plan: { id: string; focusAreas: { id: string; templateKey: string | null }[] },
 ) {
+  const support = await client.patch(`/api/v1/plans/${plan.id}`, { support: filledSupport });
+  if (support.status !== 200) throw new Error(`support failed: ${support.text}`);
   for (const area of plan.focusAreas) {
     const spec = goals[area.templateKey ?? 'technical_skills'];
     await client.patch(`/api/v1/plans/${plan.id}/focus-areas/${area.id}`, {
       issue: spec.issue,
       impact: 'Delays course releases and adds rework for the team.',
+      requiredStandard: `${spec.metric[0]} at ${spec.metric[4]}${spec.metric[1]}, as expected of the role.`,
       examples: [{ date: '2026-10-12', text: 'Example recorded in the October retrospective.' }],
       goal: spec.goal,
       measurement: `Measured weekly: ${spec.metric[0]}.`,

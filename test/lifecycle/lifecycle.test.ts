@@ -332,6 +332,7 @@ describe.each(engines)('plan lifecycle on %s', (engine) => {
       action: 'close',
       outcome: 'successful',
       summary: 'All four goals met and sustained.',
+      overrideReason: 'Goals met early and confirmed by the team lead.',
       areaSummaries: [{ focusAreaId: plan.focusAreas[0].id, summary: 'Reopened tickets down to 6%.' }],
     });
     expect(closed.status).toBe(200);

@@ -252,10 +252,11 @@ describe.each(engines)('email and jobs on %s', (engine) => {
   });
 
   it('closing the plan tells every party by email once', async () => {
-    const closed = await manager.post(`/api/v1/plans/${planId}/transitions`, {
+    const closed = await hrRep.post(`/api/v1/plans/${planId}/transitions`, {
       action: 'close',
       outcome: 'successful',
       summary: 'Goals met and sustained.',
+      overrideReason: 'Goals met early; the final evaluation is waived.',
     });
     expect(closed.status, closed.text).toBe(200);
     await settled();

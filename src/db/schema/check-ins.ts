@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { RatingConversion } from '../../domain/plan/rating-scale.ts';
 import { metrics, plans } from './plans.ts';
 
 export type CheckInType =
@@ -90,6 +91,8 @@ export const feedbackRequests = pgTable(
     tokenHash: text('token_hash').notNull().unique(),
     /** A rating question's answer becomes a measurement of this metric. */
     metricId: uuid('metric_id').references(() => metrics.id, { onDelete: 'set null' }),
+    /** How the rating becomes a value in the metric's unit; null: the metric is itself on the 1–5 scale. */
+    metricConversion: jsonb('metric_conversion').$type<RatingConversion>(),
     requestedByUserId: uuid('requested_by_user_id').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true, mode: 'string' }),

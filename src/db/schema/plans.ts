@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { OutcomeRecommendation } from '../../domain/plan/closing.ts';
 import type { PlanContent, PlanHeader, PlanOutcome } from '../../domain/plan/plan.ts';
 import { employees } from './employees.ts';
 import { users } from './organizations.ts';
@@ -66,6 +67,8 @@ export const plans = pgTable(
     pausedAt: timestamp('paused_at', { withTimezone: true, mode: 'string' }),
     pauseReason: text('pause_reason'),
     outcome: jsonb('outcome').$type<PlanOutcome>(),
+    /** The manager's recommended outcome while the plan runs; HR decides when closing. */
+    outcomeRecommendation: jsonb('outcome_recommendation').$type<OutcomeRecommendation>(),
     isAnonymised: boolean('is_anonymised').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),

@@ -10,6 +10,7 @@ export const transitionActions = [
   'resume',
   'cancel',
   'close',
+  'recommend',
 ] as const;
 export type TransitionAction = (typeof transitionActions)[number];
 
@@ -18,7 +19,7 @@ export const transitions: Record<PlanStatus, Partial<Record<TransitionAction, Pl
   draft: { submit: 'in_review', cancel: 'cancelled' },
   in_review: { approve: 'awaiting_acknowledgment', reject: 'draft', cancel: 'cancelled' },
   awaiting_acknowledgment: { cancel: 'cancelled' },
-  active: { pause: 'paused', close: 'closed', cancel: 'cancelled' },
+  active: { pause: 'paused', close: 'closed', cancel: 'cancelled', recommend: 'active' },
   paused: { resume: 'active', cancel: 'cancelled' },
   closed: {},
   cancelled: {},
@@ -56,8 +57,11 @@ export function mayTransition(
       return can(actor, 'plan.pause', plan);
     case 'cancel':
       return can(actor, 'plan.cancel', plan);
+    // The outcome is HR's decision (HR admin or the assigned HR representative) on the manager's recommendation.
     case 'close':
-      return can(actor, 'plan.close', plan);
+      return can(actor, 'plan.close', plan) && can(actor, 'plan.approve_as_hr', plan);
+    case 'recommend':
+      return can(actor, 'plan.close', plan) && can(actor, 'plan.approve_as_manager', plan);
   }
 }
 

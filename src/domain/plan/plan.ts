@@ -1,5 +1,6 @@
 // The plan as data: header snapshot, template-derived sections, outcome; and building a new plan's content.
 import type { PlanTemplate } from '../template/template.ts';
+import type { OutcomeRecommendation } from './closing.ts';
 import type { Timeline } from './timeline.ts';
 
 export type Labelled = { label: string; text: string };
@@ -25,12 +26,32 @@ export type Cadence = {
   durationMinutes: number;
 };
 
+/** The template's prompts for fields of a section, shown while the field is empty. */
+export type Placeholders<K extends string> = Partial<Record<K, string>>;
+
 export type PlanSupport = {
   manager: Labelled[];
   managerCheckIn: Cadence;
-  mentor: { meetingFrequency: string; focusAreas: string; supportProvided: string; session: Cadence };
-  hr: { availability: string; supportAreas: string; additionalResources: string };
-  training: { internal: string; external: string; online: string; certification: string };
+  mentor: {
+    meetingFrequency: string;
+    focusAreas: string;
+    supportProvided: string;
+    session: Cadence;
+    placeholders?: Placeholders<'focusAreas' | 'supportProvided'>;
+  };
+  hr: {
+    availability: string;
+    supportAreas: string;
+    additionalResources: string;
+    placeholders?: Placeholders<'availability' | 'supportAreas' | 'additionalResources'>;
+  };
+  training: {
+    internal: string;
+    external: string;
+    online: string;
+    certification: string;
+    placeholders?: Placeholders<'internal' | 'external' | 'online' | 'certification'>;
+  };
   trainingBudget: number;
   currency: string;
   hoursPerWeek: number;
@@ -70,6 +91,10 @@ export type PlanOutcome = {
   decidedByName: string;
   decidedAt: string;
   reason: string | null;
+  /** The manager's recommendation HR decided on, if one was made. */
+  recommendation?: OutcomeRecommendation | null;
+  /** HR's written reason for a successful outcome without a held final evaluation. */
+  overrideReason?: string | null;
 };
 
 /** Fills placeholders such as {employeeName} from the header. */
@@ -110,6 +135,9 @@ export function buildPlanContent(
         meetingFrequency: template.support.mentor.meetingFrequency,
         focusAreas: template.support.mentor.focusAreas,
         supportProvided: template.support.mentor.supportProvided,
+        ...(template.support.mentor.placeholders
+          ? { placeholders: template.support.mentor.placeholders }
+          : {}),
         session: {
           frequency: defaults.mentorSession.frequency,
           weekday: 4,

@@ -115,7 +115,8 @@ describe('default templates', () => {
   it('translates every string into Spanish', () => {
     const english = new Map(texts(en));
     const untranslated = texts(es).filter(
-      ([path, value]) => english.get(path) === value && !sameInBothLanguages.has(value),
+      // Empty values are the fields a plan fills in: their prompts are translated beside them.
+      ([path, value]) => value !== '' && english.get(path) === value && !sameInBothLanguages.has(value),
     );
     expect(untranslated).toEqual([]);
   });
@@ -168,5 +169,15 @@ describe('default templates', () => {
     expect(en.support.mentor.meetingFrequency).toBe('Weekly 1-hour sessions');
     expect(en.acknowledgment.employee.intro).toBe('I acknowledge that I have:');
     expect(en.acknowledgment.manager.intro).toBe('I acknowledge that I will:');
+  });
+
+  it.each(locales)('the %s support prompts are placeholders beside empty values, never values', (locale) => {
+    const { mentor, hr, training } = defaultTemplate(locale).support;
+    for (const section of [mentor, hr, training]) {
+      const keys = Object.keys(section.placeholders ?? {});
+      expect(keys.length).toBeGreaterThan(0);
+      for (const key of keys) expect((section as unknown as Record<string, string>)[key]).toBe('');
+    }
+    if (locale === 'en') expect(hr.placeholders?.availability).toBe('Contact information and availability');
   });
 });

@@ -5,6 +5,14 @@ export const locales = ['en', 'es'] as const;
 export type Locale = (typeof locales)[number];
 
 const text = z.string().min(1).max(4000);
+/** A field the plan fills in: empty in the template, with its prompt among the `placeholders` beside it. */
+const fillIn = z.string().max(4000);
+const placeholdersOf = <K extends string>(keys: readonly [K, ...K[]]) =>
+  z
+    .object(Object.fromEntries(keys.map((k) => [k, text])) as Record<K, typeof text>)
+    .partial()
+    .optional()
+    .describe('Prompts shown in the empty fields; never stored as values');
 /** Keys of the section headings and field labels every template must translate. */
 export const headingKeys = [
   'employeeName',
@@ -133,7 +141,10 @@ export const focusAreaTemplateSchema = z.object({
   title: text,
   /** Heading of the goal ("Technical Proficiency"). */
   goalTitle: text,
-  /** Prompts shown in empty fields; a value still equal to its prompt is a placeholder. */
+  /**
+   * Prompts, not values: a new plan starts with these fields empty and shows the prompt as a placeholder;
+   * a value still equal to its prompt counts as empty.
+   */
   issue: text,
   impact: text,
   examples: text,
@@ -203,11 +214,23 @@ export const planTemplateSchema = z.object({
     manager: z.array(labelled).min(1),
     mentor: z.object({
       meetingFrequency: text,
-      focusAreas: text,
-      supportProvided: text,
+      focusAreas: fillIn,
+      supportProvided: fillIn,
+      placeholders: placeholdersOf(['focusAreas', 'supportProvided']),
     }),
-    hr: z.object({ availability: text, supportAreas: text, additionalResources: text }),
-    training: z.object({ internal: text, external: text, online: text, certification: text }),
+    hr: z.object({
+      availability: fillIn,
+      supportAreas: fillIn,
+      additionalResources: fillIn,
+      placeholders: placeholdersOf(['availability', 'supportAreas', 'additionalResources']),
+    }),
+    training: z.object({
+      internal: fillIn,
+      external: fillIn,
+      online: fillIn,
+      certification: fillIn,
+      placeholders: placeholdersOf(['internal', 'external', 'online', 'certification']),
+    }),
     defaults: z.object({
       managerCheckIn: z.object({
         frequency: z.enum(['weekly', 'biweekly']),

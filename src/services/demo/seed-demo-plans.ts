@@ -1,5 +1,6 @@
 // Demo plans in several states, made through the same use cases people use, so the demo is never empty.
 import { and, eq } from 'drizzle-orm';
+import type { PlanView } from '../../contracts/plans.ts';
 import { employees, organizations, plans } from '../../db/schema/index.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { addDays } from '../../domain/plan/dates.ts';
@@ -12,6 +13,9 @@ import { updateActivity } from '../plans/activities.ts';
 import { createPlan } from '../plans/create-plan.ts';
 import { updateFocusArea } from '../plans/focus-areas.ts';
 import { addMetric, recordMeasurements } from '../plans/metrics.ts';
+import { updatePlan } from '../plans/update-plan.ts';
+import { createCheckIn } from '../running/check-ins.ts';
+import { updateCheckIn } from '../running/update-check-in.ts';
 import { createUser } from '../users/create-user.ts';
 import { demoPassword } from './seed-demo.ts';
 
@@ -34,7 +38,7 @@ const areas: Record<
     issue: 'Blockers are raised late in stand-ups, so the team learns of slips at the sprint review.',
     impact: 'Course releases slip and marketing campaigns are rescheduled.',
     goal: 'Raise every blocker within one working day and post two written updates a week, rated 4 of 5.',
-    metric: ['Team feedback score', 'points', 'higher', 2.6, 4],
+    metric: ['Team feedback score', 'rating (1–5)', 'higher', 2.6, 4],
   },
   quality_accuracy: {
     issue: 'Pull requests reach review with failing checks and missing test cases.',
@@ -97,11 +101,24 @@ export async function seedDemoPlans(deps: Deps): Promise<boolean> {
   const today = new Date(deps.now()).toISOString().slice(0, 10);
 
   const fill = async (planId: string, view: Awaited<ReturnType<typeof createPlan>>) => {
+    await updatePlan(manager, planId, {
+      support: {
+        hr: {
+          availability: 'Hugo Reyes, hr.rep@demo.mejora.dev, Monday to Thursday 9:00–17:00',
+          supportAreas: 'Workload questions, training requests and the plan process',
+        },
+        mentor: {
+          focusAreas: 'Testing habits and code review of the course player',
+          supportProvided: 'Weekly pairing session and feedback on pull requests',
+        },
+      },
+    });
     for (const area of view.focusAreas) {
       const spec = areas[area.templateKey ?? 'technical_skills'];
       await updateFocusArea(manager, planId, area.id, {
         issue: spec.issue,
         impact: spec.impact,
+        requiredStandard: `${spec.metric[0]} at the team's standard of ${spec.metric[4]}${spec.metric[1] === '%' ? '%' : ` ${spec.metric[1]}`}.`,
         examples: [
           { date: addDays(view.header.startDate, -20), text: 'Discussed in the last sprint retrospective.' },
         ],
@@ -175,7 +192,8 @@ export async function seedDemoPlans(deps: Deps): Promise<boolean> {
     hrRepId: hrRep.userId,
   });
 
-  // Carmen: a plan completed successfully last year.
+  // Carmen: a plan completed successfully last year, with the record that supports it: weekly measurements,
+  // every check-in held up to the final evaluation, the manager's recommendation and HR's decision.
   const past = addDays(today, -200);
   view = await createPlan(manager, {
     employeeId: carmen.id,
@@ -186,10 +204,69 @@ export async function seedDemoPlans(deps: Deps): Promise<boolean> {
   });
   await fill(view.id, view);
   view = await activate(view.id, carmen.email);
-  await transitionPlan(hr, view.id, {
+  await recordPastPlan(manager, view);
+  await transitionPlan(manager, view.id, {
+    action: 'recommend',
+    outcome: 'successful',
+    summary: 'Every metric reached its target by week nine and held there to the final evaluation.',
+  });
+  const decidedBy = ctxOf(deps, hrRep);
+  await transitionPlan(decidedBy, view.id, {
     action: 'close',
     outcome: 'successful',
     summary: 'All goals met and sustained for the last four weeks of the plan.',
+    // HR ticks the completion steps that were done; none is ticked for them.
+    completionSteps: view.completion.steps.map((text) => ({ text, isDone: true })),
   });
   return true;
+}
+
+/** The weeks of a plan that already ran: a measurement per metric and a held check-in each week. */
+async function recordPastPlan(manager: ServiceContext, view: PlanView) {
+  const start = view.header.startDate;
+  const weeks = 12;
+  for (const metric of view.metrics) {
+    const gap = metric.target - metric.baseline;
+    await recordMeasurements(
+      manager,
+      view.id,
+      metric.id,
+      Array.from({ length: weeks }, (_, w) => ({
+        date: addDays(start, 7 * w + 6),
+        // Steady improvement to the target by week nine, then held there.
+        value: Math.round((metric.baseline + gap * Math.min(1, (w + 1) / 9)) * 10) / 10,
+        source: 'team dashboard',
+      })),
+    );
+  }
+  for (let week = 1; week <= weeks; week++) {
+    const type =
+      week === weeks
+        ? 'final_evaluation'
+        : week % 4 === 0
+          ? 'monthly_review'
+          : week % 2 === 0
+            ? 'biweekly_assessment'
+            : 'weekly_checkin';
+    const day = week === weeks ? 7 * (week - 1) + 5 : 7 * (week - 1) + 1;
+    const checkIn = await createCheckIn(manager, view.id, {
+      type,
+      scheduledAt: `${addDays(start, day)}T09:00:00.000Z`,
+    });
+    const rating = Math.min(5, 2 + Math.floor(week / 3));
+    const isAssessment = type !== 'weekly_checkin';
+    await updateCheckIn(manager, checkIn.id, {
+      status: 'held',
+      notes: `Week ${week}: reviewed the dashboard and the open tasks together.`,
+      ...(isAssessment
+        ? {
+            ratings: view.focusAreas.map((a) => ({ focusAreaId: a.id, rating })),
+            overallRating: rating,
+          }
+        : {}),
+      ...(type === 'monthly_review' || type === 'final_evaluation'
+        ? { summary: `Week ${week}: steady progress on every focus area.` }
+        : {}),
+    });
+  }
 }

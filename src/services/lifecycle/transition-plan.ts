@@ -2,20 +2,32 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import type { PlanView } from '../../contracts/plans.ts';
 import type { Tx } from '../../db/client.ts';
-import { activities, adjustments, approvals, checkIns, focusAreas, plans } from '../../db/schema/index.ts';
+import {
+  activities,
+  adjustments,
+  approvals,
+  checkIns,
+  focusAreas,
+  notifications,
+  plans,
+} from '../../db/schema/index.ts';
 import { can } from '../../domain/access/policy.ts';
 import { conflict, invalid, invalidField } from '../../domain/errors.ts';
 import type { PlanAggregate } from '../../domain/plan/aggregate.ts';
+import { closingProblems, isOverride, recommendationProblems } from '../../domain/plan/closing.ts';
 import { addDays, daysBetween, todayIn } from '../../domain/plan/dates.ts';
 import { allowedTransitions, type TransitionAction, transitions } from '../../domain/plan/lifecycle.ts';
 import type { PlanOutcome } from '../../domain/plan/plan.ts';
+import { emptyRequiredFields } from '../../domain/plan/required-fields.ts';
+import { defaultTemplate } from '../../domain/template/default-templates.ts';
 import { sealCheckpoint } from '../audit/seal-checkpoint.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { type NotificationKind, notifyParties } from '../notifications/notify-parties.ts';
 import { commitPlanChange } from '../plans/commit-plan-change.ts';
 import { factsOf, loadVisiblePlan } from '../plans/plan-access.ts';
-import { organizationTimezone, presentPlan } from '../plans/present-plan.ts';
+import { organizationTimezone, presentPlan, templatePrompts } from '../plans/present-plan.ts';
 import { requirePlanUnchanged } from '../preconditions.ts';
+import { hrOf } from '../running/notify-person.ts';
 
 export type TransitionInput = {
   action: TransitionAction;
@@ -23,6 +35,7 @@ export type TransitionInput = {
   comment?: string;
   outcome?: 'successful' | 'unsuccessful';
   summary?: string;
+  overrideReason?: string;
   areaSummaries?: { focusAreaId: string; summary: string }[];
   completionSteps?: { text: string; isDone: boolean }[];
 };
@@ -35,6 +48,7 @@ const pastTense: Record<TransitionAction, string> = {
   resume: 'resumed',
   cancel: 'cancelled',
   close: 'closed',
+  recommend: 'recommended an outcome for',
 };
 
 const approvalState = (agg: PlanAggregate) => {
@@ -71,8 +85,11 @@ export async function transitionPlan(
       return input.reason.trim();
     };
     let next = transitions[plan.status][input.action]!;
-    let notification: NotificationKind;
+    let notification: NotificationKind | null;
     const set: Partial<typeof plans.$inferInsert> = {};
+    let auditAction = `plan.${pastTense[input.action]}`;
+    let auditReason = input.reason ?? null;
+    let auditDigest: Record<string, unknown> = {};
 
     switch (input.action) {
       case 'submit': {
@@ -138,8 +155,28 @@ export async function transitionPlan(
         notification = 'plan.cancelled';
         break;
       case 'close': {
-        if (!input.outcome) throw invalidField('body/outcome', 'choose successful or unsuccessful');
-        if (!input.summary?.trim()) throw invalidField('body/summary', 'summarise the outcome');
+        const [finalEvaluation] = await tx
+          .select({ id: checkIns.id })
+          .from(checkIns)
+          .where(
+            and(
+              eq(checkIns.orgId, plan.orgId),
+              eq(checkIns.planId, planId),
+              eq(checkIns.type, 'final_evaluation'),
+              eq(checkIns.status, 'held'),
+            ),
+          )
+          .limit(1);
+        const evidence = { isFinalEvaluationHeld: Boolean(finalEvaluation) };
+        const request = {
+          outcome: input.outcome,
+          summary: input.summary,
+          overrideReason: input.overrideReason,
+        };
+        const problems = closingProblems(request, evidence);
+        if (problems.length || !input.outcome || !input.summary)
+          throw invalid(problems, 'The plan cannot be closed this way: see the fields listed');
+        const overrideReason = isOverride(request, evidence) ? (input.overrideReason ?? '').trim() : null;
         const areaSummaries = (input.areaSummaries ?? []).map((s, i) => {
           const area = aggregate.focusAreas.find((a) => a.id === s.focusAreaId);
           if (!area)
@@ -149,12 +186,40 @@ export async function transitionPlan(
             );
           return { focusAreaId: area.id, title: area.title, summary: s.summary };
         });
+        // Completion steps are ticked by the person who did them, never assumed done.
         const steps =
-          input.completionSteps ??
-          plan.content.completion.steps.map((text) => ({ text, isDone: input.outcome === 'successful' }));
-        set.outcome = outcomeOf(ctx, input.outcome, input.summary.trim(), null, areaSummaries, steps);
+          input.completionSteps ?? plan.content.completion.steps.map((text) => ({ text, isDone: false }));
+        set.outcome = {
+          ...outcomeOf(ctx, input.outcome, input.summary.trim(), null, areaSummaries, steps),
+          recommendation: await recommendationOf(tx, plan.orgId, planId),
+          overrideReason,
+        };
         set.closedAt = now.toISOString();
         notification = 'plan.closed';
+        auditDigest = { outcome: input.outcome, isFinalEvaluationHeld: evidence.isFinalEvaluationHeld };
+        if (overrideReason) {
+          auditAction = 'plan.closed_with_override';
+          auditReason = overrideReason;
+          auditDigest.overrideReason = overrideReason;
+        }
+        break;
+      }
+      case 'recommend': {
+        const problems = recommendationProblems(input);
+        if (problems.length || !input.outcome || !input.summary)
+          throw invalid(problems, 'The recommendation is incomplete: see the fields listed');
+        set.outcomeRecommendation = {
+          outcome: input.outcome,
+          summary: input.summary.trim(),
+          recommendedByUserId: actor.userId,
+          recommendedByName: actor.name,
+          recommendedAt: now.toISOString(),
+        };
+        // HR decides: the recommendation goes to HR, not to the employee.
+        notification = null;
+        await notifyHrOfRecommendation(tx, aggregate.plan, now, actor.name, input.outcome);
+        auditAction = 'plan.outcome_recommended';
+        auditDigest = { outcome: input.outcome };
         break;
       }
     }
@@ -163,18 +228,20 @@ export async function transitionPlan(
       .set({ ...set, status: next })
       .where(and(eq(plans.orgId, plan.orgId), eq(plans.id, planId)));
     const committed = await commitPlanChange(tx, ctx, planId, {
-      action: `plan.${pastTense[input.action]}`,
+      action: auditAction,
       entityType: 'plan',
-      reason: input.reason ?? null,
+      reason: auditReason,
       isMajorAllowed: true,
       isSignatureNeutral: true,
-      digest: { from: plan.status, to: next },
+      digest: { from: plan.status, to: next, ...auditDigest },
     });
-    await notifyParties(tx, committed.aggregate.plan, notification, now, {
-      action: input.action,
-      by: actor.name,
-      ...(input.reason ? { reason: input.reason } : {}),
-    });
+    if (notification) {
+      await notifyParties(tx, committed.aggregate.plan, notification, now, {
+        action: input.action,
+        by: actor.name,
+        ...(input.reason ? { reason: input.reason } : {}),
+      });
+    }
     if (next === 'closed' || next === 'cancelled') {
       // What was still scheduled will not happen.
       await tx
@@ -221,6 +288,21 @@ function checkComplete(view: PlanView): void {
   if (view.focusAreas.length === 0)
     errors.push({ path: 'focusAreas', message: 'add at least one focus area' });
   if (view.metrics.length === 0) errors.push({ path: 'metrics', message: 'add at least one metric' });
+  // Every required field still empty, or still showing its template prompt, each with its path. Plans made
+  // before the template marked its support prompts hold them as values: the default prompts catch those.
+  const prompts = defaultTemplate(view.locale).support;
+  const { mentor, hr, training } = view.support;
+  const support = {
+    mentor: { ...mentor, placeholders: mentor.placeholders ?? prompts.mentor.placeholders },
+    hr: { ...hr, placeholders: hr.placeholders ?? prompts.hr.placeholders },
+    training: { ...training, placeholders: training.placeholders ?? prompts.training.placeholders },
+  };
+  errors.push(
+    ...emptyRequiredFields(
+      { focusAreas: view.focusAreas, hasMentor: Boolean(view.header.mentorUserId), support },
+      templatePrompts(),
+    ),
+  );
   for (const area of view.focusAreas) {
     for (const finding of area.smart.findings.filter((f) => f.severity === 'error')) {
       errors.push({
@@ -229,7 +311,40 @@ function checkComplete(view: PlanView): void {
       });
     }
   }
-  if (errors.length) throw invalid(errors, 'The plan is not ready to submit: fix the SMART errors listed');
+  if (errors.length)
+    throw invalid(
+      errors,
+      'The plan is not ready to submit: fill in the fields and fix the SMART errors listed',
+    );
+}
+
+async function recommendationOf(tx: Tx, orgId: string, planId: string) {
+  const [row] = await tx
+    .select({ recommendation: plans.outcomeRecommendation })
+    .from(plans)
+    .where(and(eq(plans.orgId, orgId), eq(plans.id, planId)));
+  return row?.recommendation ?? null;
+}
+
+async function notifyHrOfRecommendation(
+  tx: Tx,
+  plan: PlanAggregate['plan'],
+  at: Date,
+  by: string,
+  outcome: 'successful' | 'unsuccessful',
+) {
+  const recipients = await hrOf(tx, plan);
+  if (recipients.length === 0) return;
+  await tx.insert(notifications).values(
+    recipients.map((userId) => ({
+      orgId: plan.orgId,
+      userId,
+      planId: plan.id,
+      kind: 'plan.outcome_recommended',
+      payload: { employeeName: plan.header.employeeName, status: plan.status, by, outcome },
+      createdAt: at.toISOString(),
+    })),
+  );
 }
 
 function outcomeOf(

@@ -100,6 +100,8 @@ export async function createPlan(ctx: ServiceContext, input: PlanCreate): Promis
       .returning({ id: plans.id });
     const base = { orgId: actor.orgId, planId: plan.id };
 
+    // The template's texts for these fields are prompts: the plan starts with them empty, and the web app
+    // shows the prompt as the input's placeholder (from the template, by the area's templateKey).
     await tx.insert(focusAreas).values(
       template.focusAreas.map((area, position) => ({
         ...base,
@@ -107,14 +109,14 @@ export async function createPlan(ctx: ServiceContext, input: PlanCreate): Promis
         templateKey: area.key,
         title: area.title,
         goalTitle: area.goalTitle,
-        issue: area.issue,
-        impact: area.impact,
+        issue: '',
+        impact: '',
         examples: [],
-        requiredStandard: area.requiredStandard,
-        goal: area.goal,
-        measurement: area.measurement,
+        requiredStandard: '',
+        goal: '',
+        measurement: '',
         deadline: endDate,
-        successCriteria: area.successCriteria,
+        successCriteria: '',
       })),
     );
     // Technical skills are due by the end of skill development; the rest by the end of application.

@@ -14,6 +14,7 @@ import {
 import { DomainError, invalidField, notFound } from '../../domain/errors.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import { daysBetween, todayIn } from '../../domain/plan/dates.ts';
+import { convertRating } from '../../domain/plan/rating-scale.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { type Deps, inTransaction, type RequestMeta } from '../context.ts';
 import { organizationTimezone } from '../plans/present-plan.ts';
@@ -114,7 +115,8 @@ function checkAnswers(
 
 /**
  * Stores the answers once. The row is locked, so of two simultaneous submissions one wins and the other
- * gets 410. A rating that feeds a metric becomes a measurement dated today, without the giver's name.
+ * gets 410. A rating that feeds a metric becomes a measurement dated today (converted into the metric's unit
+ * as the requester set, never before the plan's start), without the giver's name.
  */
 export async function submitFeedback(
   deps: Deps,
@@ -133,14 +135,16 @@ export async function submitFeedback(
       .set({ usedAt: now.toISOString(), answers })
       .where(eq(feedbackRequests.id, row.id));
     const overall = answers.find((a) => a.questionId === overallQuestionId)?.rating;
-    if (row.metricId && overall != null) {
-      const today = todayIn(await organizationTimezone(tx, plan.orgId), now);
+    const today = todayIn(await organizationTimezone(tx, plan.orgId), now);
+    // Before the plan starts there is nothing to measure yet: the answers are kept, no measurement is made.
+    const isMeasured = Boolean(row.metricId && overall != null && daysBetween(plan.startDate, today) >= 0);
+    if (row.metricId && overall != null && isMeasured) {
       await tx.insert(measurements).values({
         orgId: plan.orgId,
         planId: plan.id,
         metricId: row.metricId,
         date: daysBetween(today, plan.endDate) < 0 ? plan.endDate : today,
-        value: overall,
+        value: convertRating(overall, row.metricConversion ?? null),
         source: `${row.kind} feedback`,
         note: null,
         recordedByUserId: null,
@@ -171,7 +175,7 @@ export async function submitFeedback(
       digest: {
         kind: row.kind,
         answered: answers.length,
-        isMeasured: Boolean(row.metricId && overall != null),
+        isMeasured,
       },
     });
   });

@@ -8,6 +8,11 @@ import { feedbackRequests, focusAreas, metrics } from '../../db/schema/index.ts'
 import type { Actor } from '../../domain/access/actor.ts';
 import { conflict, invalidField, notFound } from '../../domain/errors.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
+import {
+  describeConversion,
+  type RatingConversion,
+  ratingConversionProblem,
+} from '../../domain/plan/rating-scale.ts';
 import { localDateTime } from '../../domain/plan/schedule.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
@@ -20,6 +25,7 @@ import { feedbackToken, feedbackTokenHash } from './secret-links.ts';
 
 export type FeedbackRequestView = z.infer<typeof feedbackRequestSchema>;
 type FeedbackRow = typeof feedbackRequests.$inferSelect;
+type LinkedMetric = { id: string; name: string; unit: string; baseline: number; target: number };
 
 /** Links expire after fourteen days. */
 export const feedbackLinkDays = 14;
@@ -31,6 +37,7 @@ export type FeedbackRequestInput = {
   anonymous: boolean;
   metricId?: string | null;
   questions?: WrittenQuestion[];
+  conversion?: RatingConversion | null;
 };
 
 export async function requestFeedback(
@@ -43,14 +50,27 @@ export async function requestFeedback(
     const plan = await requirePlan(tx, actor, planId, 'plan.request_feedback', { isWrite: true });
     if (plan.status !== 'active')
       throw conflict(`Feedback is requested on an active plan; this one is ${plan.status}`, []);
+    const conversion = input.conversion ?? null;
+    let metric: LinkedMetric | null = null;
     if (input.metricId) {
-      const [metric] = await tx
-        .select({ id: metrics.id })
+      [metric] = await tx
+        .select({
+          id: metrics.id,
+          name: metrics.name,
+          unit: metrics.unit,
+          baseline: metrics.baseline,
+          target: metrics.target,
+        })
         .from(metrics)
         .where(
           and(eq(metrics.orgId, plan.orgId), eq(metrics.planId, planId), eq(metrics.id, input.metricId)),
         );
       if (!metric) throw invalidField('body/metricId', 'no metric of this plan has this id');
+      // A rating feeds only a metric on its own 1–5 scale, or through the conversion set here.
+      const problem = ratingConversionProblem(metric, conversion);
+      if (problem) throw invalidField(`body/${problem.field}`, problem.message);
+    } else if (conversion) {
+      throw invalidField('body/conversion', 'a conversion needs the metric it feeds (metricId)');
     }
     const now = deps.now();
     const id = randomUUID();
@@ -68,6 +88,7 @@ export async function requestFeedback(
         tokenHash: feedbackTokenHash(feedbackToken(deps.config.secret, id)),
         metricId: input.metricId ?? null,
         questions: input.questions?.length ? input.questions : null,
+        metricConversion: metric ? conversion : null,
         requestedByUserId: actor.userId,
         expiresAt: expiresAt.toISOString(),
         createdAt: now.toISOString(),
@@ -102,9 +123,10 @@ export async function requestFeedback(
         isAnonymous: input.anonymous,
         hasMetric: Boolean(input.metricId),
         writtenQuestions: input.questions?.length ?? 0,
+        ...(metric ? { conversion: describeConversion(conversion, metric.unit) } : {}),
       },
     });
-    return presentFeedbackRequest(actor, plan, row, [], now);
+    return presentFeedbackRequest(actor, plan, row, [], now, metric ? [metric] : []);
   });
   deps.afterCommit?.('outbox');
   return view;
@@ -129,6 +151,10 @@ export async function listFeedbackRequests(
     .from(focusAreas)
     .where(and(eq(focusAreas.orgId, actor.orgId), eq(focusAreas.planId, planId)))
     .orderBy(asc(focusAreas.position));
+  const planMetrics = await db
+    .select({ id: metrics.id, unit: metrics.unit })
+    .from(metrics)
+    .where(and(eq(metrics.orgId, actor.orgId), eq(metrics.planId, planId)));
   const now = deps.now();
   await inTransaction(deps, (tx) =>
     appendAuditEvent(tx, meta, now, {
@@ -141,7 +167,7 @@ export async function listFeedbackRequests(
       digest: { count: rows.length },
     }),
   );
-  return rows.map((row) => presentFeedbackRequest(actor, plan, row, areas, now));
+  return rows.map((row) => presentFeedbackRequest(actor, plan, row, areas, now, planMetrics));
 }
 
 /** The employee never learns who gave anonymous feedback; manager and HR do. */
@@ -151,7 +177,9 @@ export function presentFeedbackRequest(
   row: FeedbackRow,
   areas: { id: string; title: string }[],
   now: Date,
+  planMetrics: { id: string; unit: string }[],
 ): FeedbackRequestView {
+  const metric = planMetrics.find((m) => m.id === row.metricId);
   const isHidden = row.isAnonymous && actor.userId === plan.employeeUserId;
   const questions = feedbackQuestions(plan.locale, row.kind, plan.header.employeeName, [], row.questions);
   const expiresAt = new Date(row.expiresAt);
@@ -164,6 +192,8 @@ export function presentFeedbackRequest(
     isAnonymous: row.isAnonymous,
     metricId: row.metricId,
     questions: questions.map(({ id, kind, text }) => ({ id, kind, text })),
+    conversion: row.metricConversion ?? null,
+    conversionText: metric ? describeConversion(row.metricConversion ?? null, metric.unit) : null,
     status: row.usedAt ? 'answered' : expiresAt.getTime() <= now.getTime() ? 'expired' : 'pending',
     expiresAt: expiresAt.toISOString(),
     answeredAt: row.usedAt ? new Date(row.usedAt).toISOString() : null,

@@ -78,15 +78,29 @@ export async function updateCheckIn(
       if (row.status !== 'scheduled' && row.status !== 'missed') {
         throw conflict(`A ${row.status} check-in cannot be moved`, nextStatuses[row.status]);
       }
-      if (input.status !== undefined) {
+      // With status held, scheduledAt says when a meeting that already happened took place.
+      const isRecordingPast = input.status === 'held';
+      if (input.status !== undefined && !isRecordingPast) {
         throw invalidField(
           'body/status',
-          'a moved check-in is scheduled again: send a new scheduledAt or a status, not both',
+          'a moved check-in is scheduled again: send a new scheduledAt, or status held with the time the meeting took place',
         );
       }
-      if (!input.reason) throw invalidField('body/reason', 'say why the check-in moves');
       const at = new Date(input.scheduledAt);
-      if (at.getTime() <= now.getTime()) throw invalidField('body/scheduledAt', 'must be in the future');
+      if (isRecordingPast) {
+        if (at.getTime() > now.getTime())
+          throw invalidField(
+            'body/scheduledAt',
+            'a held meeting took place at this time: it must not be in the future',
+          );
+      } else {
+        if (!input.reason) throw invalidField('body/reason', 'say why the check-in moves');
+        if (at.getTime() <= now.getTime())
+          throw invalidField(
+            'body/scheduledAt',
+            'must be in the future; to record a meeting that already took place, send status held with it',
+          );
+      }
       const local = localDateTime(at, timeZone);
       if (daysBetween(plan.startDate, local.date) < 0 || daysBetween(local.date, plan.endDate) < 0) {
         throw invalidField(
@@ -95,14 +109,28 @@ export async function updateCheckIn(
         );
       }
       scheduledAt = at.toISOString();
-      status = 'scheduled';
-      Object.assign(set, { scheduledAt, status, reason: input.reason });
-      events.push('check_in.rescheduled');
+      if (isRecordingPast) {
+        status = 'held';
+        Object.assign(set, { scheduledAt, status, heldAt: now.toISOString() });
+        if (input.reason) set.reason = input.reason;
+        events.push('check_in.held');
+      } else {
+        status = 'scheduled';
+        Object.assign(set, { scheduledAt, status, reason: input.reason });
+        events.push('check_in.rescheduled');
+      }
     } else if (input.status !== undefined && input.status !== row.status) {
       if (!nextStatuses[row.status].includes(input.status)) {
         throw conflict(`A ${row.status} check-in cannot become ${input.status}`, nextStatuses[row.status]);
       }
-      // Held early is allowed (the meeting was brought forward): heldAt records when it was recorded.
+      // A check-in is held or missed once its time has come. A meeting brought forward is recorded with
+      // scheduledAt set to when it took place.
+      if (input.status === 'held' && Date.parse(scheduledAt) > now.getTime()) {
+        throw invalidField(
+          'body/status',
+          `a check-in is held once its time has come (${scheduledAt}); if the meeting took place earlier, send scheduledAt with when it did`,
+        );
+      }
       if (input.status === 'missed' && Date.parse(scheduledAt) > now.getTime()) {
         throw invalidField('body/status', 'a check-in cannot be missed before its time');
       }

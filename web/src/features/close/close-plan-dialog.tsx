@@ -1,8 +1,10 @@
-// Close the plan with its outcome: successful or not, a summary, a word per focus area, the completion steps.
+// Close the plan with its outcome (HR), or recommend one (the manager): successful or not, a summary, a word per
+// focus area, the completion steps. HR sees the manager's recommendation and whether the final evaluation was held.
 import { Button, Checkbox, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCheckIns } from '../../api/check-ins.ts';
 import { useTransition } from '../../api/plans.ts';
 import type { PlanView } from '../../api/types.ts';
 import { AppModal } from '../../ui/app-modal.tsx';
@@ -18,47 +20,82 @@ export function ClosePlanDialog({ plan, onClose }: { plan: PlanView; onClose: ()
   const [summary, setSummary] = useState('');
   const [areaSummaries, setAreaSummaries] = useState<Record<string, string>>({});
   const [doneSteps, setDoneSteps] = useState<string[]>([]);
+  const [overrideReason, setOverrideReason] = useState('');
   const [touched, setTouched] = useState(false);
+  // The outcome is HR's decision; the manager recommends one.
+  const isRecommending = !plan.allowedActions.includes('close');
+  const checkIns = useCheckIns(plan.id);
+  const isFinalEvaluationHeld = Boolean(
+    checkIns.data?.items.some((c) => c.type === 'final_evaluation' && c.status === 'held'),
+  );
+  const needsOverride = !isRecommending && outcome === 'successful' && !isFinalEvaluationHeld;
+  const recommendation = plan.outcomeRecommendation;
   const clientErrors = {
     outcome: outcome ? undefined : t('close.errors.outcome'),
     summary: summary.trim() ? undefined : t('close.errors.summary'),
+    overrideReason: needsOverride && !overrideReason.trim() ? t('close.errors.overrideReason') : undefined,
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (!outcome || clientErrors.summary) return;
-    transition.mutate(
-      {
-        action: 'close',
-        outcome,
-        summary: summary.trim(),
-        areaSummaries: plan.focusAreas
-          .filter((a) => areaSummaries[a.id]?.trim())
-          .map((a) => ({ focusAreaId: a.id, summary: areaSummaries[a.id].trim() })),
-        completionSteps: plan.completion.steps.map((text) => ({ text, isDone: doneSteps.includes(text) })),
+    if (!outcome || clientErrors.summary || clientErrors.overrideReason) return;
+    const body = isRecommending
+      ? { action: 'recommend' as const, outcome, summary: summary.trim() }
+      : {
+          action: 'close' as const,
+          outcome,
+          summary: summary.trim(),
+          overrideReason: needsOverride ? overrideReason.trim() : undefined,
+          areaSummaries: plan.focusAreas
+            .filter((a) => areaSummaries[a.id]?.trim())
+            .map((a) => ({ focusAreaId: a.id, summary: areaSummaries[a.id].trim() })),
+          completionSteps: plan.completion.steps.map((text) => ({ text, isDone: doneSteps.includes(text) })),
+        };
+    transition.mutate(body, {
+      onSuccess: () => {
+        notifications.show({
+          color: 'teal',
+          message: t(isRecommending ? 'close.recommended' : 'close.done'),
+        });
+        onClose();
       },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('close.done') });
-          onClose();
-        },
-      },
-    );
+    });
   };
 
   return (
-    <AppModal opened onClose={onClose} title={t('close.title')} size="lg" centered>
+    <AppModal
+      opened
+      onClose={onClose}
+      title={t(isRecommending ? 'close.recommendTitle' : 'close.title')}
+      size="lg"
+      centered
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Text size="sm">{t('close.intro', { name: plan.header.employeeName })}</Text>
+          <Text size="sm">
+            {t(isRecommending ? 'close.recommendIntro' : 'close.intro', { name: plan.header.employeeName })}
+          </Text>
+          {!isRecommending && (
+            <Text size="sm" c={isFinalEvaluationHeld ? undefined : 'orange.9'}>
+              {t(isFinalEvaluationHeld ? 'close.finalEvaluationHeld' : 'close.finalEvaluationMissing')}
+            </Text>
+          )}
+          {!isRecommending && recommendation && (
+            <Text size="sm">
+              {t('close.recommendation', {
+                name: recommendation.recommendedByName,
+                outcome: t(`close.outcomes.${recommendation.outcome}`),
+                summary: recommendation.summary,
+              })}
+            </Text>
+          )}
           <Radio.Group
             label={t('close.outcome')}
             value={outcome}
             onChange={(value) => {
               const next = value as 'successful' | 'unsuccessful';
               setOutcome(next);
-              if (next === 'successful' && doneSteps.length === 0) setDoneSteps(plan.completion.steps);
             }}
             error={(touched ? clientErrors.outcome : undefined) ?? errors('outcome')}
             required
@@ -78,21 +115,36 @@ export function ClosePlanDialog({ plan, onClose }: { plan: PlanView; onClose: ()
             minRows={3}
             required
           />
-          {plan.focusAreas.map((area, index) => (
+          {needsOverride && (
             <Textarea
-              key={area.id}
-              label={t('close.areaSummary', { title: area.title })}
-              value={areaSummaries[area.id] ?? ''}
-              onChange={(event) => {
-                const value = event.currentTarget.value;
-                setAreaSummaries((current) => ({ ...current, [area.id]: value }));
-              }}
-              error={errors(`areaSummaries.${index}.summary`) ?? errors(`areaSummaries.${index}.focusAreaId`)}
+              label={t('close.overrideReason')}
+              description={t('close.overrideReasonHint')}
+              value={overrideReason}
+              onChange={(event) => setOverrideReason(event.currentTarget.value)}
+              error={(touched ? clientErrors.overrideReason : undefined) ?? errors('overrideReason')}
               autosize
               minRows={2}
+              required
             />
-          ))}
-          {plan.completion.steps.length > 0 && (
+          )}
+          {!isRecommending &&
+            plan.focusAreas.map((area, index) => (
+              <Textarea
+                key={area.id}
+                label={t('close.areaSummary', { title: area.title })}
+                value={areaSummaries[area.id] ?? ''}
+                onChange={(event) => {
+                  const value = event.currentTarget.value;
+                  setAreaSummaries((current) => ({ ...current, [area.id]: value }));
+                }}
+                error={
+                  errors(`areaSummaries.${index}.summary`) ?? errors(`areaSummaries.${index}.focusAreaId`)
+                }
+                autosize
+                minRows={2}
+              />
+            ))}
+          {!isRecommending && plan.completion.steps.length > 0 && (
             <Checkbox.Group label={t('close.steps')} value={doneSteps} onChange={setDoneSteps}>
               <Stack gap={6} mt={6}>
                 {plan.completion.steps.map((step) => (
@@ -111,7 +163,7 @@ export function ClosePlanDialog({ plan, onClose }: { plan: PlanView; onClose: ()
               {t('common.cancel')}
             </Button>
             <Button type="submit" color="teal.8" loading={transition.isPending}>
-              {t('close.submit')}
+              {t(isRecommending ? 'close.recommendSubmit' : 'close.submit')}
             </Button>
           </Group>
         </Stack>

@@ -13,6 +13,7 @@ const knownKinds = new Set([
   'plan.paused',
   'plan.resumed',
   'plan.closed',
+  'plan.outcome_recommended',
   'plan.cancelled',
   'adjustment.proposed',
   'adjustment.decided',

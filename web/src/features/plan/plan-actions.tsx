@@ -18,7 +18,7 @@ const ProposeAdjustmentDialog = lazy(async () => ({
   default: (await import('../adjustments/propose-adjustment-dialog.tsx')).ProposeAdjustmentDialog,
 }));
 
-type SimpleAction = Exclude<TransitionAction, 'close'>;
+type SimpleAction = Exclude<TransitionAction, 'close' | 'recommend'>;
 const reasonRequired: Record<SimpleAction, boolean> = {
   submit: false,
   approve: false,
@@ -102,9 +102,9 @@ export function PlanActions({ plan }: { plan: PlanView }) {
           {t(`actions.${a}`)}
         </Button>
       ))}
-      {allowed.has('close') && (
+      {(allowed.has('close') || allowed.has('recommend')) && (
         <Button color="teal.8" onClick={() => setIsClosing(true)}>
-          {t('actions.close')}
+          {t(allowed.has('close') ? 'actions.close' : 'actions.recommend')}
         </Button>
       )}
       {(secondary.length > 0 || canPropose) && (

@@ -8,6 +8,7 @@ import type { FocusArea, PlanView } from '../../../api/types.ts';
 import { ConfirmDialog } from '../../../ui/confirm-dialog.tsx';
 import { type FieldErrorLookup, fieldErrorsFrom } from '../../../ui/field-errors.ts';
 import { EmptyState, useErrorMessage } from '../../../ui/states.tsx';
+import { useFocusAreaPlaceholders } from '../use-placeholders.ts';
 import { WizardFooter } from '../wizard-footer.tsx';
 
 type Example = { date: string; text: string };
@@ -34,6 +35,7 @@ export function FocusAreasStep({ plan }: { plan: PlanView }) {
   const addArea = useAddFocusArea(plan.id);
   const removeArea = useRemoveFocusArea(plan.id);
   const errorMessage = useErrorMessage();
+  const placeholderOf = useFocusAreaPlaceholders(plan);
   const [drafts, setDrafts] = useState<Record<string, AreaDraft>>(() =>
     Object.fromEntries(plan.focusAreas.map((a) => [a.id, toDraft(a)])),
   );
@@ -144,6 +146,7 @@ export function FocusAreasStep({ plan }: { plan: PlanView }) {
                 label={t('wizard.areas.issue')}
                 description={t('wizard.areas.issueHint')}
                 value={d.issue}
+                placeholder={placeholderOf(area.templateKey, 'issue')}
                 onChange={(e) => setArea(area.id, { issue: e.currentTarget.value })}
                 error={errorOf(area.id, 'issue')}
                 autosize
@@ -153,6 +156,7 @@ export function FocusAreasStep({ plan }: { plan: PlanView }) {
                 label={t('wizard.areas.impact')}
                 description={t('wizard.areas.impactHint')}
                 value={d.impact}
+                placeholder={placeholderOf(area.templateKey, 'impact')}
                 onChange={(e) => setArea(area.id, { impact: e.currentTarget.value })}
                 error={errorOf(area.id, 'impact')}
                 autosize
@@ -217,6 +221,7 @@ export function FocusAreasStep({ plan }: { plan: PlanView }) {
                 label={t('wizard.areas.requiredStandard')}
                 description={t('wizard.areas.requiredStandardHint')}
                 value={d.requiredStandard}
+                placeholder={placeholderOf(area.templateKey, 'requiredStandard')}
                 onChange={(e) => setArea(area.id, { requiredStandard: e.currentTarget.value })}
                 error={errorOf(area.id, 'requiredStandard')}
                 autosize

@@ -9,6 +9,7 @@ import { type FieldErrorLookup, fieldErrorsFrom } from '../../../ui/field-errors
 import { formatDate } from '../../../ui/format.ts';
 import { EmptyState } from '../../../ui/states.tsx';
 import { SmartFindings } from '../../plan/sections/issues-goals-tab.tsx';
+import { useFocusAreaPlaceholders } from '../use-placeholders.ts';
 import { WizardFooter } from '../wizard-footer.tsx';
 
 type GoalDraft = {
@@ -31,6 +32,7 @@ const autosaveDelayMs = 900;
 export function GoalsStep({ plan }: { plan: PlanView }) {
   const { t } = useTranslation();
   const update = useUpdateFocusArea(plan.id);
+  const placeholderOf = useFocusAreaPlaceholders(plan);
   const [drafts, setDrafts] = useState<Record<string, GoalDraft>>(() =>
     Object.fromEntries(plan.focusAreas.map((a) => [a.id, toDraft(a)])),
   );
@@ -176,6 +178,7 @@ export function GoalsStep({ plan }: { plan: PlanView }) {
                   label={t('wizard.goals.goal')}
                   description={t('wizard.goals.goalHint')}
                   value={d.goal}
+                  placeholder={placeholderOf(area.templateKey, 'goal')}
                   onChange={(e) => setArea(area.id, { goal: e.currentTarget.value })}
                   error={errors('goal')}
                   autosize
@@ -185,6 +188,7 @@ export function GoalsStep({ plan }: { plan: PlanView }) {
                   label={t('wizard.goals.measurement')}
                   description={t('wizard.goals.measurementHint')}
                   value={d.measurement}
+                  placeholder={placeholderOf(area.templateKey, 'measurement')}
                   onChange={(e) => setArea(area.id, { measurement: e.currentTarget.value })}
                   error={errors('measurement')}
                   autosize
@@ -206,6 +210,7 @@ export function GoalsStep({ plan }: { plan: PlanView }) {
                 <Textarea
                   label={t('wizard.goals.successCriteria')}
                   value={d.successCriteria}
+                  placeholder={placeholderOf(area.templateKey, 'successCriteria')}
                   onChange={(e) => setArea(area.id, { successCriteria: e.currentTarget.value })}
                   error={errors('successCriteria')}
                   autosize

@@ -25,7 +25,12 @@ const toForm = (plan: PlanView) => ({
     supportAreas: plan.support.hr.supportAreas,
     additionalResources: plan.support.hr.additionalResources,
   },
-  training: { ...plan.support.training },
+  training: {
+    internal: plan.support.training.internal,
+    external: plan.support.training.external,
+    online: plan.support.training.online,
+    certification: plan.support.training.certification,
+  },
   trainingBudget: plan.support.budget.total as number | string,
   currency: plan.support.budget.currency,
   hoursPerWeek: plan.support.hoursPerWeek as number | string,
@@ -138,6 +143,7 @@ export function SupportStep({ plan }: { plan: PlanView }) {
           <Textarea
             label={plan.headings.focusAreas}
             value={form.mentor.focusAreas}
+            placeholder={plan.support.mentor.placeholders?.focusAreas}
             onChange={(e) => {
               const focusAreas = e.currentTarget.value;
               setForm((f) => ({ ...f, mentor: { ...f.mentor, focusAreas } }));
@@ -149,6 +155,7 @@ export function SupportStep({ plan }: { plan: PlanView }) {
           <Textarea
             label={plan.headings.supportProvided}
             value={form.mentor.supportProvided}
+            placeholder={plan.support.mentor.placeholders?.supportProvided}
             onChange={(e) => {
               const supportProvided = e.currentTarget.value;
               setForm((f) => ({ ...f, mentor: { ...f.mentor, supportProvided } }));
@@ -172,6 +179,7 @@ export function SupportStep({ plan }: { plan: PlanView }) {
               key={key}
               label={key === 'additionalResources' ? plan.headings.additionalHrResources : plan.headings[key]}
               value={form.hr[key]}
+              placeholder={plan.support.hr.placeholders?.[key]}
               onChange={(e) => {
                 const value = e.currentTarget.value;
                 setForm((f) => ({ ...f, hr: { ...f.hr, [key]: value } }));
@@ -200,6 +208,7 @@ export function SupportStep({ plan }: { plan: PlanView }) {
               key={key}
               label={label}
               value={form.training[key]}
+              placeholder={plan.support.training.placeholders?.[key]}
               onChange={(e) => {
                 const value = e.currentTarget.value;
                 setForm((f) => ({ ...f, training: { ...f.training, [key]: value } }));

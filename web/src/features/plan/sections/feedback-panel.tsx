@@ -5,6 +5,7 @@ import {
   Card,
   Checkbox,
   Group,
+  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -16,6 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { feedbackRequestBody } from '../../../../../src/contracts/running.ts';
+import { isOnRatingScale } from '../../../../../src/domain/plan/rating-scale.ts';
 import { useFeedbackRequests, useRequestFeedback } from '../../../api/check-ins.ts';
 import type { PlanView } from '../../../api/types.ts';
 import { mergeErrors, useFieldErrors } from '../../../ui/field-errors.ts';
@@ -58,6 +60,14 @@ export function FeedbackPanel({ plan }: { plan: PlanView }) {
                       ? t('feedback.answeredOn', { date: formatDate(r.answeredAt.slice(0, 10)) })
                       : t('feedback.expiresOn', { date: formatDate(r.expiresAt.slice(0, 10)) })}
                   </Text>
+                  {r.conversionText && (
+                    <Text size="xs" c="dimmed">
+                      {t('feedback.feeds', {
+                        metric: plan.metrics.find((m) => m.id === r.metricId)?.name ?? '—',
+                        conversion: r.conversionText,
+                      })}
+                    </Text>
+                  )}
                   {r.answers && (
                     <Stack gap={2} mt={4}>
                       {r.answers.map((a) => (
@@ -93,6 +103,10 @@ function RequestFeedbackForm({ plan }: { plan: PlanView }) {
     metricId: null as string | null,
     questions: '',
   });
+  // What each rating 1–5 records in a metric that has its own unit.
+  const [conversionValues, setConversionValues] = useState<(number | '')[]>(['', '', '', '', '']);
+  const metric = plan.metrics.find((m) => m.id === form.metricId);
+  const needsConversion = Boolean(metric && !isOnRatingScale(metric));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const serverErrors = useFieldErrors(request.error);
   const errors = mergeErrors(clientErrors, serverErrors);
@@ -104,6 +118,7 @@ function RequestFeedbackForm({ plan }: { plan: PlanView }) {
       .map((line) => line.trim())
       .filter(Boolean)
       .map((text) => ({ kind: 'comment' as const, text }));
+    const values = conversionValues.map((v) => (v === '' ? Number.NaN : v));
     const body = {
       name: form.name.trim(),
       email: form.email.trim(),
@@ -111,6 +126,9 @@ function RequestFeedbackForm({ plan }: { plan: PlanView }) {
       anonymous: form.anonymous,
       metricId: form.metricId,
       ...(questions.length ? { questions } : {}),
+      conversion: needsConversion
+        ? { kind: 'map' as const, values: values as [number, number, number, number, number] }
+        : null,
     };
     const found = zodErrors(feedbackRequestBody, body, t);
     setClientErrors(found);
@@ -174,6 +192,38 @@ function RequestFeedbackForm({ plan }: { plan: PlanView }) {
         onChange={(e) => setForm({ ...form, questions: e.currentTarget.value })}
         error={errors('questions')}
       />
+      {needsConversion && metric && (
+        <Stack gap={4} mt="sm">
+          <Text size="sm" fw={600}>
+            {t('feedback.conversion', { metric: metric.name, unit: metric.unit })}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('feedback.conversionHint')}
+          </Text>
+          <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="xs">
+            {conversionValues.map((value, i) => (
+              <NumberInput
+                // biome-ignore lint/suspicious/noArrayIndexKey: the five ratings are fixed positions
+                key={i}
+                label={t('feedback.conversionRating', { rating: i + 1 })}
+                value={value}
+                onChange={(next) =>
+                  setConversionValues((current) =>
+                    current.map((v, j) => (j === i ? (typeof next === 'number' ? next : '') : v)),
+                  )
+                }
+                error={errors(`conversion.values.${i}`)}
+                required
+              />
+            ))}
+          </SimpleGrid>
+          {errors('conversion') && (
+            <Text c="red.9" size="sm" role="alert">
+              {errors('conversion')}
+            </Text>
+          )}
+        </Stack>
+      )}
       <Checkbox
         mt="sm"
         label={t('feedback.anonymousLabel')}
