@@ -46,6 +46,7 @@ export type PlanAction =
   | 'plan.pause'
   | 'plan.cancel'
   | 'plan.close'
+  | 'plan.recommend_outcome'
   | 'plan.propose_adjustment'
   | 'plan.decide_adjustment'
   | 'plan.comment'
@@ -98,7 +99,9 @@ const rules: Record<PlanAction, (c: Context) => boolean> = {
   'plan.witness': (c) => isPlanHr(c) && !c.rel.has('self'),
   'plan.pause': (c) => isPlanHr(c) && !c.rel.has('self'),
   'plan.cancel': (c) => isPlanHr(c) && !c.rel.has('self'),
-  'plan.close': (c) => (isPlanHr(c) || isPlanManager(c)) && !c.rel.has('self'),
+  // The outcome is HR's decision, on the manager's recommendation.
+  'plan.close': (c) => isPlanHr(c) && !c.rel.has('self'),
+  'plan.recommend_outcome': (c) => isPlanManager(c) && !c.rel.has('self'),
   'plan.propose_adjustment': (c) => (isPlanHr(c) || isPlanManager(c)) && !c.rel.has('self'),
   'plan.decide_adjustment': (c) => isPlanHr(c) && !c.rel.has('self'),
   'plan.comment': (c) => isPlanHr(c) || isPlanManager(c) || isVisibleEmployee(c),

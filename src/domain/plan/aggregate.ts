@@ -1,5 +1,6 @@
 // The plan and all its rows as loaded from storage: the input of the plan view and of versioning.
 import type { PlanStatus } from '../access/policy.ts';
+import type { OutcomeRecommendation } from './closing.ts';
 import type { PlanContent, PlanHeader, PlanOutcome } from './plan.ts';
 
 export type PlanRow = {
@@ -29,6 +30,8 @@ export type PlanRow = {
   pausedAt: string | null;
   pauseReason: string | null;
   outcome: PlanOutcome | null;
+  /** The manager's recommended outcome, on which HR decides. */
+  outcomeRecommendation?: OutcomeRecommendation | null;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;

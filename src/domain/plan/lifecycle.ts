@@ -59,9 +59,9 @@ export function mayTransition(
       return can(actor, 'plan.cancel', plan);
     // The outcome is HR's decision (HR admin or the assigned HR representative) on the manager's recommendation.
     case 'close':
-      return can(actor, 'plan.close', plan) && can(actor, 'plan.approve_as_hr', plan);
+      return can(actor, 'plan.close', plan);
     case 'recommend':
-      return can(actor, 'plan.close', plan) && can(actor, 'plan.approve_as_manager', plan);
+      return can(actor, 'plan.recommend_outcome', plan);
   }
 }
 

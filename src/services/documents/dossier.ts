@@ -28,7 +28,7 @@ import { inTransaction, type ServiceContext } from '../context.ts';
 import { loadLogo } from '../organization/logo.ts';
 import { requirePlan } from '../plans/plan-access.ts';
 import { organizationTimezone, presentPlan } from '../plans/present-plan.ts';
-import { feedbackQuestions } from '../running/feedback-questions.ts';
+import { answeredQuestionText, feedbackQuestions } from '../running/feedback-questions.ts';
 import { loadProgress } from '../running/load-progress.ts';
 
 const iso = (value: string): string => new Date(value).toISOString();
@@ -156,6 +156,7 @@ async function dossierRecord(tx: Tx, actor: Actor, agg: PlanAggregate, now: Date
       expiresAt: feedbackRequests.expiresAt,
       usedAt: feedbackRequests.usedAt,
       answers: feedbackRequests.answers,
+      questions: feedbackRequests.questions,
       createdAt: feedbackRequests.createdAt,
     })
     .from(feedbackRequests)
@@ -277,12 +278,7 @@ async function dossierRecord(tx: Tx, actor: Actor, agg: PlanAggregate, now: Date
     })),
     feedback: feedbackRows.map((f) => {
       const isAnswered = f.usedAt !== null && f.answers !== null;
-      const questions = new Map(
-        feedbackQuestions(plan.locale, f.kind, plan.header.employeeName, agg.focusAreas).map((q) => [
-          q.id,
-          q.text,
-        ]),
-      );
+      const questions = feedbackQuestions(plan.locale, f.kind, plan.header.employeeName, [], f.questions);
       return {
         kind: f.kind,
         giverName: f.isAnonymous ? null : f.name,
@@ -292,7 +288,7 @@ async function dossierRecord(tx: Tx, actor: Actor, agg: PlanAggregate, now: Date
         answeredAt: isAnswered ? isoOrNull(f.usedAt) : null,
         answers: (f.answers ?? []).map((a) => ({
           questionId: a.questionId,
-          question: questions.get(a.questionId) ?? a.questionId,
+          question: answeredQuestionText(a.questionId, questions, agg.focusAreas),
           rating: a.rating ?? null,
           comment: a.comment ?? null,
         })),

@@ -72,9 +72,15 @@ export function presentPlan(actor: Actor, aggregate: PlanAggregate, today: strin
       canSignAs,
     },
   });
-  // Comments written for the approvers reach approvers and auditors only: never the employee or the mentor.
-  if (can(actor, 'plan.read_approver_comments', facts)) return view;
-  return { ...view, approvals: view.approvals.map((a) => ({ ...a, comment: null })) };
+  // Comments written for the approvers, and the manager's recommended outcome, reach approvers and auditors
+  // only: never the employee or the mentor.
+  if (can(actor, 'plan.read_approver_comments', facts))
+    return { ...view, outcomeRecommendation: aggregate.plan.outcomeRecommendation ?? null };
+  return {
+    ...view,
+    outcomeRecommendation: null,
+    approvals: view.approvals.map((a) => ({ ...a, comment: null })),
+  };
 }
 
 export function presentMentorPlan(aggregate: PlanAggregate) {

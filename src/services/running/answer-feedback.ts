@@ -1,16 +1,10 @@
 // The public side of a feedback link: the form behind it and the one submission it accepts.
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { feedbackSubmitBody, publicFeedbackSchema } from '../../contracts/running.ts';
 import type { Executor } from '../../db/client.ts';
 import { findPlanRow } from '../../db/repositories/plan-repository.ts';
-import {
-  type FeedbackAnswer,
-  feedbackRequests,
-  focusAreas,
-  measurements,
-  notifications,
-} from '../../db/schema/index.ts';
+import { type FeedbackAnswer, feedbackRequests, measurements, notifications } from '../../db/schema/index.ts';
 import { DomainError, invalidField, notFound } from '../../domain/errors.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import { daysBetween, todayIn } from '../../domain/plan/dates.ts';
@@ -55,12 +49,12 @@ async function openRequest(
     throw gone('This feedback link has expired.');
   const plan = await findPlanRow(db, row.orgId, row.planId);
   if (plan?.status !== 'active') throw gone('This plan no longer takes feedback.');
-  const areas = await db
-    .select({ id: focusAreas.id, title: focusAreas.title })
-    .from(focusAreas)
-    .where(and(eq(focusAreas.orgId, row.orgId), eq(focusAreas.planId, row.planId)))
-    .orderBy(asc(focusAreas.position));
-  return { row, plan, questions: feedbackQuestions(plan.locale, row.kind, plan.header.employeeName, areas) };
+  // The colleague is asked only what the requester wrote (or neutral defaults): nothing of the plan's issues.
+  return {
+    row,
+    plan,
+    questions: feedbackQuestions(plan.locale, row.kind, plan.header.employeeName, [], row.questions),
+  };
 }
 
 export async function getFeedbackForm(deps: Deps, token: string): Promise<FeedbackForm> {
