@@ -2,7 +2,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { type EmbeddedDatabase, PgliteWorkerClient } from './pglite-worker-client.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -23,8 +24,11 @@ export type Engine = 'pglite' | 'postgres';
 export type Database = {
   db: Db;
   engine: Engine;
-  /** The PGlite instance when embedded (the job queue shares its one connection). */
-  pglite?: PGlite;
+  /**
+   * The embedded database (the job queue shares its one connection): PGlite in its own thread when opened
+   * on a data dir, or the PGlite instance the caller passed (tests).
+   */
+  pglite?: EmbeddedDatabase;
   pool?: pg.Pool;
   /** Queries run through Drizzle so far: lets tests prove a read costs a fixed number of queries. */
   queryCount(): number;
@@ -83,8 +87,13 @@ async function openPglite(existing: PGlite | undefined, dataDir: string | undefi
   mkdirSync(dir, { recursive: true });
   const release = lockDataDir(dataDir);
   try {
-    const pglite = await PGlite.create(dir);
-    const db = drizzlePglite(pglite, { schema, logger: queries.logger }) as unknown as Db;
+    // PostgreSQL's work runs in its own thread: on the main thread it would hold up accepting and reading
+    // requests for as long as queries keep coming (each ran synchronously, one after another).
+    const pglite = await PgliteWorkerClient.start(dir);
+    const db = drizzlePglite(pglite as unknown as PGlite, {
+      schema,
+      logger: queries.logger,
+    }) as unknown as Db;
     return {
       db,
       engine: 'pglite',
