@@ -204,6 +204,7 @@ describe.each(engines)('email and jobs on %s', (engine) => {
     });
     const hanging: MailTransport = {
       kind: 'smtp',
+      isIdempotent: false,
       send: () =>
         new Promise<void>((_resolve, reject) => {
           release = reject;
