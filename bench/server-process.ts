@@ -70,7 +70,7 @@ export async function startServerProcess(options: {
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${options.port}`;
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 300_000;
   let isExited = false;
   void exited.then(() => {
     isExited = true;

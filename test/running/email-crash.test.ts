@@ -1,7 +1,7 @@
 // The window a crash can hit during a delivery: after the claim, during the hand-over to SMTP, after the
 // .eml file is written. Whatever moment the process dies at, the retry never produces a second message.
 // A "crash" here is a send that never returns: the delivery stops where it was, as when the process is killed.
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -63,7 +63,7 @@ describe.each(engines)('a delivery cut short by a crash on %s', (engine) => {
   it('SMTP: a crash after the server accepted the message and before it was marked sent does not send it again', async () => {
     const smtpTransport = createMailTransport(t.deps.config);
     const id = await queueEmail('after.accept@example.com');
-    void deliverEmail(t.deps, dyingAt(smtpTransport, 'after-send'), id, { isLastAttempt: false });
+    deliverEmail(t.deps, dyingAt(smtpTransport, 'after-send'), id, { isLastAttempt: false }).catch(() => {});
     await waitFor(
       () => received('after.accept@example.com'),
       (m) => m.length === 1,
@@ -82,7 +82,9 @@ describe.each(engines)('a delivery cut short by a crash on %s', (engine) => {
   it('SMTP: a crash after the claim and before the hand-over sends it on the retry, once', async () => {
     const smtpTransport = createMailTransport(t.deps.config);
     const id = await queueEmail('before.handover@example.com');
-    void deliverEmail(t.deps, dyingAt(smtpTransport, 'before-hand-over'), id, { isLastAttempt: false });
+    deliverEmail(t.deps, dyingAt(smtpTransport, 'before-hand-over'), id, { isLastAttempt: false }).catch(
+      () => {},
+    );
     await waitFor(
       () => rowOf(id),
       (row) => row.status === 'sending',
@@ -100,10 +102,10 @@ describe.each(engines)('a delivery cut short by a crash on %s', (engine) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mejora-eml-crash-'));
     const eml = createMailTransport({ smtpUrl: undefined, mailFrom: t.deps.config.mailFrom, dataDir });
     const id = await queueEmail('eml.crash@example.com');
-    void deliverEmail(t.deps, dyingAt(eml, 'after-send'), id, { isLastAttempt: false });
+    deliverEmail(t.deps, dyingAt(eml, 'after-send'), id, { isLastAttempt: false }).catch(() => {});
     const mail = join(dataDir, 'mail');
     await waitFor(
-      () => readdirSync(mail).filter((f) => f.endsWith('.eml')),
+      () => (existsSync(mail) ? readdirSync(mail).filter((f) => f.endsWith('.eml')) : []),
       (files) => files.length === 1,
     );
     // Later, as the restarted server would, with a later clock.
