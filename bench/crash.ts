@@ -106,7 +106,7 @@ async function checkWrites(
   let missing = 0;
   for (const plan of plans) {
     const full = await call(url, session, 'GET', `/api/v1/plans/${plan.id}`);
-    if (!full.focusAreas?.length || !full.metrics?.length || !full.phases)
+    if (!full.focusAreas?.length || !full.metrics?.length || !full.timeline?.phases?.length)
       problems.push(`plan ${plan.id} is not whole`);
     const criteria = new Map<string, string>(
       full.successCriteria.map((c: { id: string; text: string }) => [c.id, c.text]),
@@ -155,8 +155,10 @@ try {
   }
   if (before.status === 'succeeded') problems.push('the export finished before it could be killed');
   await kill();
-  const restartedAt = Date.now();
+  const killedAt = Date.now();
   await start('pid');
+  // From the moment the restarted server answers: how long its boot takes is the restart figure below.
+  const restartedAt = Date.now();
   url = server.url;
   let after = await call(url, hr, 'GET', `/api/v1/exports/${requested.id}`);
   let resumedMs: number | null = null;
@@ -193,7 +195,7 @@ try {
       problems.push(`the zip has ${files} PDFs for ${after.total} plans`);
   }
   figures.push(
-    `export killed at ${before.rendered}/${before.total} files: resumed ${(resumedMs / 1000).toFixed(1)} s after the restart began (${after.skipped} not rendered again), ${files} valid PDFs`,
+    `export killed at ${before.rendered}/${before.total} files: resumed ${(resumedMs / 1000).toFixed(1)} s after the restarted server answered (${((restartedAt - killedAt) / 1000).toFixed(0)} s after the kill) (${after.skipped} not rendered again), ${files} valid PDFs`,
   );
   const missing = await checkWrites(url, manager, plans, acked);
   if (missing) problems.push(`after the export: ${missing} acknowledged writes missing`);
