@@ -97,6 +97,9 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
   const polling = options.pollingIntervalSeconds ?? 2;
   // Short, so that a job whose server died is found soon after: exports and deliveries resume within seconds.
   const supervise = options.superviseIntervalSeconds ?? 5;
+  // Long enough that a heartbeat queued behind a busy database is not mistaken for a dead worker; a crash of
+  // the embedded server does not wait for it (see recoverInterrupted).
+  const heartbeatSeconds = 30;
   const isScheduling = options.isScheduling ?? true;
   const transport = options.transport ?? createMailTransport(deps.config);
   const boss = new PgBoss({
@@ -188,7 +191,7 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
       retryBackoff: true,
       retryDelayMax: 3600,
       expireInSeconds: options.deliveryExpireSeconds ?? 120,
-      heartbeatSeconds: options.deliveryHeartbeatSeconds ?? 10,
+      heartbeatSeconds: options.deliveryHeartbeatSeconds ?? heartbeatSeconds,
       deleteAfterSeconds: 7 * 86_400,
     });
     await boss.createQueue(queues.documentExport, {
@@ -198,7 +201,7 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
       retryDelay: 1,
       // A long export keeps its claim by heartbeats; one whose worker died is retried and resumes.
       expireInSeconds: 12 * 3600,
-      heartbeatSeconds: options.exportHeartbeatSeconds ?? 10,
+      heartbeatSeconds: options.exportHeartbeatSeconds ?? heartbeatSeconds,
       deleteAfterSeconds: 7 * 86_400,
     });
     for (const name of [
