@@ -2,7 +2,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { type EmbeddedDatabase, PgliteWorkerClient } from './pglite-worker-client.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -23,8 +24,11 @@ export type Engine = 'pglite' | 'postgres';
 export type Database = {
   db: Db;
   engine: Engine;
-  /** The PGlite instance when embedded (the job queue shares its one connection). */
-  pglite?: PGlite;
+  /**
+   * The embedded database (the job queue shares its one connection): PGlite in its own thread when opened
+   * on a data dir, or the PGlite instance the caller passed (tests).
+   */
+  pglite?: EmbeddedDatabase;
   pool?: pg.Pool;
   /** Queries run through Drizzle so far: lets tests prove a read costs a fixed number of queries. */
   queryCount(): number;
@@ -83,8 +87,13 @@ async function openPglite(existing: PGlite | undefined, dataDir: string | undefi
   mkdirSync(dir, { recursive: true });
   const release = lockDataDir(dataDir);
   try {
-    const pglite = await PGlite.create(dir);
-    const db = drizzlePglite(pglite, { schema, logger: queries.logger }) as unknown as Db;
+    // PostgreSQL's work runs in its own thread: on the main thread it would hold up accepting and reading
+    // requests for as long as queries keep coming (each ran synchronously, one after another).
+    const pglite = await PgliteWorkerClient.start(dir);
+    const db = drizzlePglite(pglite as unknown as PGlite, {
+      schema,
+      logger: queries.logger,
+    }) as unknown as Db;
     return {
       db,
       engine: 'pglite',
@@ -104,41 +113,114 @@ async function openPglite(existing: PGlite | undefined, dataDir: string | undefi
   }
 }
 
+/** Who holds a data dir: the pid, and what tells that pid's incarnation apart from a later one. */
+export type LockOwner = { pid: number; bootId: string | null; startTime: string | null };
+
+/** How lockDataDir sees the processes of this machine; tests replace it. */
+export type ProcessProbe = {
+  self(): LockOwner;
+  isAlive(pid: number): boolean;
+  /** The start time of the process now holding this pid, or null when it cannot be known. */
+  startTimeOf(pid: number): string | null;
+};
+
+const readOrNull = (path: string): string | null => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+};
+
+/** Field 22 of /proc/<pid>/stat: clock ticks after boot at which the process started (Linux only). */
+function procStartTime(pid: number): string | null {
+  const stat = readOrNull(`/proc/${pid}/stat`);
+  if (!stat) return null;
+  // The command name (field 2) may hold spaces and parentheses: count fields after its closing one.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return fields[22 - 3] ?? null;
+}
+
+export const systemProbe: ProcessProbe = {
+  self: () => ({
+    pid: process.pid,
+    bootId: readOrNull('/proc/sys/kernel/random/boot_id')?.trim() || null,
+    startTime: procStartTime(process.pid),
+  }),
+  isAlive: (pid) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  },
+  startTimeOf: procStartTime,
+};
+
+/** The data dirs this process holds now: our own pid in a lock file is an earlier incarnation otherwise. */
+const heldHere = new Set<string>();
+
+function parseOwner(text: string): LockOwner | null {
+  const trimmed = text.trim();
+  if (/^\d+$/.test(trimmed)) return { pid: Number(trimmed), bootId: null, startTime: null };
+  try {
+    const owner = JSON.parse(trimmed) as Partial<LockOwner>;
+    if (typeof owner.pid !== 'number' || owner.pid <= 0) return null;
+    return { pid: owner.pid, bootId: owner.bootId ?? null, startTime: owner.startTime ?? null };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the process that wrote the lock still runs. A pid proves little alone: after a crash a container
+ * starts the server as PID 1 again, and a pid is reused by unrelated processes. The boot id and the start
+ * time of the pid tell an earlier incarnation from the live owner.
+ */
+function isHeldByLiveOwner(owner: LockOwner, me: LockOwner, probe: ProcessProbe, file: string): boolean {
+  if (owner.bootId && me.bootId && owner.bootId !== me.bootId) return false;
+  if (owner.pid === me.pid) {
+    // Our pid: the live owner only if this very process took the lock and still holds it.
+    return heldHere.has(file) && (owner.startTime === null || owner.startTime === me.startTime);
+  }
+  if (!probe.isAlive(owner.pid)) return false;
+  const now = probe.startTimeOf(owner.pid);
+  // The pid belongs to another process than the one that locked: it was reused.
+  if (owner.startTime && now && owner.startTime !== now) return false;
+  return true;
+}
+
 /** PGlite takes no lock of its own: two writers on one directory would corrupt it, so we refuse. */
-export function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string, probe: ProcessProbe = systemProbe): () => void {
   const file = join(dataDir, 'mejora.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const me = probe.self();
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(file, 'wx');
-      writeSync(fd, String(process.pid));
+      writeSync(fd, JSON.stringify(me));
       closeSync(fd);
-      return () => rmSync(file, { force: true });
+      heldHere.add(file);
+      return () => {
+        heldHere.delete(file);
+        rmSync(file, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number(readFileSync(file, 'utf8').trim());
-      if (pid && pid !== process.pid && isAlive(pid)) {
+      const owner = parseOwner(readOrNull(file) ?? '');
+      if (owner && isHeldByLiveOwner(owner, me, probe, file)) {
         throw new DataDirLockedError(
-          `The embedded database in ${dataDir} is already in use by process ${pid}. ` +
-            'Stop that process first, or set MEJORA_DATA_DIR to another directory.',
+          owner.pid === me.pid
+            ? `The embedded database in ${dataDir} is already open in this process.`
+            : `The embedded database in ${dataDir} is already in use by process ${owner.pid}. ` +
+                'Stop that process first, or set MEJORA_DATA_DIR to another directory.',
         );
       }
-      if (pid === process.pid) {
-        throw new DataDirLockedError(`The embedded database in ${dataDir} is already open in this process.`);
-      }
-      // A lock left by a process that died: take it over.
+      // A lock left by a process that died (or an earlier run of this one, or unreadable): take it over.
       rmSync(file, { force: true });
     }
   }
   throw new DataDirLockedError(`Could not lock ${dataDir}.`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Applies the committed SQL migrations; on a server, under an advisory lock so concurrent starts queue. */

@@ -7,7 +7,12 @@ import { sealAllCheckpoints } from '../services/audit/seal-checkpoint.ts';
 import type { Deps } from '../services/context.ts';
 import { deliverEmail, pendingEmails, redactError } from '../services/email/deliver-email.ts';
 import { createMailTransport, type MailTransport } from '../services/email/mail-transport.ts';
-import { expireExports, queuedExports, runDocumentExport } from '../services/exports/run-document-export.ts';
+import {
+  expireExports,
+  queuedExports,
+  runDocumentExport,
+  runningExports,
+} from '../services/exports/run-document-export.ts';
 import { sendReminders } from '../services/running/send-reminders.ts';
 import { produceWeeklyReports, scanRiskFlags } from '../services/running/weekly-reports.ts';
 
@@ -54,6 +59,8 @@ export type JobRunnerOptions = {
   retryLimit?: number;
   /** A running export that sends no heartbeat for this long (its worker died) is retried. */
   exportHeartbeatSeconds?: number;
+  /** A delivery that sends no heartbeat for this long (its worker died) is retried. */
+  deliveryHeartbeatSeconds?: number;
   /** Render threads per export; default every core. */
   exportWorkers?: number;
   /** How often a running export writes its progress. */
@@ -88,14 +95,18 @@ export function queueConnection(database: Database): QueueConnection {
 export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): JobRunner {
   const log = options.log ?? silent;
   const polling = options.pollingIntervalSeconds ?? 2;
-  const supervise = options.superviseIntervalSeconds ?? 60;
+  // Short, so that a job whose server died is found soon after: exports and deliveries resume within seconds.
+  const supervise = options.superviseIntervalSeconds ?? 5;
+  // Long enough that a heartbeat queued behind a busy database is not mistaken for a dead worker; a crash of
+  // the embedded server does not wait for it (see recoverInterrupted).
+  const heartbeatSeconds = 30;
   const isScheduling = options.isScheduling ?? true;
   const transport = options.transport ?? createMailTransport(deps.config);
   const boss = new PgBoss({
     db: options.connection ?? queueConnection(deps.database),
     ...(deps.database.engine === 'pglite' ? { backend: 'pglite' as const } : {}),
     superviseIntervalSeconds: supervise,
-    monitorIntervalSeconds: supervise,
+    monitorIntervalSeconds: options.superviseIntervalSeconds ?? 60,
     schedule: isScheduling,
     registerInstance: false,
   });
@@ -137,6 +148,30 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
     return dispatching;
   };
 
+  /**
+   * Embedded, this process is the only one on the database (the data-dir lock refuses a second), so a
+   * delivery or an export still active in the queue at start was cut short by a crash: it is put back to
+   * run now, rather than when its heartbeat is missed or it expires. (On PostgreSQL another server may be
+   * running it; there the missed heartbeat hands it over.)
+   */
+  const recoverInterrupted = async () => {
+    if (deps.database.engine !== 'pglite') return;
+    const inFlight: [string, string[]][] = [
+      [queues.deliverEmail, await pendingEmails(deps)],
+      [queues.documentExport, await runningExports(deps)],
+    ];
+    for (const [queue, keys] of inFlight) {
+      for (const key of keys) {
+        const jobs = await boss.findJobs(queue, { key });
+        const active = jobs.filter((job) => job.state === 'active').map((job) => job.id);
+        if (!active.length) continue;
+        await boss.cancel(queue, active);
+        await boss.resume(queue, active);
+        log.info({ queue, jobs: active.length }, 'resumed a job cut short by a crash');
+      }
+    }
+  };
+
   const sweep = (name: SweepQueue, run: () => Promise<unknown>) =>
     boss.work(name, { pollingIntervalSeconds: polling }, async ([job]) => {
       const result = await run();
@@ -156,15 +191,17 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
       retryBackoff: true,
       retryDelayMax: 3600,
       expireInSeconds: options.deliveryExpireSeconds ?? 120,
+      heartbeatSeconds: options.deliveryHeartbeatSeconds ?? heartbeatSeconds,
       deleteAfterSeconds: 7 * 86_400,
     });
     await boss.createQueue(queues.documentExport, {
       policy: 'exclusive',
       retryLimit: 3,
-      retryDelay: 10,
+      // A retry resumes where the last run stopped: nothing is gained by waiting.
+      retryDelay: 1,
       // A long export keeps its claim by heartbeats; one whose worker died is retried and resumes.
       expireInSeconds: 12 * 3600,
-      heartbeatSeconds: options.exportHeartbeatSeconds ?? 60,
+      heartbeatSeconds: options.exportHeartbeatSeconds ?? heartbeatSeconds,
       deleteAfterSeconds: 7 * 86_400,
     });
     for (const name of [
@@ -183,6 +220,7 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
     if (isScheduling) {
       for (const [name, cron] of Object.entries(schedules)) await boss.schedule(name, cron);
     }
+    await recoverInterrupted();
     await boss.work(
       queues.deliverEmail,
       { pollingIntervalSeconds: polling, includeMetadata: true, localConcurrency: 2 },

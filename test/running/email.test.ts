@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db as QueueConnection } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIns, outbox } from '../../src/db/schema/index.ts';
@@ -44,7 +44,12 @@ describe.each(engines)('email and jobs on %s', (engine) => {
 
   const to = (kind: string, email: string) => smtp.byKind(kind).filter((m) => m.to === email);
   const pendingCount = async () =>
-    (await t.database.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.status, 'pending'))).length;
+    (
+      await t.database.db
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(inArray(outbox.status, ['pending', 'sending', 'handed_over']))
+    ).length;
   /** Every email written so far has been delivered. */
   const settled = () => {
     runner.wake();
@@ -204,6 +209,7 @@ describe.each(engines)('email and jobs on %s', (engine) => {
     });
     const hanging: MailTransport = {
       kind: 'smtp',
+      isIdempotent: false,
       send: () =>
         new Promise<void>((_resolve, reject) => {
           release = reject;

@@ -117,8 +117,15 @@ export const outbox = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html').notNull(),
-    /** `skipped`: the recipient turned off this kind of email; the row still claims the dedupe key. */
-    status: text('status').$type<'pending' | 'sent' | 'failed' | 'skipped'>().notNull().default('pending'),
+    /**
+     * `skipped`: the recipient turned off this kind of email; the row still claims the dedupe key.
+     * `sending`: claimed by a delivery; `handed_over`: being handed to the SMTP server, after which it is
+     * never sent again (see deliver-email.ts).
+     */
+    status: text('status')
+      .$type<'pending' | 'sending' | 'handed_over' | 'sent' | 'failed' | 'skipped'>()
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),

@@ -183,6 +183,16 @@ export async function queuedExports(deps: Deps): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/** Exports marked running: after a crash on the embedded engine, those whose run was cut short. */
+export async function runningExports(deps: Deps): Promise<string[]> {
+  const rows = await deps.database.db
+    .select({ id: documentExports.id })
+    .from(documentExports)
+    .where(eq(documentExports.status, 'running'))
+    .limit(100);
+  return rows.map((r) => r.id);
+}
+
 /** Removes the zips of exports past their keeping time; the rows stay, marked expired. */
 export async function expireExports(deps: Deps): Promise<number> {
   const now = deps.now().toISOString();

@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from './client.ts';
+import { PgliteWorkerClient } from './pglite-worker-client.ts';
+
+describe('PGlite in its own thread', () => {
+  let dir: string;
+  let database: Database;
+  let client: PgliteWorkerClient;
+
+  // One data dir for every test: creating one takes PGlite several seconds.
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'mejora-pglite-thread-'));
+    database = await openDatabase({ dataDir: dir });
+    client = database.pglite as PgliteWorkerClient;
+    await client.exec('create table item (id int primary key, label text, at timestamptz default now())');
+  }, 300_000);
+  afterAll(async () => {
+    await database?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs on a data dir in its own thread', () => {
+    expect(client).toBeInstanceOf(PgliteWorkerClient);
+  });
+
+  it('commits a transaction and rolls one back when it throws', async () => {
+    await client.transaction(async (tx) => {
+      await tx.query('insert into item (id, label) values ($1, $2)', [1, 'kept']);
+    });
+    await expect(
+      client.transaction(async (tx) => {
+        await tx.query('insert into item (id, label) values ($1, $2)', [2, 'dropped']);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    const { rows } = await client.query<{ id: number }>('select id from item order by id');
+    expect(rows).toEqual([{ id: 1 }]);
+  });
+
+  it('makes the others wait while a transaction holds the connection, then serves them in order', async () => {
+    const seen: string[] = [];
+    let letGo!: () => void;
+    const held = new Promise<void>((resolve) => {
+      letGo = resolve;
+    });
+    const transaction = client.transaction(async (tx) => {
+      await tx.query(`insert into item (id, label) values (10, 'in transaction')`);
+      await held;
+      seen.push('transaction');
+    });
+    const first = client.query<{ n: number }>('select count(*)::int as n from item').then((r) => {
+      seen.push(`first saw ${r.rows[0].n}`);
+    });
+    const second = client.query('select 1').then(() => seen.push('second'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen).toEqual([]);
+    letGo();
+    await Promise.all([transaction, first, second]);
+    expect(seen).toEqual(['transaction', 'first saw 2', 'second']);
+  });
+
+  it('passes PostgreSQL error fields across the thread', async () => {
+    const error = await client.query(`insert into item (id) values (1)`).catch((e) => e);
+    expect(error.message).toMatch(/duplicate key/);
+    expect(error.code).toBe('23505');
+  });
+
+  it('keeps the text of the types the caller asks for as text', async () => {
+    const { rows } = await client.query<{ at: unknown }>(
+      `select '2026-12-03 10:00:00+00'::timestamptz as at`,
+      [],
+      {
+        parsers: { 1184: (value: string) => value },
+      },
+    );
+    expect(rows[0].at).toBe('2026-12-03 10:00:00+00');
+  });
+
+  it('runs migrations and drizzle transactions through its thread', async () => {
+    const result = await database.db.transaction(async (tx): Promise<number> => {
+      const answer = (await tx.execute(sql`select count(*)::int as n from organizations`)) as unknown as {
+        rows: { n: number }[];
+      };
+      const [row] = answer.rows;
+      return row.n;
+    });
+    expect(result).toBe(0);
+  });
+
+  it('refuses a second open of the same data dir in this process', async () => {
+    await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/already open in this process/);
+  });
+});
