@@ -62,11 +62,15 @@ export async function updateFocusArea(
   const result = await writePlan(ctx, planId, spec('focus_area.updated'), async (tx, plan) => {
     checkDeadline(input.deadline, plan);
     const { position: _p, ...fields } = input;
-    const updated = await tx
-      .update(focusAreas)
-      .set(fields)
-      .where(and(eq(focusAreas.orgId, plan.orgId), eq(focusAreas.planId, planId), eq(focusAreas.id, areaId)))
-      .returning({ id: focusAreas.id });
+    const scope = and(
+      eq(focusAreas.orgId, plan.orgId),
+      eq(focusAreas.planId, planId),
+      eq(focusAreas.id, areaId),
+    );
+    // The position is changed by reordering: a body with only a position changes nothing here.
+    const updated = Object.keys(fields).length
+      ? await tx.update(focusAreas).set(fields).where(scope).returning({ id: focusAreas.id })
+      : await tx.select({ id: focusAreas.id }).from(focusAreas).where(scope);
     if (!updated.length) throw notFound('Focus area');
     return areaId;
   });
