@@ -22,14 +22,17 @@ export function hasControlCharacter(text: string, isMultiLine = false): boolean 
 }
 export const controlCharactersMessage = 'must not contain control characters (such as NUL)';
 
-/** One line of text: trimmed, not empty, no control characters (not even tabs or line breaks). */
+/**
+ * A required text, trimmed, without control characters. Up to 200 characters it is one line (titles, names,
+ * labels: no tabs or line breaks either); longer ones are edited in text areas and keep their line breaks.
+ */
 export const shortText = (max = 200) =>
   z
     .string()
     .trim()
     .min(1, 'must not be empty')
     .max(max, `at most ${max} characters`)
-    .refine((s) => !hasControlCharacter(s), { message: controlCharactersMessage });
+    .refine((s) => !hasControlCharacter(s, max > 200), { message: controlCharactersMessage });
 /** Free text over several lines: tabs and line breaks are kept, other control characters refused. */
 export const longText = (max = 5000) =>
   z
