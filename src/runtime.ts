@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { createJobRunner } from './jobs/job-runner.ts';
 import { type App, buildApp } from './server/app.ts';
+import { guardProcess } from './server/request-guard.ts';
 import type { Deps } from './services/context.ts';
 import { demoLogins, seedDemo } from './services/demo/seed-demo.ts';
 import { seedDemoPlans } from './services/demo/seed-demo-plans.ts';
@@ -23,6 +24,8 @@ export async function startServer(
       database.engine === 'pglite' && (await seedDemo(database.db, { timezone: config.timezone }));
     if (isSeeded) await seedDemoPlans(deps);
     app = await buildApp({ deps, version, webDir: options.webDir ?? null });
+    // An error escaping a request answers that request with a 500; it never ends the process.
+    guardProcess(app.log);
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

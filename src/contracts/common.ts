@@ -6,9 +6,39 @@ export const uuid = z.uuid({ message: 'must be a valid id' });
 export const calendarDate = z
   .string()
   .refine((s) => isValidDate(s), { message: 'must be a calendar date YYYY-MM-DD' });
+/**
+ * Whether the text holds a C0 control character or DEL (a NUL cannot even be stored). Multi-line text may keep
+ * tab, line feed and carriage return.
+ */
+export function hasControlCharacter(text: string, isMultiLine = false): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x7f) return true;
+    if (code >= 0x20) continue;
+    if (isMultiLine && (code === 0x09 || code === 0x0a || code === 0x0d)) continue;
+    return true;
+  }
+  return false;
+}
+export const controlCharactersMessage = 'must not contain control characters (such as NUL)';
+
+/**
+ * A required text, trimmed, without control characters. Up to 200 characters it is one line (titles, names,
+ * labels: no tabs or line breaks either); longer ones are edited in text areas and keep their line breaks.
+ */
 export const shortText = (max = 200) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
-export const longText = (max = 5000) => z.string().max(max, `at most ${max} characters`);
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `at most ${max} characters`)
+    .refine((s) => !hasControlCharacter(s, max > 200), { message: controlCharactersMessage });
+/** Free text over several lines: tabs and line breaks are kept, other control characters refused. */
+export const longText = (max = 5000) =>
+  z
+    .string()
+    .max(max, `at most ${max} characters`)
+    .refine((s) => !hasControlCharacter(s, true), { message: controlCharactersMessage });
 
 export const pageQuery = z.object({
   cursor: z.string().max(500).optional(),
@@ -19,7 +49,7 @@ export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const problemSchema = z
-  .object({
+  .looseObject({
     type: z.string(),
     title: z.string(),
     status: z.number().int(),

@@ -9,13 +9,15 @@ import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Deps } from '../services/context.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { handleError } from './errors.ts';
 import { registerApiDocs } from './openapi.ts';
+import { completeOpenApi } from './openapi-responses.ts';
+import { guardedValidatorCompiler } from './request-checks.ts';
+import { registerRequestScope } from './request-guard.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { checkInRoutes } from './routes/check-ins.ts';
@@ -57,10 +59,13 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
     },
     trustProxy: deps.config.trustedProxies.length ? deps.config.trustedProxies : false,
     bodyLimit: 1_048_576,
+    // Over-long path parameters and undecodable URLs are problems like any other.
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  registerRequestScope(app);
+  app.setValidatorCompiler(guardedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
   app.addHook('onSend', async (request, reply) => {
@@ -114,7 +119,7 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => completeOpenApi(jsonSchemaTransformObject(input)),
   });
   await app.register(authenticate, { deps });
 

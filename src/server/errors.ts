@@ -25,6 +25,7 @@ const titleOf: Record<number, string> = {
   410: 'Gone',
   412: 'Precondition failed',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Validation failed',
   429: 'Too many requests',
@@ -102,9 +103,13 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
       fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
       fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
         ? 'The request body is not valid JSON'
-        : fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-          ? `This address does not accept a body of type ${String(request.headers['content-type']).split(';')[0].slice(0, 100)}`
-          : fastifyError.message;
+        : fastifyError.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? 'A path parameter is too long'
+          : fastifyError.code === 'FST_ERR_BAD_URL'
+            ? 'The address is not a valid URL'
+            : fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+              ? `This address does not accept a body of type ${String(request.headers['content-type']).split(';')[0].slice(0, 100)}`
+              : fastifyError.message;
     return sendProblem(
       reply,
       problem(status, detail, {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { organizationLogos } from '../../db/schema/index.ts';
-import { type LogoFile, readLogoImage } from '../../documents/logo-image.ts';
+import { type LogoFile, LogoImageError, readLogoImage } from '../../documents/logo-image.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
 import { appendActorEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
@@ -66,12 +66,11 @@ export async function setLogo(ctx: ServiceContext, image: Buffer) {
   requireHrAdmin(ctx);
   let read: Awaited<ReturnType<typeof readLogoImage>>;
   try {
-    read = await readLogoImage(image);
+    read = await readLogoImage(image, maxSide);
   } catch (error) {
-    throw badLogo(`must be a PNG or JPEG image: ${(error as Error).message.split('\n')[0]}`);
+    if (error instanceof LogoImageError) throw badLogo(error.message);
+    throw error;
   }
-  if (read.width > maxSide || read.height > maxSide)
-    throw badLogo(`must be at most ${maxSide} pixels on each side (it is ${read.width} × ${read.height})`);
   const sha256 = createHash('sha256').update(image).digest('hex');
   return inTransaction(ctx.deps, async (tx) => {
     const values = { ...read, image, sha256, updatedAt: ctx.deps.now().toISOString() };

@@ -233,14 +233,13 @@ export async function updateUser(ctx: ServiceContext, id: string, input: z.infer
     if (!user) throw notFound('User');
     await claimUnchanged(tx, ctx, { kind: 'user', id });
     const now = ctx.deps.now();
-    await tx
-      .update(users)
-      .set({
-        ...(input.name ? { name: input.name } : {}),
-        ...(input.locale ? { locale: input.locale } : {}),
-        ...(input.isDisabled === undefined ? {} : { disabledAt: input.isDisabled ? now : null }),
-      })
-      .where(eq(users.id, id));
+    const changes = {
+      ...(input.name ? { name: input.name } : {}),
+      ...(input.locale ? { locale: input.locale } : {}),
+      ...(input.isDisabled === undefined ? {} : { disabledAt: input.isDisabled ? now : null }),
+    };
+    // A change of roles alone leaves the user row as it is.
+    if (Object.keys(changes).length) await tx.update(users).set(changes).where(eq(users.id, id));
     if (input.isDisabled)
       await tx
         .update(sessions)

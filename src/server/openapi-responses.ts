@@ -1,0 +1,121 @@
+// Completes the OpenAPI document with what every route can answer besides its own schema: the problems the
+// framework, authentication and limits send (as application/problem+json), and the files some routes send.
+// Kept in one place so that a route declares only what is particular to it.
+
+type Schema = Record<string, unknown>;
+type Response = { description?: string; content?: Record<string, { schema: Schema }> };
+type Operation = {
+  parameters?: { in: string; name: string }[];
+  requestBody?: { required?: boolean; content: Record<string, { schema: Schema }> };
+  responses?: Record<string, Response>;
+};
+type Document = {
+  paths?: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, Schema> };
+};
+
+const problemTitles: Record<string, string> = {
+  '400': 'Bad request: a query or path parameter is invalid, or the body is not valid JSON',
+  '401': 'Authentication required, or the API token is invalid',
+  '403': 'Forbidden (also a cookie-authenticated write without the x-csrf-token header)',
+  '404': 'Not found, or not visible to the caller',
+  '409': 'Conflict with the current state; allowedActions lists what is possible',
+  '410': 'Gone',
+  '412': 'Precondition failed: the resource changed since the If-Match version',
+  '413': 'Payload too large',
+  '414': 'A path parameter is too long',
+  '415': 'Unsupported media type',
+  '422': 'Validation failed: errors names each bad field',
+  '429': 'Too many requests',
+  '500': 'Internal server error (logged with the request id)',
+};
+
+const binary = { type: 'string', format: 'binary' };
+
+/** Files some routes send instead of JSON, by method and path. */
+const fileResponses: { method: string; path: RegExp; types: string[]; description: string }[] = [
+  { method: 'get', path: /\.pdf$/, types: ['application/pdf'], description: 'The PDF file' },
+  {
+    method: 'get',
+    path: /\.docx$/,
+    types: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    description: 'The DOCX file',
+  },
+  {
+    method: 'get',
+    path: /\/calendar\/\{[^}]+\}$/,
+    types: ['text/calendar'],
+    description: 'The iCalendar feed',
+  },
+  {
+    method: 'get',
+    path: /\/organization\/logo$/,
+    types: ['image/png', 'image/jpeg'],
+    description: 'The logo image',
+  },
+  {
+    method: 'get',
+    path: /\/exports\/\{[^}]+\}\/download$/,
+    types: ['application/zip'],
+    description: 'The ZIP',
+  },
+];
+
+/** Request bodies that are not JSON, by method and path. */
+const fileBodies: { method: string; path: RegExp; types: string[] }[] = [
+  { method: 'put', path: /\/organization\/logo$/, types: ['image/png', 'image/jpeg'] },
+];
+
+const writeMethods = new Set(['post', 'put', 'patch', 'delete']);
+
+/** The problem statuses an operation can answer whatever its own schema says. */
+export function commonProblemStatuses(method: string, operation: Operation): string[] {
+  const parameters = operation.parameters ?? [];
+  const hasPath = parameters.some((p) => p.in === 'path');
+  const hasQuery = parameters.some((p) => p.in === 'query');
+  const isWrite = writeMethods.has(method);
+  const statuses = ['401', '403', '404', '500'];
+  if (hasPath || hasQuery || isWrite) statuses.push('400', '422');
+  if (hasPath) statuses.push('414');
+  // Fastify reads a body on every write, schema or not: it may be too large or of a type no parser reads.
+  if (isWrite) statuses.push('409', '413', '415');
+  // Writes to an existing resource honour If-Match.
+  if (method === 'patch' || method === 'put' || method === 'delete' || (method === 'post' && hasPath))
+    statuses.push('412');
+  return statuses;
+}
+
+export function completeOpenApi<T>(input: T): T {
+  const document = input as Document;
+  const problemRef = { $ref: '#/components/schemas/Problem' };
+  for (const [path, operations] of Object.entries(document.paths ?? {})) {
+    for (const [method, operation] of Object.entries(operations)) {
+      if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
+      operation.responses ??= {};
+      const responses = operation.responses;
+      for (const status of commonProblemStatuses(method, operation)) responses[status] ??= {};
+      for (const [status, response] of Object.entries(responses)) {
+        if (Number(status) < 400) continue;
+        responses[status] = {
+          description: problemTitles[status] ?? response.description ?? 'Problem',
+          content: { 'application/problem+json': { schema: problemRef } },
+        };
+      }
+      for (const file of fileResponses) {
+        if (file.method !== method || !file.path.test(path)) continue;
+        responses['200'] = {
+          description: file.description,
+          content: Object.fromEntries(file.types.map((type) => [type, { schema: binary }])),
+        };
+      }
+      for (const body of fileBodies) {
+        if (body.method !== method || !body.path.test(path)) continue;
+        operation.requestBody = {
+          required: true,
+          content: Object.fromEntries(body.types.map((type) => [type, { schema: binary }])),
+        };
+      }
+    }
+  }
+  return input;
+}
