@@ -23,10 +23,12 @@ describe('If-Match', () => {
     expect(parseIfMatch('"3", W/"4"')).toEqual({ isAny: false, tags: ['"3"', 'W/"4"'] });
   });
 
-  it('refuses a value that is not a list of entity tags, naming the header', () => {
+  it('refuses a value that is not a list of entity tags where a write checks it, naming the header', () => {
     for (const value of ['3', '"3', 'W/3', '', ',', '"a b"', '*, "3"']) {
+      const parsed = parseIfMatch(value);
+      expect(parsed).toEqual({ isAny: false, isMalformed: true });
       try {
-        parseIfMatch(value);
+        requireUnchanged(parsed, 3, 'plan');
         expect.unreachable(value);
       } catch (error) {
         expect((error as DomainError).code).toBe('precondition_failed');

@@ -138,10 +138,9 @@ export function validArbitrary(schema: JsonSchema, pool: IdPool, name = ''): fc.
       return fc.constant(null);
     case 'array': {
       const item = schema.items ? validArbitrary(schema.items, pool, name.replace(/s$/, '')) : fc.string();
-      return fc.array(item, {
-        minLength: schema.minItems ?? 0,
-        maxLength: Math.min(schema.maxItems ?? 3, 3),
-      });
+      // At most three items, unless the schema asks for more (a fixed-length list such as a rating conversion).
+      const minLength = schema.minItems ?? 0;
+      return fc.array(item, { minLength, maxLength: Math.max(minLength, Math.min(schema.maxItems ?? 3, 3)) });
     }
     case 'object': {
       const properties = schema.properties ?? {};

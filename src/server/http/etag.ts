@@ -4,7 +4,7 @@ import { etagOf, type IfMatch, parseIfMatch } from '../../domain/revision.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The If-Match of a write (ignored on reads); a malformed value is refused with 412. */
+/** The If-Match of a write (ignored on reads); a malformed value is refused with 412 where a write checks it. */
 export function ifMatchOf(request: FastifyRequest): IfMatch | undefined {
   if (safeMethods.has(request.method)) return undefined;
   const header = request.headers['if-match'];
