@@ -83,3 +83,13 @@ export function decodeCursor<T>(cursor: string | undefined, schema: z.ZodType<T>
     return null;
   }
 }
+
+/**
+ * A metric's baseline, target or measured value. Bounded so that every figure computed from it (gap, progress,
+ * forecast, a chart's scale) stays a finite number.
+ */
+export const metricValue = z
+  .number()
+  .finite()
+  .min(-1e12, 'must be at least -1,000,000,000,000')
+  .max(1e12, 'must be at most 1,000,000,000,000');

@@ -1,6 +1,6 @@
 // Plans over HTTP: the whole plan as one document, its sections as sub-resources.
 import { z } from 'zod';
-import { calendarDate, longText, page, pageQuery, shortText, uuid } from './common.ts';
+import { calendarDate, longText, metricValue, page, pageQuery, shortText, uuid } from './common.ts';
 
 export const planStatuses = [
   'draft',
@@ -531,8 +531,8 @@ export const metricBody = z
     name: shortText(),
     unit: z.string().trim().max(40),
     direction: z.enum(['higher', 'lower']),
-    baseline: z.number().finite(),
-    target: z.number().finite(),
+    baseline: metricValue,
+    target: metricValue,
     focusAreaId: uuid.nullable().optional(),
   })
   .strict();

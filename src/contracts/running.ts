@@ -1,6 +1,6 @@
 // The HTTP contract of running a plan: check-ins, feedback requests, progress and the calendar feed.
 import { z } from 'zod';
-import { calendarDate, longText, shortText, uuid } from './common.ts';
+import { calendarDate, longText, metricValue, shortText, uuid } from './common.ts';
 
 export const checkInType = z.enum([
   'weekly_checkin',
@@ -113,7 +113,7 @@ export const checkInUpdateBody = z
         z
           .object({
             metricId: uuid,
-            value: z.number().finite(),
+            value: metricValue,
             date: calendarDate.optional(),
             note: z.string().max(2000).nullable().optional(),
           })

@@ -332,6 +332,11 @@ export function drawMetricChart(
   if (forecast !== null) values.push(forecast);
   let min = Math.min(...values);
   let max = Math.max(...values);
+  // Values so far apart that no scale holds them are charted on the target's scale rather than failing.
+  if (!Number.isFinite(max - min)) {
+    min = Math.min(metric.baseline, metric.target);
+    max = Math.max(metric.baseline, metric.target);
+  }
   if (min === max) {
     min -= 1;
     max += 1;

@@ -175,6 +175,32 @@ describe.each(engines)('robustness on %s', (engine) => {
     expect(path.status).toBeLessThan(500);
   });
 
+  it('a metric value too large to chart or compute with is refused with 422 naming the field', async () => {
+    const metric = await manager.post(`/api/v1/plans/${plan.id}/metrics`, {
+      name: 'Reopened tickets',
+      unit: 'tickets',
+      direction: 'lower',
+      baseline: 10,
+      target: 2,
+      focusAreaId: plan.focusAreas[0].id,
+    });
+    expect(metric.status).toBe(201);
+    const huge = await manager.post(`/api/v1/plans/${plan.id}/metrics/${metric.body.id}/measurements`, {
+      date: '2026-12-01',
+      value: 1e308,
+    });
+    expectProblem(huge, 422);
+    expect(huge.body.errors).toContainEqual({
+      path: 'body/value',
+      message: expect.stringContaining('at most'),
+    });
+    const target = await manager.patch(`/api/v1/plans/${plan.id}/metrics/${metric.body.id}`, {
+      target: -1e300,
+    });
+    expectProblem(target, 422);
+    expect(target.body.errors[0].path).toBe('body/target');
+  });
+
   it('a 1.2 MB body is answered 413 problem+json, also over a real connection', async () => {
     const big = JSON.stringify({ text: 'a'.repeat(1_200_000) });
     const injected = await send(t.app, 'POST', `/api/v1/plans/${plan.id}/success-criteria`, {

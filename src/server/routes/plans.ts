@@ -1,7 +1,7 @@
 // Plans and their sections.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { calendarDate, problemSchema, uuid } from '../../contracts/common.ts';
+import { calendarDate, metricValue, problemSchema, uuid } from '../../contracts/common.ts';
 import {
   activityBody,
   activityCreateBody,
@@ -76,7 +76,7 @@ const itemParams = (name: string) => z.object({ id: uuid, [name]: uuid });
 const measurementInput = z
   .object({
     date: calendarDate,
-    value: z.number().finite(),
+    value: metricValue,
     source: z.string().max(200).nullable().optional(),
     note: z.string().max(2000).nullable().optional(),
   })
