@@ -77,7 +77,7 @@ export function ClosePlanDialog({ plan, onClose }: { plan: PlanView; onClose: ()
             {t(isRecommending ? 'close.recommendIntro' : 'close.intro', { name: plan.header.employeeName })}
           </Text>
           {!isRecommending && (
-            <Text size="sm" c={isFinalEvaluationHeld ? undefined : 'orange.9'}>
+            <Text size="sm" c={isFinalEvaluationHeld ? undefined : 'red.9'}>
               {t(isFinalEvaluationHeld ? 'close.finalEvaluationHeld' : 'close.finalEvaluationMissing')}
             </Text>
           )}
