@@ -9,6 +9,7 @@ import type {
   userUpdateBody,
 } from '../../../src/contracts/organization.ts';
 import { api } from './client.ts';
+import { etagOf } from './concurrency.ts';
 import type { UserSummary } from './types.ts';
 
 export type Organization = z.infer<typeof organizationSchema>;
@@ -19,8 +20,9 @@ export const useOrganization = () =>
 export function useSaveOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: Partial<Omit<Organization, 'id'>>) =>
-      api.patch<Organization>('/api/v1/organization', body),
+    // The revision read with the settings goes as If-Match: a save over someone else's newer one is refused.
+    mutationFn: ({ revision, ...body }: Partial<Omit<Organization, 'id' | 'logo'>>) =>
+      api.patch<Organization>('/api/v1/organization', body, { ifMatch: etagOf(revision) }),
     onSuccess: (org) => queryClient.setQueryData(['organization'], org),
   });
 }

@@ -79,7 +79,11 @@ function SettingsForm() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(form, {
-      onSuccess: () => notifications.show({ color: 'teal', message: t('admin.organization.saved') }),
+      onSuccess: (saved) => {
+        // The next save builds on this one.
+        setForm((current) => current && { ...current, revision: saved.revision });
+        notifications.show({ color: 'teal', message: t('admin.organization.saved') });
+      },
       onError: (error) => notifications.show({ color: 'red', message: message(error) }),
     });
   };
