@@ -93,3 +93,9 @@ export const metricValue = z
   .finite()
   .min(-1e12, 'must be at least -1,000,000,000,000')
   .max(1e12, 'must be at most 1,000,000,000,000');
+
+/** A resource's revision: bumped on every change; its ETag is "<revision>", which writes send back in If-Match. */
+export const revisionField = z
+  .number()
+  .int()
+  .describe('Bumped on every change; its ETag is "<revision>", sent back in If-Match');

@@ -1,6 +1,6 @@
 // The employee directory over HTTP.
 import { z } from 'zod';
-import { calendarDate, page, pageQuery, shortText, uuid } from './common.ts';
+import { calendarDate, page, pageQuery, revisionField, shortText, uuid } from './common.ts';
 
 export const employeeSchema = z
   .object({
@@ -13,10 +13,7 @@ export const employeeSchema = z
     managerName: z.string().nullable(),
     hireDate: z.string().nullable(),
     userId: uuid.nullable(),
-    revision: z
-      .number()
-      .int()
-      .describe('Bumped on every change; its ETag is "<revision>", sent back in If-Match'),
+    revision: revisionField,
   })
   .meta({ id: 'Employee' });
 export type EmployeeView = z.infer<typeof employeeSchema>;

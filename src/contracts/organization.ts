@@ -1,7 +1,7 @@
 // The organisation over HTTP: settings, default contacts, user accounts.
 import { z } from 'zod';
 import { roleSchema } from './auth.ts';
-import { uuid } from './common.ts';
+import { revisionField, uuid } from './common.ts';
 import { contactBody, contactCreateBody, contactSchema } from './plans.ts';
 
 export const organizationSchema = z.object({
@@ -10,10 +10,7 @@ export const organizationSchema = z.object({
   timezone: z.string(),
   retentionYears: z.number().int(),
   defaultLocale: z.enum(['en', 'es']),
-  revision: z
-    .number()
-    .int()
-    .describe('Bumped on every change; its ETag is "<revision>", sent back in If-Match'),
+  revision: revisionField,
   /** Printed in the header of the organisation's documents; null until HR uploads one. */
   logo: z
     .object({
@@ -58,10 +55,7 @@ export const userSummarySchema = z.object({
   locale: z.enum(['en', 'es']),
   employeeId: uuid.nullable(),
   isDisabled: z.boolean(),
-  revision: z
-    .number()
-    .int()
-    .describe('Bumped on every change; its ETag is "<revision>", sent back in If-Match'),
+  revision: revisionField,
 });
 
 export const userListQuery = z.object({

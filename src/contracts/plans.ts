@@ -1,6 +1,15 @@
 // Plans over HTTP: the whole plan as one document, its sections as sub-resources.
 import { z } from 'zod';
-import { calendarDate, longText, metricValue, page, pageQuery, shortText, uuid } from './common.ts';
+import {
+  calendarDate,
+  longText,
+  metricValue,
+  page,
+  pageQuery,
+  revisionField,
+  shortText,
+  uuid,
+} from './common.ts';
 
 export const planStatuses = [
   'draft',
@@ -37,9 +46,7 @@ export const exampleSchema = z.object({
 export const focusAreaSchema = z
   .object({
     id: uuid,
-    revision: z
-      .number()
-      .int()
+    revision: revisionField
       .optional()
       .describe(
         'Bumped on every change; its ETag is "<revision>", sent back in If-Match (absent on directory contacts)',
@@ -72,9 +79,7 @@ export const measurementSchema = z.object({
 export const metricSchema = z
   .object({
     id: uuid,
-    revision: z
-      .number()
-      .int()
+    revision: revisionField
       .optional()
       .describe(
         'Bumped on every change; its ETag is "<revision>", sent back in If-Match (absent on directory contacts)',
@@ -102,9 +107,7 @@ export const activityGroup = z.enum(['technical', 'soft_skills', 'professional']
 export const activitySchema = z
   .object({
     id: uuid,
-    revision: z
-      .number()
-      .int()
+    revision: revisionField
       .optional()
       .describe(
         'Bumped on every change; its ETag is "<revision>", sent back in If-Match (absent on directory contacts)',
@@ -122,9 +125,7 @@ export const activitySchema = z
 
 export const successCriterionSchema = z.object({
   id: uuid,
-  revision: z
-    .number()
-    .int()
+  revision: revisionField
     .optional()
     .describe(
       'Bumped on every change; its ETag is "<revision>", sent back in If-Match (absent on directory contacts)',
@@ -138,9 +139,7 @@ export const successCriterionSchema = z.object({
 
 export const contactSchema = z.object({
   id: uuid,
-  revision: z
-    .number()
-    .int()
+  revision: revisionField
     .optional()
     .describe(
       'Bumped on every change; its ETag is "<revision>", sent back in If-Match (absent on directory contacts)',
@@ -240,10 +239,7 @@ export const planSchema = z
     status: planStatus,
     locale: localeSchema,
     version: z.number().int(),
-    revision: z
-      .number()
-      .int()
-      .describe('Bumped on every change; its ETag is "<revision>", sent back in If-Match'),
+    revision: revisionField,
     templateId: z.string(),
     templateVersion: z.number().int(),
     title: z.string(),

@@ -1,6 +1,6 @@
 // The HTTP contract of running a plan: check-ins, feedback requests, progress and the calendar feed.
 import { z } from 'zod';
-import { calendarDate, longText, metricValue, shortText, uuid } from './common.ts';
+import { calendarDate, longText, metricValue, revisionField, shortText, uuid } from './common.ts';
 
 export const checkInType = z.enum([
   'weekly_checkin',
@@ -60,10 +60,7 @@ export const checkInSchema = z
     reason: z.string().nullable(),
     recordedByUserId: z.string().nullable(),
     updatedAt: z.string(),
-    revision: z
-      .number()
-      .int()
-      .describe('Bumped on every change; its ETag is "<revision>", sent back in If-Match'),
+    revision: revisionField,
   })
   .meta({ id: 'CheckIn' });
 export type CheckInView = z.infer<typeof checkInSchema>;
