@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from './client.ts';
 import { PgliteWorkerClient } from './pglite-worker-client.ts';
+import { takeTicket, withTicket } from './statement-priority.ts';
 
 describe('PGlite in its own thread', () => {
   let dir: string;
@@ -61,6 +62,28 @@ describe('PGlite in its own thread', () => {
     letGo();
     await Promise.all([transaction, first, second]);
     expect(seen).toEqual(['transaction', 'first saw 2', 'second']);
+  });
+
+  it('serves the request that arrived first before later ones, whatever order their statements come in', async () => {
+    const seen: string[] = [];
+    let letGo!: () => void;
+    const held = new Promise<void>((resolve) => {
+      letGo = resolve;
+    });
+    const early = takeTicket();
+    const late = takeTicket();
+    const transaction = client.transaction(async () => {
+      await held;
+    });
+    // The later request's statement is queued first; the earlier request's second statement comes after it.
+    const later = withTicket(late, () => client.query('select 1').then(() => seen.push('later request')));
+    const earlier = withTicket(early, () =>
+      client.query('select 2').then(() => seen.push('earlier request')),
+    );
+    const job = client.query('select 3').then(() => seen.push('statement of no request'));
+    letGo();
+    await Promise.all([transaction, later, earlier, job]);
+    expect(seen).toEqual(['earlier request', 'later request', 'statement of no request']);
   });
 
   it('passes PostgreSQL error fields across the thread', async () => {

@@ -1,9 +1,10 @@
 // The main thread's side of the embedded database's thread: PGlite's query, exec and transaction, answered by
-// the worker. One connection: a transaction holds it until it ends, and everything else waits its turn, first
-// come first served.
+// the worker. One connection: a transaction holds it until it ends, and everything else waits its turn, the
+// request that arrived first served first (statement-priority.ts).
 import { Worker } from 'node:worker_threads';
 import type { QueryOptions, Results, Transaction } from '@electric-sql/pglite';
 import type { WorkerReply, WorkerRequest } from './pglite-worker.ts';
+import { currentTicket } from './statement-priority.ts';
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
 type Payload =
@@ -23,8 +24,10 @@ export class PgliteWorkerClient implements EmbeddedDatabase {
   readonly #worker: Worker;
   readonly #pending = new Map<number, Pending>();
   #nextId = 1;
-  /** The end of the queue for the one connection: each caller waits for the one before it. */
-  #tail: Promise<void> = Promise.resolve();
+  /** Whether a caller has the one connection now. */
+  #isBusy = false;
+  /** Callers waiting for the connection, served by ticket: the request that arrived first goes first. */
+  readonly #waiting: { ticket: number; start: () => void }[] = [];
   #failure: Error | null = null;
 
   private constructor(worker: Worker) {
@@ -78,19 +81,34 @@ export class PgliteWorkerClient implements EmbeddedDatabase {
     });
   }
 
-  /** Runs `fn` with the connection to itself, after everyone who asked before. */
+  /** Runs `fn` with the connection to itself, after the callers with an earlier ticket. */
   async #exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const before = this.#tail;
-    let release!: () => void;
-    this.#tail = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await before;
+    if (this.#isBusy) {
+      const ticket = currentTicket();
+      await new Promise<void>((start) => {
+        this.#waiting.push({ ticket, start });
+      });
+    }
+    this.#isBusy = true;
     try {
       return await fn();
     } finally {
-      release();
+      this.#handOver();
     }
+  }
+
+  /** Gives the connection to the waiting caller with the earliest ticket, or frees it. */
+  #handOver(): void {
+    if (this.#waiting.length === 0) {
+      this.#isBusy = false;
+      return;
+    }
+    let next = 0;
+    for (let i = 1; i < this.#waiting.length; i++) {
+      if (this.#waiting[i].ticket < this.#waiting[next].ticket) next = i;
+    }
+    const [caller] = this.#waiting.splice(next, 1);
+    caller.start();
   }
 
   #query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {

@@ -11,6 +11,7 @@ import {
   serializerCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { takeTicket, withTicket } from '../db/statement-priority.ts';
 import type { Deps } from '../services/context.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { handleError } from './errors.ts';
@@ -65,6 +66,10 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
   }).withTypeProvider<ZodTypeProvider>();
 
   registerRequestScope(app);
+  // On the embedded engine's one connection, a request's statements are served in the order requests arrived.
+  app.addHook('onRequest', (_request, _reply, done) => {
+    withTicket(takeTicket(), done);
+  });
   app.setValidatorCompiler(guardedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
