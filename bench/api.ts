@@ -3,27 +3,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { type Load, measure, startProcess, stopProcess } from './lib/processes.ts';
+import { arg, freshPostgres } from './server-process.ts';
 
-const flag = (name: string, fallback: number) =>
-  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-const seconds = flag('seconds', 10);
-const connections = flag('connections', 10);
-const adminUrl = process.env.MEJORA_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const seconds = Number(arg('seconds', '10'));
+const connections = Number(arg('connections', '10'));
 
 type Engine = 'pglite' | 'postgres';
-
-async function freshPostgres(): Promise<string> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query('drop database if exists mejora_bench with (force)');
-  await admin.query('create database mejora_bench');
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = '/mejora_bench';
-  return url.toString();
-}
 
 async function json(url: string, init: RequestInit = {}) {
   const response = await fetch(url, init);
@@ -42,7 +28,7 @@ const row = (label: string, load: Load, ratio?: string) =>
 async function benchEngine(engine: Engine): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mejora-bench-'));
   const env: Record<string, string> = { MEJORA_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' };
-  if (engine === 'postgres') env.DATABASE_URL = await freshPostgres();
+  if (engine === 'postgres') env.DATABASE_URL = await freshPostgres('mejora_bench');
   const cli = ['bin/mejora.js'];
   if (engine === 'postgres') {
     for (const command of ['migrate', 'demo']) {

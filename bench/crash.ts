@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  arg,
   call,
   createPlans,
   freePort,
@@ -19,8 +20,6 @@ import {
   startServerProcess,
 } from './server-process.ts';
 
-const arg = (name: string, fallback: string) =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const rounds = Number(arg('rounds', '6'));
 let seed = Number(arg('seed', '1'));
 const random = () => {

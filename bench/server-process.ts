@@ -19,6 +19,10 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** A `--name=value` option of a benchmark's command line, or its default. */
+export const arg = (name: string, fallback: string): string =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+
 /** A fresh, empty database on the local server: returns its URL. */
 export async function freshPostgres(name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });

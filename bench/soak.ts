@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../src/db/client.ts';
 import { seedDemo } from '../src/services/demo/seed-demo.ts';
 import {
+  arg,
   call,
   createPlans,
   freePort,
@@ -20,8 +21,6 @@ import {
 } from './server-process.ts';
 import type { SoakPlan, SoakResult } from './soak-load.ts';
 
-const arg = (name: string, fallback: string) =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const seconds = Number(arg('seconds', '60'));
 const clients = Number(arg('clients', '200'));
 const engines = arg('engine', 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
