@@ -1,6 +1,16 @@
 // The employee directory: who works where and reports to whom.
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './organizations.ts';
 
 export const employees = pgTable(
@@ -17,6 +27,14 @@ export const employees = pgTable(
     department: text('department').notNull(),
     managerId: uuid('manager_id').references((): AnyPgColumn => employees.id),
     hireDate: date('hire_date', { mode: 'string' }),
+    /** The company's own number for the person (HRIS / payroll); the key a directory import matches on. */
+    employeeNumber: text('employee_number'),
+    /** The identity provider's id for the person (SCIM externalId). */
+    externalId: text('external_id'),
+    /** The person's preferred language, from the directory. */
+    locale: text('locale').$type<'en' | 'es'>(),
+    /** Set when the person left (directory import, SCIM or HR); their records are kept. */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -25,5 +43,11 @@ export const employees = pgTable(
     index('employees_org_manager_idx').on(t.orgId, t.managerId),
     index('employees_org_user_idx').on(t.orgId, t.userId),
     index('employees_org_email_idx').on(t.orgId, sql`lower(${t.email})`),
+    uniqueIndex('employees_org_number_idx')
+      .on(t.orgId, t.employeeNumber)
+      .where(sql`${t.employeeNumber} is not null`),
+    uniqueIndex('employees_org_external_idx')
+      .on(t.orgId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
   ],
 );

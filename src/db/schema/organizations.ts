@@ -42,7 +42,8 @@ export const users = pgTable(
     revision: integer('revision').notNull().default(1),
     email: text('email').notNull(),
     name: text('name').notNull(),
-    passwordHash: text('password_hash').notNull(),
+    /** Null for a person who has not set a password yet (invited) or signs in through the identity provider only. */
+    passwordHash: text('password_hash'),
     locale: text('locale').$type<'en' | 'es'>().notNull().default('en'),
     isEmailOptOut: boolean('is_email_opt_out').notNull().default(false),
     calendarTokenHash: text('calendar_token_hash'),
