@@ -117,9 +117,16 @@ describe('adjustments', () => {
     await expectText(page, /The adjustment was (sent to HR for approval|applied and logged)\./);
   });
 
-  it('HR approves it with a reason and the plan goes back for acknowledgment', async () => {
+  it('HR finds it waiting on the home page, approves it with a reason and the plan goes back for acknowledgment', async () => {
     const page = await as(logins.hr);
-    await page.goto(`/plans/${planId}/history`);
+    // The home page lists it under what waits on HR, and the count shows beside Home.
+    const inbox = page.getByRole('region', { name: /^Waiting on you/ });
+    const decide = inbox.locator(`a[href="/plans/${planId}/history#adjustments"]`);
+    await decide.waitFor();
+    expect(await decide.textContent()).toBe('Decide');
+    await page.getByRole('navigation').getByLabel(/\d+ waiting on you/).waitFor();
+    await decide.click();
+    await page.waitForURL(new RegExp(`/plans/${planId}/history`));
     const pending = page.getByText('Waiting for HR');
     await pending.waitFor();
     await page.getByRole('button', { name: 'Approve', exact: true }).click();

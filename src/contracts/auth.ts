@@ -1,5 +1,7 @@
 // Sign-in, the current user, sessions and API tokens over HTTP.
+
 import { z } from 'zod';
+import { inboxKinds } from '../domain/inbox.ts';
 
 export const loginBody = z
   .object({
@@ -60,3 +62,14 @@ export const sessionSchema = z.object({
   expiresAt: z.string(),
   isCurrent: z.boolean(),
 });
+
+export const inboxItemSchema = z.object({
+  kind: z.enum(inboxKinds),
+  planId: z.string(),
+  employeeName: z.string(),
+  title: z.string().describe("What to do, in the person's language"),
+  action: z.enum(['approve', 'sign', 'witness', 'decide', 'record', 'recommend', 'close']),
+  dueAt: z.string().nullable(),
+  subjectId: z.string().nullable().describe('The check-in, adjustment or signature the action concerns'),
+});
+export const inboxResponse = z.object({ items: z.array(inboxItemSchema) });

@@ -1,9 +1,10 @@
 // The routes: sign-in outside, every other page inside the signed-in shell, each page loaded on demand.
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryClient } from '@tanstack/react-query';
 import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router';
 import { isSignOut, meKey, useMe, wasSignedIn } from './api/auth.ts';
 import { isApiError, setUnauthorizedHandler } from './api/client.ts';
+import { inboxKey } from './api/inbox.ts';
 import { ErrorState, LoadingState } from './ui/states.tsx';
 
 const named = <K extends string, M extends Record<K, ComponentType>>(load: () => Promise<M>, name: K) =>
@@ -43,7 +44,11 @@ const FeedbackFormPage = named(
 );
 const NotFoundPage = named(() => import('./features/home/not-found-page.tsx'), 'NotFoundPage');
 
-export const queryClient = new QueryClient({
+export const queryClient: QueryClient = new QueryClient({
+  // Any change may settle or add what waits on someone: the inbox is read again after every write.
+  mutationCache: new MutationCache({
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: inboxKey }),
+  }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,

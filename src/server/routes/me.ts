@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  inboxResponse,
   meResponse,
   meUpdateBody,
   sessionSchema,
@@ -15,6 +16,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from '../../services/au
 import { listSessions, revokeSession } from '../../services/auth/sessions.ts';
 import type { Deps } from '../../services/context.ts';
 import { updatePreferences } from '../../services/email/update-preferences.ts';
+import { inboxOf } from '../../services/inbox/inbox.ts';
 import { calendarFeedAddress, regenerateCalendarToken } from '../../services/running/calendar-feed.ts';
 import { contextOf, metaOf, requireActor } from '../auth/authenticate.ts';
 
@@ -50,6 +52,19 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { dep
         isEmailOptOut: account.isEmailOptOut,
       };
     },
+  );
+
+  app.get(
+    '/v1/me/inbox',
+    {
+      schema: {
+        tags: ['me'],
+        summary:
+          'Everything waiting on you: approvals, signatures, adjustments, check-ins to record, plans to close',
+        response: { 200: inboxResponse, 401: problemSchema },
+      },
+    },
+    async (request) => inboxOf(contextOf(deps, request), request.auth!.account.timezone),
   );
 
   app.patch(

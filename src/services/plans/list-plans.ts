@@ -3,6 +3,7 @@ import { and, desc, eq, ilike, lt, notInArray, or, type SQL, sql } from 'drizzle
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../contracts/common.ts';
 import { plans } from '../../db/schema/index.ts';
+import type { Actor } from '../../domain/access/actor.ts';
 import { seesAllPlans } from '../../domain/access/policy.ts';
 import { invalidField } from '../../domain/errors.ts';
 import type { ServiceContext } from '../context.ts';
@@ -19,20 +20,21 @@ export type PlanListQuery = {
 
 const cursorSchema = z.object({ createdAt: z.string(), id: z.string() });
 
+/** The plans an actor may list: every plan for those who oversee all, else the plans related to them. */
+export function relatedPlansFilter(actor: Actor): SQL | undefined {
+  if (seesAllPlans(actor)) return undefined;
+  const me = actor.userId;
+  return or(
+    eq(plans.managerUserId, me),
+    eq(plans.hrRepUserId, me),
+    actor.roles.has('hr') ? eq(plans.createdByUserId, me) : undefined,
+    eq(plans.mentorUserId, me),
+    and(eq(plans.employeeUserId, me), notInArray(plans.status, ['draft', 'in_review'])),
+  );
+}
+
 export async function listPlans({ deps, actor }: ServiceContext, query: PlanListQuery) {
-  const filters: (SQL | undefined)[] = [eq(plans.orgId, actor.orgId)];
-  if (!seesAllPlans(actor)) {
-    const me = actor.userId;
-    filters.push(
-      or(
-        eq(plans.managerUserId, me),
-        eq(plans.hrRepUserId, me),
-        actor.roles.has('hr') ? eq(plans.createdByUserId, me) : undefined,
-        eq(plans.mentorUserId, me),
-        and(eq(plans.employeeUserId, me), notInArray(plans.status, ['draft', 'in_review'])),
-      ),
-    );
-  }
+  const filters: (SQL | undefined)[] = [eq(plans.orgId, actor.orgId), relatedPlansFilter(actor)];
   if (query.status) filters.push(eq(plans.status, query.status));
   if (query.department) filters.push(sql`${plans.header}->>'department' = ${query.department}`);
   if (query.managerId) filters.push(eq(plans.managerUserId, query.managerId));

@@ -3,6 +3,7 @@ import {
   Anchor,
   AppShell,
   Avatar,
+  Badge,
   Box,
   Burger,
   Group,
@@ -19,12 +20,13 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { forgetSession, hasRole, isHr, useCurrentUser, useLogout } from '../api/auth.ts';
+import { useInbox } from '../api/inbox.ts';
 import { NotificationsBell } from '../features/notifications/notifications-bell.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { Logo } from './logo.tsx';
 import { LoadingState } from './states.tsx';
 
-type NavItem = { to: string; label: string; isExact?: boolean };
+type NavItem = { to: string; label: string; isExact?: boolean; count?: number; countLabel?: string };
 
 export function PageShell() {
   const { t } = useTranslation();
@@ -40,8 +42,15 @@ export function PageShell() {
   }, [location.pathname, close]);
 
   const canCreate = hasRole(user, 'hr_admin', 'hr', 'manager');
+  const waiting = useInbox().data?.items.length ?? 0;
   const items: NavItem[] = [
-    { to: '/', label: t('nav.home'), isExact: true },
+    {
+      to: '/',
+      label: t('nav.home'),
+      isExact: true,
+      count: waiting,
+      countLabel: t('inbox.navCount', { count: waiting }),
+    },
     { to: '/plans', label: t('nav.plans'), isExact: true },
     ...(canCreate ? [{ to: '/plans/new', label: t('nav.newPlan') }] : []),
     { to: '/notifications', label: t('nav.notifications') },
@@ -139,6 +148,13 @@ export function PageShell() {
                 component={Link}
                 to={item.to}
                 label={item.label}
+                rightSection={
+                  item.count ? (
+                    <Badge size="sm" radius="xl" color="indigo" aria-label={item.countLabel}>
+                      {item.count}
+                    </Badge>
+                  ) : undefined
+                }
                 active={isActive(item)}
                 aria-current={isActive(item) ? 'page' : undefined}
                 variant="light"

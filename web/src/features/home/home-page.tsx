@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasRole, isHr, useCurrentUser } from '../../api/auth.ts';
+import { type InboxItem, inboxHref, useInbox } from '../../api/inbox.ts';
 import type { PlanFilters } from '../../api/plans.ts';
 import { usePlan, usePlans } from '../../api/plans.ts';
 import { isMentorView, type PlanSummary } from '../../api/types.ts';
@@ -29,6 +30,7 @@ export function HomePage() {
     <>
       <PageHeader title={t('home.greeting', { name: firstName })} subtitle={t('home.subtitle')} />
       <Stack gap="xl">
+        <InboxSection />
         {isHr(user) && <HrHome />}
         {hasRole(user, 'manager') && <ManagerHome userId={user.id} />}
         {hasRole(user, 'auditor') && !isHr(user) && <AuditorHome />}
@@ -332,5 +334,57 @@ function EmployeePlan({ planId }: { planId: string }) {
         {t('home.employee.daysLeft', { count: Math.max(0, daysFromToday(plan.header.endDate)) })}
       </Text>
     </Stack>
+  );
+}
+
+/** Everything waiting on the person, each with the one action it needs, the most urgent first. */
+function InboxSection() {
+  const { t } = useTranslation();
+  const inbox = useInbox();
+  const title = t('inbox.title');
+  if (inbox.isPending) return <LoadingState />;
+  if (inbox.isError) return <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />;
+  const items = inbox.data.items;
+  return (
+    <Section title={items.length > 0 ? t('inbox.titleCount', { count: items.length }) : title}>
+      {items.length === 0 ? (
+        <Card withBorder padding="md">
+          <Text size="sm" c="dimmed">
+            {t('inbox.empty')}
+          </Text>
+        </Card>
+      ) : (
+        <Card withBorder padding={0}>
+          <Stack gap={0} component="ul" className="inbox-list" aria-label={title}>
+            {items.map((item) => (
+              <InboxRow key={`${item.kind}-${item.planId}-${item.subjectId ?? ''}`} item={item} />
+            ))}
+          </Stack>
+        </Card>
+      )}
+    </Section>
+  );
+}
+
+function InboxRow({ item }: { item: InboxItem }) {
+  const { t } = useTranslation();
+  const dueDay = item.dueAt ? item.dueAt.slice(0, 10) : null;
+  const isOverdue = dueDay !== null && daysFromToday(dueDay) < 0;
+  return (
+    <Group component="li" justify="space-between" wrap="wrap" gap="xs" px="md" py="sm" className="inbox-row">
+      <Stack gap={0}>
+        <Text size="sm" fw={600}>
+          {t(`inbox.kinds.${item.kind}`, { name: item.employeeName })}
+        </Text>
+        {dueDay && (
+          <Text size="xs" c={isOverdue ? 'red.8' : 'dimmed'}>
+            {t('inbox.due', { date: formatDate(dueDay), relative: formatRelativeDays(dueDay) })}
+          </Text>
+        )}
+      </Stack>
+      <Button component={Link} to={inboxHref(item)} size="xs" variant="light">
+        {t(`inbox.actions.${item.action}`)}
+      </Button>
+    </Group>
   );
 }

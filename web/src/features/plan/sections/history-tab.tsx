@@ -1,4 +1,4 @@
-// The plan's history: versions and what changed between them, adjustments, and the audit trail for HR.
+// The plan's history: adjustments, versions and what changed between them, and the audit trail for HR.
 import { Button, Code, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,11 +14,12 @@ export function HistoryTab({ plan }: { plan: PlanView }) {
   const { t } = useTranslation();
   return (
     <Stack gap="md">
-      <SectionCard title={t('history.versions')} id="versions">
-        <Versions plan={plan} />
-      </SectionCard>
+      {/* Adjustments first: a pending one waits on HR's decision, the versions are the record behind it. */}
       <SectionCard title={t('history.adjustments')} id="adjustments">
         <AdjustmentsPanel plan={plan} />
+      </SectionCard>
+      <SectionCard title={t('history.versions')} id="versions">
+        <Versions plan={plan} />
       </SectionCard>
       {plan.permissions.canReadAudit && (
         <SectionCard title={t('history.audit')} id="audit">
