@@ -59,6 +59,12 @@ const fileResponses: { method: string; path: RegExp; types: string[]; descriptio
     types: ['application/zip'],
     description: 'The ZIP',
   },
+  {
+    method: 'get',
+    path: /\/employees\/\{[^}]+\}\/data-export$/,
+    types: ['application/zip'],
+    description: 'The ZIP: index.json, the person, their plans (JSON and PDF), their comments and the audit events about them',
+  },
 ];
 
 /** Request bodies that are not JSON, by method and path. */

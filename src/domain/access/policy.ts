@@ -56,7 +56,8 @@ export type PlanAction =
   | 'plan.request_feedback'
   | 'plan.read_audit';
 
-export type EmployeeAction = 'employee.read' | 'employee.write' | 'employee.create_plan';
+/** `employee.export_data`: everything Mejora holds about the person, for a data-access request (HR administrators). */
+export type EmployeeAction = 'employee.read' | 'employee.write' | 'employee.create_plan' | 'employee.export_data';
 
 const hiddenFromEmployee: ReadonlySet<PlanStatus> = new Set(['draft', 'in_review']);
 
@@ -145,6 +146,8 @@ export function canOnEmployee(actor: Actor, action: EmployeeAction, employee: Em
       return isHrRole;
     case 'employee.create_plan':
       return !isSelf && (isHrRole || isManagerOf);
+    case 'employee.export_data':
+      return actor.roles.has('hr_admin');
   }
 }
 

@@ -1,4 +1,5 @@
 // The employee directory.
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema, uuid } from '../../contracts/common.ts';
@@ -16,6 +17,7 @@ import {
   listEmployees,
   updateEmployee,
 } from '../../services/employees/employees.ts';
+import { exportPersonData } from '../../services/people/data-export.ts';
 import { contextOf } from '../auth/authenticate.ts';
 import { withEtag } from '../http/etag.ts';
 
@@ -45,6 +47,26 @@ export const employeeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       },
     },
     async (request, reply) => withEtag(reply, await getEmployee(contextOf(deps, request), request.params.id)),
+  );
+  app.get(
+    '/v1/employees/:id/data-export',
+    {
+      schema: {
+        tags,
+        summary:
+          'Everything Mejora holds about one person, as one zip with a JSON index (HR administrator; a data-access request)',
+        params: z.object({ id: uuid }),
+        response: { 404: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const file = await exportPersonData(contextOf(deps, request), request.params.id);
+      return reply
+        .type('application/zip')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(file.body as never);
+    },
   );
   app.post(
     '/v1/employees',
