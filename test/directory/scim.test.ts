@@ -324,6 +324,19 @@ describe.each(engines)('SCIM provisioning on %s', (engine) => {
       Operations: [{ op: 'replace', value: { active: false } }],
     });
     expect(off.body.active).toBe(false);
+    // Okta's managerId holds the manager's login or number rather than Mejora's id: both are resolved.
+    const byLogin = await scim('PATCH', `/Users/${id}`, {
+      schemas: [patchUrn],
+      Operations: [
+        { op: 'replace', value: { [enterpriseUrn]: { manager: { value: 'PERSON.3@acme.example' } } } },
+      ],
+    });
+    expect(byLogin.body[enterpriseUrn].manager.value).toBe(ids[3]);
+    const byNumber = await scim('PATCH', `/Users/${id}`, {
+      schemas: [patchUrn],
+      Operations: [{ op: 'replace', path: `${enterpriseUrn}:manager`, value: { value: 'E1004' } }],
+    });
+    expect(byNumber.body[enterpriseUrn].manager.value).toBe(ids[4]);
     const put = await scim(
       'PUT',
       `/Users/${id}`,

@@ -31,7 +31,7 @@ export type Person = {
   updatedAt: Date;
 };
 
-/** What a request asks Mejora to keep; `isActive` undefined leaves the person as they are. */
+/** What a request asks Mejora to keep; `managerId` is the manager as named until the directory resolves it. */
 export type PersonInput = {
   email: string;
   name: string;
@@ -205,18 +205,13 @@ function localeOf(value: unknown): 'en' | 'es' | null {
   return null;
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function managerIdOf(value: unknown): string | null {
+/**
+ * The manager as the request names them: by RFC 7643 the manager's SCIM id; the directory also resolves a
+ * userName, employeeNumber or externalId (what Okta's managerId usually holds).
+ */
+function managerRefOf(value: unknown): string | null {
   const raw = isObject(value) ? value.value : value;
-  const id = text(raw, 'manager.value', 100);
-  if (id === null) return null;
-  if (!uuidPattern.test(id))
-    throw scimBadRequest(
-      'invalidValue',
-      "manager.value must be the manager's SCIM id (as returned by Mejora)",
-    );
-  return id.toLowerCase();
+  return text(raw, 'manager.value', 254);
 }
 
 /** The work (else primary, else first) email of the emails attribute. */
@@ -275,7 +270,7 @@ export function personInputOf(user: CanonicalUser, before?: CanonicalUser): Pers
     employeeNumber: text(enterprise.employeenumber, 'employeeNumber', 100),
     externalId: text(core.externalid, 'externalId', 200),
     locale: localeOf(core.preferredlanguage ?? core.locale),
-    managerId: managerIdOf(enterprise.manager),
+    managerId: managerRefOf(enterprise.manager),
     isActive:
       core.active === undefined || core.active === null ? undefined : booleanOf(core.active, 'active'),
   };

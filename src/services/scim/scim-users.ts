@@ -199,23 +199,40 @@ async function requireUnique(
   if (account) throw new ScimError(409, 'An account with this userName already exists', 'uniqueness');
 }
 
-/** The manager must be a person of the organisation, and not the person or someone who reports to them. */
-async function requireManager(tx: Executor, orgId: string, managerId: string | null, selfId: string | null) {
-  if (!managerId) return;
-  if (managerId === selfId) throw scimBadRequest('invalidValue', 'A person cannot be their own manager');
+/**
+ * The manager's id: the SCIM id (RFC 7643), else the userName, employeeNumber or externalId of a person of the
+ * organisation. Unknown is a 400: the identity provider sets the manager once the manager exists. A person cannot
+ * manage themselves or someone above them.
+ */
+async function resolveManager(tx: Executor, orgId: string, reference: string | null, selfId: string | null) {
+  if (!reference) return null;
+  const byId = uuidPattern.test(reference) ? eq(employees.id, reference.toLowerCase()) : undefined;
   const [manager] = await tx
     .select({ id: employees.id })
     .from(employees)
-    .where(and(eq(employees.orgId, orgId), eq(employees.id, managerId)));
+    .where(
+      and(
+        eq(employees.orgId, orgId),
+        or(
+          byId,
+          eq(lower(employees.email), reference.toLowerCase()),
+          eq(employees.employeeNumber, reference),
+          eq(employees.externalId, reference),
+        ),
+      ),
+    )
+    .orderBy(sql`${employees.id}::text = ${reference.toLowerCase()} desc`)
+    .limit(1);
   if (!manager)
     throw scimBadRequest(
       'invalidValue',
       'manager.value names no User of this organisation: create the manager first, then set the manager',
     );
-  if (!selfId) return;
+  if (manager.id === selfId) throw scimBadRequest('invalidValue', 'A person cannot be their own manager');
+  if (!selfId) return manager.id;
   const chain = await tx.execute(sql`
     with recursive up(id, depth) as (
-      select manager_id, 1 from employees where org_id = ${orgId} and id = ${managerId}
+      select manager_id, 1 from employees where org_id = ${orgId} and id = ${manager.id}
       union all
       select e.manager_id, up.depth + 1 from employees e join up on e.id = up.id
       where e.org_id = ${orgId} and up.depth < 1000
@@ -226,6 +243,7 @@ async function requireManager(tx: Executor, orgId: string, managerId: string | n
       'invalidValue',
       'This manager reports to the person, directly or not: that would be a cycle',
     );
+  return manager.id;
 }
 
 const audit = (tx: Executor, ctx: ScimContext, action: string, employeeId: string, fields: string[]) =>
@@ -239,12 +257,12 @@ const audit = (tx: Executor, ctx: ScimContext, action: string, employeeId: strin
   });
 
 export async function createScimUser(ctx: ScimContext, body: unknown) {
-  const input = personInputOf(canonicalUserOf(body));
+  const asked = personInputOf(canonicalUserOf(body));
   const orgId = ctx.caller.orgId;
   const now = ctx.deps.now();
   const id = await write(ctx, async (tx) => {
-    await requireUnique(tx, orgId, input, null, null);
-    await requireManager(tx, orgId, input.managerId, null);
+    await requireUnique(tx, orgId, asked, null, null);
+    const input = { ...asked, managerId: await resolveManager(tx, orgId, asked.managerId, null) };
     const [user] = await tx
       .insert(users)
       .values({
@@ -302,11 +320,14 @@ async function update(ctx: ScimContext, id: string, next: (current: PersonRow) =
     const current = await findPerson(tx, orgId, id, true);
     if (!current) throw notFound();
     requireVersion(ctx.ifMatch, current.revision);
-    const input = next(current);
+    const asked = next(current);
+    const input =
+      asked.managerId === current.managerId
+        ? asked
+        : { ...asked, managerId: await resolveManager(tx, orgId, asked.managerId, current.id) };
     const changed = fieldsOf.filter((field) => input[field] !== current[field as keyof PersonRow]);
     if (changed.includes('email') || changed.includes('externalId') || changed.includes('employeeNumber'))
       await requireUnique(tx, orgId, input, current.id, current.userId);
-    if (changed.includes('managerId')) await requireManager(tx, orgId, input.managerId, current.id);
     let userId = current.userId;
     if (!userId) {
       // A person known to the directory before the identity provider: they get their account now.
