@@ -36,7 +36,7 @@ import { planRoutes } from './routes/plans.ts';
 import { progressRoutes } from './routes/progress.ts';
 import { scimTokenRoutes } from './routes/scim-tokens.ts';
 import { templateRoutes } from './routes/templates.ts';
-import { scimBasePath, scimRoutes } from './scim/scim-routes.ts';
+import { handleScimError, scimBasePath, scimRoutes } from './scim/scim-routes.ts';
 import { registerWeb } from './web.ts';
 
 export type AppOptions = { deps: Deps; version: string; isLogging?: boolean; webDir?: string | null };
@@ -63,7 +63,10 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
     trustProxy: deps.config.trustedProxies.length ? deps.config.trustedProxies : false,
     bodyLimit: 1_048_576,
     // Over-long path parameters and undecodable URLs are problems like any other.
-    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
+    frameworkErrors: (error, request, reply) =>
+      request.url.startsWith(`${scimBasePath}/`)
+        ? handleScimError(error, request, reply)
+        : handleError(error, request, reply),
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
 

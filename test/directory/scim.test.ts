@@ -501,6 +501,8 @@ describe.each(engines)('SCIM provisioning on %s', (engine) => {
         'invalidValue',
       ],
       ['GET', '/Users/not-a-uuid', undefined, {}, 404, undefined],
+      ['GET', `/Users/${'x'.repeat(500)}`, undefined, {}, 404, undefined],
+      ['GET', '/Users?filter=%E0%A4%A', undefined, {}, 400, undefined],
       ['PUT', `/Users/${crypto.randomUUID()}`, userOf(1), {}, 404, undefined],
     ];
     for (const [method, url, body, options, status, scimType] of cases) {

@@ -46,7 +46,8 @@ function sendScimError(reply: FastifyReply, status: number, detail: string, scim
     .send({ schemas: [errorUrn], status: String(status), ...(scimType ? { scimType } : {}), detail });
 }
 
-function handleScimError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+/** Every error of a SCIM request, the framework's own (bad URL, over-long id) included, as a SCIM error. */
+export function handleScimError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof ScimError) return sendScimError(reply, error.status, error.message, error.scimType);
   if (error instanceof DomainError) {
     const status =
@@ -60,6 +61,7 @@ function handleScimError(error: unknown, request: FastifyRequest, reply: Fastify
     fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
   )
     return sendScimError(reply, 400, 'The body is not valid JSON', 'invalidSyntax');
+  if (fastifyError.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendScimError(reply, 404, 'No such User');
   if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
     return sendScimError(reply, 415, 'Send the body as application/scim+json or application/json');
   if (status >= 400 && status < 500)
