@@ -34,7 +34,9 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { organizationRoutes } from './routes/organization.ts';
 import { planRoutes } from './routes/plans.ts';
 import { progressRoutes } from './routes/progress.ts';
+import { scimTokenRoutes } from './routes/scim-tokens.ts';
 import { templateRoutes } from './routes/templates.ts';
+import { handleScimError, scimBasePath, scimRoutes } from './scim/scim-routes.ts';
 import { registerWeb } from './web.ts';
 
 export type AppOptions = { deps: Deps; version: string; isLogging?: boolean; webDir?: string | null };
@@ -61,7 +63,10 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
     trustProxy: deps.config.trustedProxies.length ? deps.config.trustedProxies : false,
     bodyLimit: 1_048_576,
     // Over-long path parameters and undecodable URLs are problems like any other.
-    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
+    frameworkErrors: (error, request, reply) =>
+      request.url.startsWith(`${scimBasePath}/`)
+        ? handleScimError(error, request, reply)
+        : handleError(error, request, reply),
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -146,9 +151,12 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
       await api.register(progressRoutes, { deps });
       await api.register(feedbackRoutes, { deps });
       await api.register(calendarRoutes, { deps });
+      await api.register(scimTokenRoutes, { deps });
     },
     { prefix: '/api' },
   );
+  // The identity provider's directory sync: its own prefix, authentication and error format (RFC 7644).
+  await app.register(scimRoutes, { deps, prefix: scimBasePath });
   await registerApiDocs(app);
   // The web app, when built, answers unknown non-API paths with its index page; the API answers problem+json.
   await registerWeb(app, webDir);

@@ -54,6 +54,7 @@ const contentTables = [
   'plan_comments',
   'check_ins',
   'feedback_requests',
+  'scim_tokens',
 ];
 
 type Actor = { name: string; headers: () => Record<string, string> };

@@ -142,6 +142,14 @@ export const planOperations: Record<string, PlanOperation> = {
  */
 const employeesAndMentors: ActorKind[] = ['employee', 'employeeOther', 'mentor', 'mentorOther'];
 const readOnly: ActorKind[] = ['auditor'];
+const allButHrAdmins: ActorKind[] = [
+  ...employeesAndMentors,
+  ...readOnly,
+  'manager',
+  'managerOther',
+  'hrRepAssigned',
+  'hrRepOther',
+];
 export const organizationOperations: Record<string, { refused: ActorKind[] }> = {
   'GET /api/v1/employees/{id}': {
     refused: ['employeeOther', 'mentor', 'mentorOther', 'managerOther', 'strangerHrAdmin'],
@@ -172,4 +180,8 @@ export const organizationOperations: Record<string, { refused: ActorKind[] }> = 
   },
   'GET /api/v1/audit/verify': { refused: [...employeesAndMentors, 'manager', 'managerOther'] },
   'POST /api/v1/exports': { refused: [...employeesAndMentors, 'manager', 'managerOther'] },
+  // SCIM tokens provision the whole directory: HR administrators only (not HR representatives or auditors).
+  'POST /api/v1/organization/scim-tokens': { refused: [...allButHrAdmins] },
+  'GET /api/v1/organization/scim-tokens': { refused: [...allButHrAdmins] },
+  'DELETE /api/v1/organization/scim-tokens/{id}': { refused: [...allButHrAdmins] },
 };

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from './actor.ts';
-import { can, type PlanAction, type PlanFacts, type PlanStatus, readNeededFor } from './policy.ts';
+import {
+  can,
+  canOnOrganization,
+  type PlanAction,
+  type PlanFacts,
+  type PlanStatus,
+  readNeededFor,
+} from './policy.ts';
 
 const org = 'org-a';
 const actor = (userId: string, roles: Role[], orgId = org): Actor => ({
@@ -99,5 +106,14 @@ describe('access policy', () => {
 
   it('an organisation never reaches another organisation’s plan', () => {
     for (const [action] of activeTable) expect(can(people.stranger, action, plan('active'))).toBe(false);
+  });
+});
+
+describe('organisation settings', () => {
+  it('only an HR administrator of the organisation manages SCIM tokens', () => {
+    expect(canOnOrganization(people.hrAdmin, 'organization.manage_scim_tokens', org)).toBe(true);
+    expect(canOnOrganization(people.hrAdmin, 'organization.manage_scim_tokens', 'org-b')).toBe(false);
+    expect(canOnOrganization(people.assignedHr, 'organization.manage_scim_tokens', org)).toBe(false);
+    expect(canOnOrganization(people.manager, 'organization.manage_scim_tokens', org)).toBe(false);
   });
 });

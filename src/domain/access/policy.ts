@@ -151,6 +151,17 @@ export function canOnEmployee(actor: Actor, action: EmployeeAction, employee: Em
   }
 }
 
+export type OrganizationAction = 'organization.manage_scim_tokens';
+
+/** May the actor do this to their organisation's settings? Directory provisioning belongs to HR administrators. */
+export function canOnOrganization(actor: Actor, action: OrganizationAction, orgId: string): boolean {
+  if (actor.orgId !== orgId) return false;
+  switch (action) {
+    case 'organization.manage_scim_tokens':
+      return actor.roles.has('hr_admin');
+  }
+}
+
 /** Roles that see the whole directory (others see themselves and their reports). */
 export const seesWholeDirectory = (actor: Actor): boolean =>
   actor.roles.has('hr_admin') || actor.roles.has('hr') || actor.roles.has('auditor');

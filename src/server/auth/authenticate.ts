@@ -25,7 +25,9 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * A route is public when its OpenAPI schema declares `security: []` (sign-in, health, the feedback form and the
  * calendar feed, which authenticate by their own token or not at all), or when it lies outside the versioned API
- * (API docs, web assets). Unknown paths are left to the not-found handler.
+ * (API docs, web assets). Unknown paths are left to the not-found handler. SCIM (/scim/v2) is not public but is
+ * not this hook's either: its plugin accepts an organisation's SCIM token and nothing else, so a session cookie
+ * (and with it CSRF) or a personal API token means nothing there.
  */
 export function isPublicRoute(request: FastifyRequest): boolean {
   const url = request.routeOptions.url;
