@@ -34,6 +34,7 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { organizationRoutes } from './routes/organization.ts';
 import { planRoutes } from './routes/plans.ts';
 import { progressRoutes } from './routes/progress.ts';
+import { ssoRoutes } from './routes/sso.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { registerWeb } from './web.ts';
 
@@ -146,6 +147,7 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
       await api.register(progressRoutes, { deps });
       await api.register(feedbackRoutes, { deps });
       await api.register(calendarRoutes, { deps });
+      await api.register(ssoRoutes, { deps });
     },
     { prefix: '/api' },
   );

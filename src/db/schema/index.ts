@@ -5,3 +5,4 @@ export * from './employees.ts';
 export * from './exports.ts';
 export * from './organizations.ts';
 export * from './plans.ts';
+export * from './sso.ts';
