@@ -142,6 +142,14 @@ export const planOperations: Record<string, PlanOperation> = {
  */
 const employeesAndMentors: ActorKind[] = ['employee', 'employeeOther', 'mentor', 'mentorOther'];
 const readOnly: ActorKind[] = ['auditor'];
+const notHrAdmins: ActorKind[] = [
+  ...employeesAndMentors,
+  ...readOnly,
+  'manager',
+  'managerOther',
+  'hrRepAssigned',
+  'hrRepOther',
+];
 export const organizationOperations: Record<string, { refused: ActorKind[] }> = {
   'GET /api/v1/employees/{id}': {
     refused: ['employeeOther', 'mentor', 'mentorOther', 'managerOther', 'strangerHrAdmin'],
@@ -170,6 +178,10 @@ export const organizationOperations: Record<string, { refused: ActorKind[] }> = 
   'PATCH /api/v1/users/{id}': {
     refused: [...employeesAndMentors, ...readOnly, 'manager', 'managerOther', 'strangerHrAdmin'],
   },
+  // Single sign-on settings are the HR administrator's alone (the sign-in routes under /auth/sso are public).
+  'GET /api/v1/organization/sso': { refused: [...notHrAdmins] },
+  'PUT /api/v1/organization/sso': { refused: [...notHrAdmins] },
+  'DELETE /api/v1/organization/sso': { refused: [...notHrAdmins] },
   'GET /api/v1/audit/verify': { refused: [...employeesAndMentors, 'manager', 'managerOther'] },
   'POST /api/v1/exports': { refused: [...employeesAndMentors, 'manager', 'managerOther'] },
 };

@@ -23,6 +23,16 @@ import { refusalPage } from './sso-page.ts';
 const stateCookie = 'mejora_sso';
 const stateCookiePath = '/api/v1/auth/sso/';
 const tags = ['single sign-on'];
+const callbackParameter = z.string().max(4000).optional();
+/** What an OpenID Connect provider sends back (RFC 6749, RFC 9207, OIDC session management). */
+const callbackQuery = z.object({
+  code: callbackParameter,
+  state: callbackParameter,
+  iss: callbackParameter,
+  error: callbackParameter,
+  error_description: callbackParameter,
+  session_state: callbackParameter,
+});
 const errors = { 400: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
 /** Browser routes answer a refusal with a page (text/html); the OpenAPI document says so (openapi-responses.ts). */
 const pageErrors = { 400: problemSchema, 403: problemSchema, 404: problemSchema };
@@ -103,13 +113,15 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
         tags,
         summary: 'Where the OpenID Connect identity provider returns the browser (redirect URI)',
         security: [],
-        querystring: z.record(z.string(), z.string().max(4000)),
+        querystring: callbackQuery,
         response: { 302: z.null(), ...pageErrors },
       },
     },
     async (request, reply) => {
       try {
-        const query = new URLSearchParams(request.query as Record<string, string>);
+        const query = new URLSearchParams(
+          Object.entries(request.query).filter((entry): entry is [string, string] => entry[1] !== undefined),
+        );
         const session = await finishOidcSignIn(deps, metaOf(request), {
           query,
           browserState: request.cookies[stateCookie],
