@@ -204,7 +204,9 @@ export async function finishOidcSignIn(
   if (claims.email === undefined) {
     profile = await client.fetchUserInfo(configuration, tokens.access_token, claims.sub).catch(() => claims);
   }
-  const email = typeof profile.email === 'string' && profile.email_verified === true ? profile.email : null;
+  // Entra ID sends no email_verified; its optional claim xms_edov says the email's domain is verified by the tenant.
+  const isVerified = profile.email_verified === true || profile.xms_edov === true;
+  const email = typeof profile.email === 'string' && isVerified ? profile.email : null;
   return signInPerson(
     deps,
     meta,
