@@ -77,7 +77,7 @@ beforeAll(async () => {
   });
   expect(saved.status).toBe(200);
   idp.accounts.set('lumina-employee-7', { email: logins.employee, email_verified: true, name: 'Employee' });
-}, 180_000);
+}, 300_000);
 
 afterEach(async (context) => {
   if (context.task.result?.state === 'fail')
