@@ -35,6 +35,7 @@ import { organizationRoutes } from './routes/organization.ts';
 import { planRoutes } from './routes/plans.ts';
 import { progressRoutes } from './routes/progress.ts';
 import { scimTokenRoutes } from './routes/scim-tokens.ts';
+import { ssoRoutes } from './routes/sso.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { handleScimError, scimBasePath, scimRoutes } from './scim/scim-routes.ts';
 import { registerWeb } from './web.ts';
@@ -152,6 +153,7 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
       await api.register(feedbackRoutes, { deps });
       await api.register(calendarRoutes, { deps });
       await api.register(scimTokenRoutes, { deps });
+      await api.register(ssoRoutes, { deps });
     },
     { prefix: '/api' },
   );

@@ -55,6 +55,12 @@ const fileResponses: { method: string; path: RegExp; types: string[]; descriptio
   },
   {
     method: 'get',
+    path: /\/auth\/sso\/metadata$/,
+    types: ['application/samlmetadata+xml'],
+    description: "Mejora's SAML service provider metadata",
+  },
+  {
+    method: 'get',
     path: /\/exports\/\{[^}]+\}\/download$/,
     types: ['application/zip'],
     description: 'The ZIP',
@@ -66,6 +72,9 @@ const fileResponses: { method: string; path: RegExp; types: string[]; descriptio
     description: 'The ZIP: index.json, the person, their plans (JSON and PDF), their comments and the audit events about them',
   },
 ];
+
+/** Browser routes of single sign-on: a refusal is a page in English and Spanish, not problem+json. */
+const pageRoutes = /\/auth\/sso\/(start|callback|saml\/acs)$/;
 
 /** Request bodies that are not JSON, by method and path. */
 const fileBodies: { method: string; path: RegExp; types: string[] }[] = [
@@ -104,7 +113,10 @@ export function completeOpenApi<T>(input: T): T {
         if (Number(status) < 400) continue;
         responses[status] = {
           description: problemTitles[status] ?? response.description ?? 'Problem',
-          content: { 'application/problem+json': { schema: problemRef } },
+          content: {
+            'application/problem+json': { schema: problemRef },
+            ...(pageRoutes.test(path) ? { 'text/html': { schema: { type: 'string' } } } : {}),
+          },
         };
       }
       for (const file of fileResponses) {

@@ -178,6 +178,10 @@ export const organizationOperations: Record<string, { refused: ActorKind[] }> = 
   'PATCH /api/v1/users/{id}': {
     refused: [...employeesAndMentors, ...readOnly, 'manager', 'managerOther', 'strangerHrAdmin'],
   },
+  // Single sign-on settings are the HR administrator's alone (the sign-in routes under /auth/sso are public).
+  'GET /api/v1/organization/sso': { refused: [...allButHrAdmins] },
+  'PUT /api/v1/organization/sso': { refused: [...allButHrAdmins] },
+  'DELETE /api/v1/organization/sso': { refused: [...allButHrAdmins] },
   'GET /api/v1/audit/verify': { refused: [...employeesAndMentors, 'manager', 'managerOther'] },
   'POST /api/v1/exports': { refused: [...employeesAndMentors, 'manager', 'managerOther'] },
   // SCIM tokens provision the whole directory: HR administrators only (not HR representatives or auditors).

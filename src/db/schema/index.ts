@@ -6,3 +6,4 @@ export * from './exports.ts';
 export * from './organizations.ts';
 export * from './plans.ts';
 export * from './scim.ts';
+export * from './sso.ts';

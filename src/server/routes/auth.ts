@@ -43,7 +43,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         summary: 'Sign in; sets the session cookie and returns the CSRF token for writes',
         security: [],
         body: loginBody,
-        response: { 200: loginResponse, 401: problemSchema, 429: problemSchema },
+        response: { 200: loginResponse, 401: problemSchema, 403: problemSchema, 429: problemSchema },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,6 @@
 // Signing in and out, and resolving a session cookie or API token into the acting user.
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
-import { apiTokens, sessions, users } from '../../db/schema/index.ts';
+import { apiTokens, organizationSso, sessions, users } from '../../db/schema/index.ts';
 import { lower } from '../../db/sql.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
@@ -39,6 +39,34 @@ export async function login(
     }
     throw new DomainError('unauthenticated', 'The email or password is incorrect');
   }
+  await refuseIfSsoOnly(db, user);
+  return openSession(deps, meta, user, 'password');
+}
+
+/** Password sign-in is refused in an organisation that signs in through its identity provider only. */
+async function refuseIfSsoOnly(db: Deps['database']['db'], user: { id: string; orgId: string }) {
+  const [sso] = await db
+    .select({ isSsoOnly: organizationSso.isSsoOnly, breakGlassUserId: organizationSso.breakGlassUserId })
+    .from(organizationSso)
+    .where(eq(organizationSso.orgId, user.orgId));
+  if (sso?.isSsoOnly && sso.breakGlassUserId !== user.id)
+    throw new DomainError(
+      'forbidden',
+      'Your organisation signs in through its identity provider only: use "Sign in with …" on the sign-in page',
+    );
+}
+
+/**
+ * Opens a session for a user who proved who they are (password or identity provider): the same cookie, idle and
+ * absolute expiry and sign-out whatever the way in.
+ */
+export async function openSession(
+  deps: Deps,
+  meta: RequestMeta,
+  user: { id: string; orgId: string },
+  method: 'password' | 'oidc' | 'saml',
+): Promise<SignedIn> {
+  const now = deps.now();
   const sessionToken = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(now.getTime() + deps.config.sessionMaxMs);
@@ -58,9 +86,10 @@ export async function login(
       action: 'auth.login',
       entityType: 'user',
       entityId: user.id,
+      ...(method === 'password' ? {} : { digest: { method } }),
     });
   });
-  const actor = await loadActor(db, user.id);
+  const actor = await loadActor(deps.database.db, user.id);
   if (!actor) throw new DomainError('unauthenticated', 'The account is disabled');
   return { actor, sessionToken, csrfToken, expiresAt };
 }

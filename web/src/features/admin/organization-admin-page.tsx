@@ -34,6 +34,7 @@ import { AppModal } from '../../ui/app-modal.tsx';
 import { useFieldErrors } from '../../ui/field-errors.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { EmptyState, ErrorState, LoadingState, useErrorMessage } from '../../ui/states.tsx';
+import { SsoSettingsSection } from './sso-settings-section.tsx';
 
 const allRoles: Role[] = ['hr_admin', 'hr', 'manager', 'employee', 'mentor', 'auditor'];
 
@@ -53,6 +54,7 @@ export function OrganizationAdminPage() {
       <PageHeader title={t('admin.organization.title')} subtitle={t('admin.organization.subtitle')} />
       <SettingsForm />
       <LogoSection />
+      <SsoSettingsSection />
       <ContactsSection />
       <UsersTable />
     </>

@@ -5,6 +5,7 @@ import {
   Box,
   Button,
   Center,
+  Divider,
   Group,
   Paper,
   PasswordInput,
@@ -18,10 +19,64 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { clearSignOut, markSignedIn, useLogin, useMe } from '../../api/auth.ts';
 import { isApiError } from '../../api/client.ts';
+import { useSsoDiscovery } from '../../api/sso.ts';
 import { useFieldErrors } from '../../ui/field-errors.ts';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { Logo } from '../../ui/logo.tsx';
 import { useErrorMessage } from '../../ui/states.tsx';
+
+const orgKey = 'mejora.org';
+const rememberedOrg = (): string => {
+  try {
+    return localStorage.getItem(orgKey) ?? '';
+  } catch {
+    return '';
+  }
+};
+
+/** "Sign in with …" when the organisation typed (or given as ?org=) signs in through its identity provider. */
+function SsoSignIn({ initialOrg }: { initialOrg: string }) {
+  const { t } = useTranslation();
+  const [org, setOrg] = useState(initialOrg);
+  const [asked, setAsked] = useState(initialOrg.trim().toLowerCase());
+  useEffect(() => {
+    const timer = setTimeout(() => setAsked(org.trim().toLowerCase()), 400);
+    return () => clearTimeout(timer);
+  }, [org]);
+  const discovery = useSsoDiscovery(asked);
+  const provider = discovery.data?.isEnabled ? discovery.data : null;
+  const remember = () => {
+    try {
+      localStorage.setItem(orgKey, asked);
+    } catch {
+      // Without storage the organisation is typed again next time.
+    }
+  };
+  return (
+    <Stack gap="sm">
+      <TextInput
+        label={t('auth.organization')}
+        description={t('auth.organizationHint')}
+        autoComplete="organization"
+        value={org}
+        onChange={(event) => setOrg(event.currentTarget.value)}
+      />
+      {provider?.startUrl && (
+        <Button
+          component="a"
+          href={provider.startUrl}
+          onClick={remember}
+          variant="filled"
+          color="indigo"
+          fullWidth
+        >
+          {t('auth.ssoButton', { name: provider.displayName })}
+        </Button>
+      )}
+      <Divider label={t('auth.or')} labelPosition="center" />
+    </Stack>
+  );
+}
 
 /** Only same-site paths may be returned to after sign-in. */
 const safeNext = (next: string | null): string =>
@@ -120,6 +175,7 @@ export function SignInPage() {
                 {failure}
               </Alert>
             )}
+            <SsoSignIn initialOrg={params.get('org') ?? rememberedOrg()} />
             <form onSubmit={submit} noValidate>
               <Stack gap="md">
                 <TextInput
