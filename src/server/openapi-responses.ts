@@ -61,6 +61,9 @@ const fileResponses: { method: string; path: RegExp; types: string[]; descriptio
   },
 ];
 
+/** Routes that send their JSON answer as CSV when asked with Accept: text/csv. */
+const csvAlternatives: RegExp[] = [/\/analytics\/(overview|consistency)$/];
+
 /** Request bodies that are not JSON, by method and path. */
 const fileBodies: { method: string; path: RegExp; types: string[] }[] = [
   { method: 'put', path: /\/organization\/logo$/, types: ['image/png', 'image/jpeg'] },
@@ -107,6 +110,10 @@ export function completeOpenApi<T>(input: T): T {
           description: file.description,
           content: Object.fromEntries(file.types.map((type) => [type, { schema: binary }])),
         };
+      }
+      const ok = responses['200'];
+      if (method === 'get' && ok?.content && csvAlternatives.some((p) => p.test(path))) {
+        ok.content['text/csv'] = { schema: { type: 'string', description: 'The table as CSV (RFC 4180)' } };
       }
       for (const body of fileBodies) {
         if (body.method !== method || !body.path.test(path)) continue;
