@@ -172,4 +172,7 @@ export const organizationOperations: Record<string, { refused: ActorKind[] }> = 
   },
   'GET /api/v1/audit/verify': { refused: [...employeesAndMentors, 'manager', 'managerOther'] },
   'POST /api/v1/exports': { refused: [...employeesAndMentors, 'manager', 'managerOther'] },
+  // HR analytics: HR administrators and auditors (organisation), HR representatives (their plans).
+  'GET /api/v1/analytics/overview': { refused: [...employeesAndMentors, 'manager', 'managerOther'] },
+  'GET /api/v1/analytics/consistency': { refused: [...employeesAndMentors, 'manager', 'managerOther'] },
 };
