@@ -1,6 +1,7 @@
 // HR analytics over HTTP on both engines: a generated organisation where one manager uses plans twice as often
 // (flagged) and one where differences are chance (not flagged); small groups suppressed; CSV; who may read.
 import { randomUUID } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
 import { employees, plans } from '../../src/db/schema/index.ts';
@@ -253,6 +254,27 @@ describe.each(engines)('HR analytics on %s', (engine) => {
     expect(overview.plans).toBe(14);
     const view = (await hrRep.get('/api/v1/analytics/consistency?by=manager')).body;
     expect(view.norm.plans).toBe(14);
+  });
+
+  it('gives anyone signed in the transparency PDF, in their language or the one asked for', async () => {
+    for (const [client, locale] of [
+      [employee, ''],
+      [mentor, '?locale=es'],
+    ] as const) {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/transparency.pdf${locale}`,
+        headers: { cookie: client.cookie },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      const pdf = await PDFDocument.load(response.rawPayload);
+      expect(pdf.getTitle()).toBe(
+        locale ? 'Cómo calcula Mejora cada cifra' : 'How Mejora computes every figure',
+      );
+      expect(pdf.getPageCount()).toBeGreaterThan(1);
+    }
   });
 
   it('names the bad query field', async () => {

@@ -175,4 +175,6 @@ export const organizationOperations: Record<string, { refused: ActorKind[] }> = 
   // HR analytics: HR administrators and auditors (organisation), HR representatives (their plans).
   'GET /api/v1/analytics/overview': { refused: [...employeesAndMentors, 'manager', 'managerOther'] },
   'GET /api/v1/analytics/consistency': { refused: [...employeesAndMentors, 'manager', 'managerOther'] },
+  // The transparency page is for everyone signed in.
+  'GET /api/v1/transparency.pdf': { refused: [] },
 };

@@ -1,5 +1,6 @@
 // HR analytics: the overview and the consistency view, as JSON or, with Accept: text/csv, as CSV tables.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   type AnalyticsOverview,
   analyticsOverviewQuery,
@@ -9,9 +10,11 @@ import {
   consistencySchema,
 } from '../../contracts/analytics.ts';
 import { problemSchema } from '../../contracts/common.ts';
+import { localeSchema } from '../../contracts/plans.ts';
 import { type CsvColumn, toCsv } from '../../services/analytics/csv.ts';
 import { getAnalyticsOverview } from '../../services/analytics/get-analytics-overview.ts';
 import { getConsistency } from '../../services/analytics/get-consistency.ts';
+import { transparencyDocument } from '../../services/analytics/transparency-document.ts';
 import type { Deps } from '../../services/context.ts';
 import { contextOf } from '../auth/authenticate.ts';
 
@@ -28,6 +31,25 @@ const wantsCsv = (accept: string | undefined) => {
 };
 
 export const analyticsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  app.get(
+    '/v1/transparency.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'Every figure Mejora computes and how, as a PDF (any signed-in person)',
+        querystring: z.object({ locale: localeSchema.optional() }),
+        response: { 400: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { fileName, body } = await transparencyDocument(contextOf(deps, request), request.query.locale);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(body as never);
+    },
+  );
   app.get(
     '/v1/analytics/overview',
     {
