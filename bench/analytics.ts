@@ -106,6 +106,10 @@ async function benchSize(size: string): Promise<Map<string, Load>> {
     for (const [label, path] of targets) {
       const load = await measure(`${base}${path}`, { connections, seconds, headers });
       results.set(label, load);
+      if (load.requests === 0) {
+        process.stdout.write(`  ${label.padEnd(36)} no answer within ${seconds} s\n`);
+        continue;
+      }
       process.stdout.write(
         `  ${label.padEnd(36)} ${load.rate.toFixed(0).padStart(5)} /s  p50 ${String(load.p50).padStart(4)} ms` +
           `  p97.5 ${String(load.p97_5).padStart(5)} ms  max ${String(load.max).padStart(5)} ms  errors ${load.errors}` +
@@ -127,7 +131,7 @@ if (large?.size && medium?.size) {
   process.stdout.write('growth, large ÷ medium at p97.5 (sub-linear: at most 5× for ten times the data):\n');
   for (const [label, load] of large) {
     const base = medium.get(label);
-    if (!base) continue;
+    if (!base?.requests || !load.requests) continue;
     const ratio = load.p97_5 / Math.max(1, base.p97_5);
     process.stdout.write(`  ${label.padEnd(36)} ${ratio.toFixed(2)}×\n`);
   }
