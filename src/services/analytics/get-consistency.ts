@@ -31,7 +31,8 @@ export async function getConsistency(ctx: ServiceContext, query: ConsistencyQuer
   const scope = analyticsScope(ctx);
   const orgId = scope.orgId;
   const key = query.by === 'manager' ? sql`e.manager_id::text` : sql`e.department`;
-  // People now in the directory, each with the counted plans (not drafts) of the actor's scope.
+  // People now in the directory, each with the counted plans (not drafts) of the actor's scope. The per-plan facts
+  // are aggregated over the scope's rows and joined to the counted plans by hash (no per-plan lookups).
   const rows = await selectRows<Row>(
     ctx.deps.database.db,
     sql`with scoped as (
@@ -45,17 +46,17 @@ export async function getConsistency(ctx: ServiceContext, query: ConsistencyQuer
             bool_and(jsonb_path_exists(f.examples, '$[*] ? (@.date != null)')) as dated
           from focus_areas f
           left join (select distinct m.focus_area_id from metrics m where m.org_id = ${orgId}) mf on mf.focus_area_id = f.id
-          where f.org_id = ${orgId} and f.plan_id in (select id from scoped)
+          where ${scope.rowsOf('f')}
           group by f.plan_id
         ),
         acts as (
           select a.plan_id, count(*) filter (where a.status = 'done') as done, count(*) as planned
-          from activities a where a.org_id = ${orgId} and a.plan_id in (select id from scoped)
+          from activities a where ${scope.rowsOf('a')}
           group by a.plan_id
         ),
         mentor as (
           select c.plan_id, count(*) as held from check_ins c
-          where c.org_id = ${orgId} and c.type = 'mentor_session' and c.status = 'held' and c.plan_id in (select id from scoped)
+          where ${scope.rowsOf('c')} and c.type = 'mentor_session' and c.status = 'held'
           group by c.plan_id
         ),
         facts as (
@@ -66,23 +67,44 @@ export async function getConsistency(ctx: ServiceContext, query: ConsistencyQuer
           left join acts ac on ac.plan_id = s.id
           left join mentor mt on mt.plan_id = s.id
         ),
-        groups as (
+        -- One row per person on a plan, so the join to the directory is one to one (no count(distinct)).
+        people as (
+          select f.employee_id, count(*) as plans,
+            count(*) filter (where f.outcome = 'successful') as successful,
+            count(*) filter (where f.outcome = 'unsuccessful') as unsuccessful,
+            count(*) filter (where f.outcome = 'cancelled') as cancelled,
+            count(*) filter (where f.measurable) as measurable,
+            count(*) filter (where f.dated) as dated,
+            sum(f.done) as done, sum(f.planned) as planned, sum(f.mentor_held) as mentor_held
+          from facts f group by f.employee_id
+        ),
+        lengths as (
           select grouping(${key}) = 1 as is_total, ${key} as key,
-            count(distinct e.id)::int as headcount,
-            count(distinct f.employee_id)::int as people_with_plan,
-            count(f.id)::int as plans,
-            percentile_cont(0.5) within group (order by f.duration_weeks) as median_weeks,
-            count(*) filter (where f.outcome = 'successful')::int as successful,
-            count(*) filter (where f.outcome = 'unsuccessful')::int as unsuccessful,
-            count(*) filter (where f.outcome = 'cancelled')::int as cancelled,
-            count(*) filter (where f.measurable)::int as measurable,
-            count(*) filter (where f.dated)::int as dated,
-            coalesce(sum(f.done), 0)::int as done,
-            coalesce(sum(f.planned), 0)::int as planned,
-            coalesce(sum(f.mentor_held), 0)::int as mentor_held
-          from employees e left join facts f on f.employee_id = e.id
+            percentile_cont(0.5) within group (order by f.duration_weeks) as median_weeks
+          from facts f join employees e on e.id = f.employee_id
           where e.org_id = ${orgId} and e.deactivated_at is null
           group by grouping sets ((${key}), ())
+        ),
+        counts as (
+          select grouping(${key}) = 1 as is_total, ${key} as key,
+            count(*)::int as headcount,
+            count(pp.employee_id)::int as people_with_plan,
+            coalesce(sum(pp.plans), 0)::int as plans,
+            coalesce(sum(pp.successful), 0)::int as successful,
+            coalesce(sum(pp.unsuccessful), 0)::int as unsuccessful,
+            coalesce(sum(pp.cancelled), 0)::int as cancelled,
+            coalesce(sum(pp.measurable), 0)::int as measurable,
+            coalesce(sum(pp.dated), 0)::int as dated,
+            coalesce(sum(pp.done), 0)::int as done,
+            coalesce(sum(pp.planned), 0)::int as planned,
+            coalesce(sum(pp.mentor_held), 0)::int as mentor_held
+          from employees e left join people pp on pp.employee_id = e.id
+          where e.org_id = ${orgId} and e.deactivated_at is null
+          group by grouping sets ((${key}), ())
+        ),
+        groups as (
+          select c.*, l.median_weeks from counts c
+          left join lengths l on l.is_total = c.is_total and l.key is not distinct from c.key
         )
         select g.*, ${query.by === 'manager' ? sql`m.name` : sql`g.key`} as label from groups g
         ${query.by === 'manager' ? sql`left join employees m on m.org_id = ${orgId} and m.id = g.key::uuid` : sql``}
