@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const here = import.meta.dirname;
-const benches = ['api.ts', 'documents.ts', 'web-bundle.ts'].filter((f) => existsSync(join(here, f)));
+const benches = ['api.ts', 'documents.ts', 'web-bundle.ts', 'analytics.ts'].filter((f) =>
+  existsSync(join(here, f)),
+);
 let failed = 0;
 for (const file of benches) {
   process.stdout.write(`\n== ${file} ==\n`);

@@ -53,7 +53,17 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export type Load = { requests: number; rate: number; p50: number; p99: number; max: number; errors: number };
+export type Load = {
+  requests: number;
+  rate: number;
+  p50: number;
+  p90: number;
+  /** autocannon reports no p95: p97.5 is the nearest percentile above it. */
+  p97_5: number;
+  p99: number;
+  max: number;
+  errors: number;
+};
 
 /** Runs autocannon in its own process against one URL and returns its summary. */
 export async function measure(
@@ -75,6 +85,8 @@ export async function measure(
     requests: result.requests.total,
     rate: result.requests.average,
     p50: result.latency.p50,
+    p90: result.latency.p90,
+    p97_5: result.latency.p97_5,
     p99: result.latency.p99,
     max: result.latency.max,
     errors: result.errors + result.timeouts + result.non2xx,

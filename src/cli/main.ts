@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DataDirLockedError, openDatabase } from '../db/client.ts';
 import { DomainError } from '../domain/errors.ts';
+import type { GeneratedSize } from '../services/demo/generate-organization.ts';
 import { version } from '../version.ts';
 import { registerRecordCommands } from './audit.ts';
 import { registerDocumentCommands } from './documents.ts';
@@ -51,7 +52,12 @@ program
 program
   .command('demo')
   .description('Seed the demo organisation "Lumina Learning" (also on PostgreSQL)')
-  .action(async () => {
+  .option(
+    '--size <size>',
+    'then grow it for speed measurements: small (1,000 people), medium (10,000) or large (100,000 people, 20,000 plans, about a million check-ins and measurements)',
+    parseSize,
+  )
+  .action(async (options: { size?: GeneratedSize }) => {
     const config = loadConfig();
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
@@ -67,6 +73,20 @@ program
           : 'The demo organisation already exists.\n',
       );
       if (isSeeded) for (const l of demoLogins) process.stdout.write(`  ${l.role.padEnd(9)} ${l.email}\n`);
+      if (options.size) {
+        const { generateOrganization } = await import('../services/demo/generate-organization.ts');
+        process.stdout.write(`Generating the ${options.size} organisation…\n`);
+        const counts = await generateOrganization(database.db, options.size, (step, rows, elapsedMs) =>
+          process.stdout.write(
+            `  ${(elapsedMs / 1000).toFixed(1).padStart(7)} s  ${step.padEnd(18)} ${rows}\n`,
+          ),
+        );
+        process.stdout.write(
+          `Generated: ${Object.entries(counts)
+            .map(([table, n]) => `${n} ${table}`)
+            .join(', ')}.\n`,
+        );
+      }
     } finally {
       await database.close();
     }
@@ -75,6 +95,11 @@ program
 registerUserCommands(program);
 registerRecordCommands(program);
 registerDocumentCommands(program);
+
+function parseSize(value: string): GeneratedSize {
+  if (value === 'small' || value === 'medium' || value === 'large') return value;
+  throw new InvalidArgumentError('Size must be small, medium or large.');
+}
 
 function parsePort(value: string): number {
   const port = Number(value);

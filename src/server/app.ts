@@ -19,6 +19,7 @@ import { registerApiDocs } from './openapi.ts';
 import { completeOpenApi } from './openapi-responses.ts';
 import { guardedValidatorCompiler } from './request-checks.ts';
 import { registerRequestScope } from './request-guard.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { checkInRoutes } from './routes/check-ins.ts';
@@ -150,6 +151,7 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
       await api.register(exportRoutes, { deps });
       await api.register(checkInRoutes, { deps });
       await api.register(progressRoutes, { deps });
+      await api.register(analyticsRoutes, { deps });
       await api.register(feedbackRoutes, { deps });
       await api.register(calendarRoutes, { deps });
       await api.register(scimTokenRoutes, { deps });

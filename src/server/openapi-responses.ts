@@ -75,6 +75,8 @@ const fileResponses: { method: string; path: RegExp; types: string[]; descriptio
 
 /** Browser routes of single sign-on: a refusal is a page in English and Spanish, not problem+json. */
 const pageRoutes = /\/auth\/sso\/(start|callback|saml\/acs)$/;
+/** Routes that send their JSON answer as CSV when asked with Accept: text/csv. */
+const csvAlternatives: RegExp[] = [/\/analytics\/(overview|consistency)$/];
 
 /** Request bodies that are not JSON, by method and path. */
 const fileBodies: { method: string; path: RegExp; types: string[] }[] = [
@@ -125,6 +127,10 @@ export function completeOpenApi<T>(input: T): T {
           description: file.description,
           content: Object.fromEntries(file.types.map((type) => [type, { schema: binary }])),
         };
+      }
+      const ok = responses['200'];
+      if (method === 'get' && ok?.content && csvAlternatives.some((p) => p.test(path))) {
+        ok.content['text/csv'] = { schema: { type: 'string', description: 'The table as CSV (RFC 4180)' } };
       }
       for (const body of fileBodies) {
         if (body.method !== method || !body.path.test(path)) continue;

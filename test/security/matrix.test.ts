@@ -233,7 +233,11 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
             : key === 'POST /api/v1/plans/{id}/transitions'
               ? { action: 'resume' } // valid, and never possible in these states: it changes nothing
               : {};
-        const query = path.endsWith('/versions/diff') ? '?from=1&to=2' : '';
+        const query = path.endsWith('/versions/diff')
+          ? '?from=1&to=2'
+          : path.endsWith('/analytics/consistency')
+            ? '?by=manager'
+            : '';
 
         if (isPlanScoped) {
           const expected = planOperations[key];

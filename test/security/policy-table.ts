@@ -188,4 +188,9 @@ export const organizationOperations: Record<string, { refused: ActorKind[] }> = 
   'POST /api/v1/organization/scim-tokens': { refused: [...allButHrAdmins] },
   'GET /api/v1/organization/scim-tokens': { refused: [...allButHrAdmins] },
   'DELETE /api/v1/organization/scim-tokens/{id}': { refused: [...allButHrAdmins] },
+  // HR analytics: HR administrators and auditors (organisation), HR representatives (their plans).
+  'GET /api/v1/analytics/overview': { refused: [...employeesAndMentors, 'manager', 'managerOther'] },
+  'GET /api/v1/analytics/consistency': { refused: [...employeesAndMentors, 'manager', 'managerOther'] },
+  // The transparency page is for everyone signed in.
+  'GET /api/v1/transparency.pdf': { refused: [] },
 };

@@ -42,6 +42,11 @@ const FeedbackFormPage = named(
   () => import('./features/feedback/feedback-form-page.tsx'),
   'FeedbackFormPage',
 );
+const AnalyticsPage = named(() => import('./features/analytics/analytics-page.tsx'), 'AnalyticsPage');
+const TransparencyPage = named(
+  () => import('./features/transparency/transparency-page.tsx'),
+  'TransparencyPage',
+);
 const NotFoundPage = named(() => import('./features/home/not-found-page.tsx'), 'NotFoundPage');
 
 export const queryClient: QueryClient = new QueryClient({
@@ -108,6 +113,8 @@ const router = createBrowserRouter([
       { path: 'plans/:planId', element: <PlanPage /> },
       { path: 'plans/:planId/:tab', element: <PlanPage /> },
       { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'analytics', element: <AnalyticsPage /> },
+      { path: 'transparency', element: <TransparencyPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'admin/employees', element: <EmployeesAdminPage /> },
       { path: 'admin/templates', element: <TemplatesAdminPage /> },

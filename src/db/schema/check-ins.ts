@@ -1,4 +1,5 @@
 // Running a plan: scheduled check-ins, feedback requests, the email outbox, weekly reports and risk flags.
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
@@ -68,6 +69,11 @@ export const checkIns = pgTable(
   (t) => [
     index('check_ins_plan_idx').on(t.orgId, t.planId, t.scheduledAt),
     index('check_ins_due_idx').on(t.status, t.scheduledAt),
+    // Analytics: check-ins held against those due, read from the index alone.
+    index('check_ins_org_status_idx').on(t.orgId, t.status, t.scheduledAt, t.type),
+    index('check_ins_mentor_held_idx')
+      .on(t.orgId, t.planId)
+      .where(sql`${t.type} = 'mentor_session' and ${t.status} = 'held'`),
   ],
 );
 

@@ -41,6 +41,8 @@ export const employees = pgTable(
   (t) => [
     index('employees_org_name_idx').on(t.orgId, t.name, t.id),
     index('employees_org_manager_idx').on(t.orgId, t.managerId),
+    // Analytics: headcount per department.
+    index('employees_org_department_idx').on(t.orgId, t.department),
     index('employees_org_user_idx').on(t.orgId, t.userId),
     index('employees_org_email_idx').on(t.orgId, sql`lower(${t.email})`),
     uniqueIndex('employees_org_number_idx')

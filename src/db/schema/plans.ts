@@ -1,4 +1,5 @@
 // A plan and its sections: focus areas, metrics, measurements, activities, criteria, contacts, expenses.
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
@@ -79,6 +80,17 @@ export const plans = pgTable(
     index('plans_org_employee_idx').on(t.orgId, t.employeeId),
     index('plans_org_manager_idx').on(t.orgId, t.managerUserId),
     index('plans_org_status_idx').on(t.orgId, t.status),
+    // The plans list's filters, each in the list's order (newest first).
+    index('plans_org_status_created_idx').on(t.orgId, t.status, t.createdAt, t.id),
+    index('plans_org_manager_created_idx').on(t.orgId, t.managerUserId, t.createdAt, t.id),
+    index('plans_org_department_created_idx').on(
+      t.orgId,
+      sql`(${t.header}->>'department')`,
+      t.createdAt,
+      t.id,
+    ),
+    // HR representatives' analytics and lists.
+    index('plans_org_hr_rep_idx').on(t.orgId, t.hrRepUserId),
   ],
 );
 
@@ -128,7 +140,11 @@ export const metrics = pgTable(
     baseline: doublePrecision('baseline').notNull(),
     target: doublePrecision('target').notNull(),
   },
-  (t) => [index('metrics_plan_idx').on(t.orgId, t.planId)],
+  (t) => [
+    index('metrics_plan_idx').on(t.orgId, t.planId),
+    // Analytics: which focus areas have a metric.
+    index('metrics_focus_area_idx').on(t.orgId, t.focusAreaId),
+  ],
 );
 
 export const measurements = pgTable(

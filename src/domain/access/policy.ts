@@ -169,3 +169,13 @@ export const seesWholeDirectory = (actor: Actor): boolean =>
 /** Roles that may list every plan of the organisation; others see plans related to them. */
 export const seesAllPlans = (actor: Actor): boolean =>
   actor.roles.has('hr_admin') || actor.roles.has('auditor');
+
+/**
+ * Who reads HR analytics, and over which plans: HR administrators and auditors the organisation's,
+ * HR representatives the plans assigned to them or that they created; nobody else any.
+ */
+export function analyticsScopeOf(actor: Actor): 'organization' | 'assigned' | null {
+  if (actor.roles.has('hr_admin') || actor.roles.has('auditor')) return 'organization';
+  if (actor.roles.has('hr')) return 'assigned';
+  return null;
+}

@@ -54,6 +54,8 @@ export function PageShell() {
     { to: '/plans', label: t('nav.plans'), isExact: true },
     ...(canCreate ? [{ to: '/plans/new', label: t('nav.newPlan') }] : []),
     { to: '/notifications', label: t('nav.notifications') },
+    ...(hasRole(user, 'hr_admin', 'hr', 'auditor') ? [{ to: '/analytics', label: t('nav.analytics') }] : []),
+    { to: '/transparency', label: t('nav.transparency') },
     { to: '/settings', label: t('nav.settings') },
   ];
   const adminItems: NavItem[] = isHr(user)

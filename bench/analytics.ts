@@ -1,0 +1,138 @@
+// Benchmark: HR analytics, the plans list and the HR home's data on a generated organisation in PostgreSQL,
+// at the large (100,000 people, 20,000 plans) and medium (ten times less) sizes. The server and the load
+// generator (autocannon) run in their own processes. The organisations are generated once and reused:
+//   DATABASE_URL=postgres://…/mejora_large node bin/mejora.js migrate && … node bin/mejora.js demo --size large
+//   (the same with mejora_medium and --size medium), then: node bench/analytics.ts
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { type Load, measure, startProcess, stopProcess } from './lib/processes.ts';
+import { adminUrl, arg } from './server-process.ts';
+
+const seconds = Number(arg('seconds', '5'));
+const connections = Number(arg('connections', '4'));
+const sizes = arg('sizes', 'medium,large').split(',');
+const targetMs = 100;
+
+const databaseUrl = (name: string) => {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+async function hasGeneratedOrganization(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const result = await client.query(
+      `select count(*)::int as n from employees where employee_number like 'gen-%'`,
+    );
+    return result.rows[0].n > 0;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** The user id of the manager with the most plans: the plans list's manager filter at its fullest. */
+async function busiestManager(url: string): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query(
+      'select manager_user_id as id from plans group by manager_user_id order by count(*) desc limit 1',
+    );
+    return result.rows[0]?.id ?? undefined;
+  } finally {
+    await client.end();
+  }
+}
+
+async function benchSize(size: string): Promise<Map<string, Load>> {
+  const url = databaseUrl(arg(`${size}-db`, `mejora_${size}`));
+  const results = new Map<string, Load>();
+  if (!(await hasGeneratedOrganization(url))) {
+    process.stdout.write(
+      `${size}: no generated organisation at ${url} (run mejora demo --size ${size}); skipped\n`,
+    );
+    return results;
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'mejora-bench-'));
+  const env = { MEJORA_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: url };
+  const server = await startProcess(
+    ['bin/mejora.js', 'serve'],
+    env,
+    (line) => line.match(/is running on .*: (http\S+)/)?.[1],
+    600_000,
+  );
+  try {
+    const base = server.value;
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'hr@demo.mejora.dev', password: 'mejora-demo' }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { csrfToken } = await login.json();
+    const tokenResponse = await fetch(`${base}/api/v1/me/tokens`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'analytics benchmark' }),
+    });
+    const headers = { authorization: `Bearer ${(await tokenResponse.json()).token}` };
+    const busiest = await (await fetch(`${base}/api/v1/analytics/overview`, { headers })).json();
+    const managerId = await busiestManager(url);
+    const department =
+      busiest.byDepartment.find((d: { isSuppressed: boolean }) => !d.isSuppressed)?.label ?? 'Sales';
+    const targets: [string, string][] = [
+      ['analytics overview', '/api/v1/analytics/overview'],
+      ['consistency by department', '/api/v1/analytics/consistency?by=department'],
+      ['consistency by manager (first 50)', '/api/v1/analytics/consistency?by=manager&limit=50'],
+      ['plans: status filter, newest first', '/api/v1/plans?status=active&limit=25'],
+      ['plans: department filter', `/api/v1/plans?department=${encodeURIComponent(department)}&limit=25`],
+      ['plans: search', '/api/v1/plans?q=garc&limit=25'],
+      ...(managerId
+        ? ([['plans: manager filter', `/api/v1/plans?managerId=${managerId}&limit=25`]] as [string, string][])
+        : []),
+      ['HR home: approvals (100)', '/api/v1/plans?status=in_review&limit=100'],
+      ['HR home: active plans (100)', '/api/v1/plans?status=active&limit=100'],
+      ['HR home: all plans (10)', '/api/v1/plans?limit=10'],
+    ];
+    process.stdout.write(
+      `${size} (${busiest.headcount} people, ${busiest.plans} plans; ${connections} connections, ${seconds} s each):\n`,
+    );
+    for (const [label, path] of targets) {
+      const load = await measure(`${base}${path}`, { connections, seconds, headers });
+      results.set(label, load);
+      if (load.requests === 0) {
+        process.stdout.write(`  ${label.padEnd(36)} no answer within ${seconds} s\n`);
+        continue;
+      }
+      process.stdout.write(
+        `  ${label.padEnd(36)} ${load.rate.toFixed(0).padStart(5)} /s  p50 ${String(load.p50).padStart(4)} ms` +
+          `  p97.5 ${String(load.p97_5).padStart(5)} ms  max ${String(load.max).padStart(5)} ms  errors ${load.errors}` +
+          `${load.p97_5 <= targetMs ? '' : `  (above ${targetMs} ms)`}\n`,
+      );
+    }
+  } finally {
+    await stopProcess(server.child);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+const bySize = new Map<string, Map<string, Load>>();
+for (const size of sizes) bySize.set(size, await benchSize(size));
+const large = bySize.get('large');
+const medium = bySize.get('medium');
+if (large?.size && medium?.size) {
+  process.stdout.write('growth, large ÷ medium at p97.5 (sub-linear: at most 5× for ten times the data):\n');
+  for (const [label, load] of large) {
+    const base = medium.get(label);
+    if (!base?.requests || !load.requests) continue;
+    const ratio = load.p97_5 / Math.max(1, base.p97_5);
+    process.stdout.write(`  ${label.padEnd(36)} ${ratio.toFixed(2)}×\n`);
+  }
+}

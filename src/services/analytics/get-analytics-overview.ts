@@ -1,0 +1,204 @@
+// HR analytics at a glance: plans by status, department, manager and month, outcomes, lengths, signing time,
+// check-in compliance, support delivered and plans at risk; every figure one SQL aggregate, no plan loaded.
+import { sql } from 'drizzle-orm';
+import type { AnalyticsOverview } from '../../contracts/analytics.ts';
+import { minimumGroupSize } from '../../domain/analytics/consistency.ts';
+import type { ServiceContext } from '../context.ts';
+import { analyticsScope, selectRows } from './analytics-scope.ts';
+
+/** The managers the overview lists (most plans first); the consistency view lists every one. */
+export const overviewManagerCount = 25;
+/** Months the overview's time series covers, ending with the current one. */
+export const overviewMonths = 24;
+
+const share = (part: number, whole: number) =>
+  whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
+const per100 = (plans: number, people: number) =>
+  people > 0 ? Math.round((10_000 * plans) / people) / 100 : 0;
+
+type GroupRow = { key: string; label: string | null; headcount: number; plans: number };
+
+export async function getAnalyticsOverview(ctx: ServiceContext): Promise<AnalyticsOverview> {
+  const scope = analyticsScope(ctx);
+  const db = ctx.deps.database.db;
+  const now = ctx.deps.now();
+  const nowIso = now.toISOString();
+  const firstMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (overviewMonths - 1), 1))
+    .toISOString()
+    .slice(0, 10);
+  const orgId = scope.orgId;
+  // Plans that left draft are counted as used; a draft is still the manager's intention.
+  const counted = sql`${scope.plans} and p.status <> 'draft'`;
+
+  const [statusRows, monthRows, summary, departmentRows, managerRows, signing, checkIns, support, risk] =
+    await Promise.all([
+      selectRows<{ status: AnalyticsOverview['byStatus'][number]['status']; plans: number }>(
+        db,
+        sql`select p.status, count(*)::int as plans from plans p where ${scope.plans} group by p.status`,
+      ),
+      selectRows<{ month: string; started: number; closed: number }>(
+        db,
+        sql`select month, sum(started)::int as started, sum(closed)::int as closed from (
+              select to_char(p.start_date, 'YYYY-MM') as month, 1 as started, 0 as closed
+              from plans p where ${counted} and p.start_date >= ${firstMonth}::date and p.start_date <= ${nowIso}::date
+              union all
+              select to_char(p.closed_at at time zone 'UTC', 'YYYY-MM'), 0, 1
+              from plans p where ${scope.plans} and p.closed_at >= ${firstMonth}::date
+            ) x group by month order by month`,
+      ),
+      selectRows<{
+        plans: number;
+        headcount: number;
+        median_weeks: number | null;
+        successful: number;
+        unsuccessful: number;
+        cancelled: number;
+      }>(
+        db,
+        sql`select count(*)::int as plans,
+              (select count(*)::int from employees e where e.org_id = ${orgId} and e.deactivated_at is null) as headcount,
+              percentile_cont(0.5) within group (order by p.duration_weeks) as median_weeks,
+              count(*) filter (where p.status = 'closed' and p.outcome->>'outcome' = 'successful')::int as successful,
+              count(*) filter (where p.status = 'closed' and p.outcome->>'outcome' = 'unsuccessful')::int as unsuccessful,
+              count(*) filter (where p.status = 'cancelled')::int as cancelled
+            from plans p where ${counted}`,
+      ),
+      groupRows(db, sql`e.department`, counted, orgId, null),
+      groupRows(db, sql`e.manager_id::text`, counted, orgId, overviewManagerCount),
+      selectRows<{ median_days: number | null; plans: number }>(
+        db,
+        sql`select percentile_cont(0.5) within group (order by extract(epoch from s.signed_at - a.sent_at) / 86400) as median_days,
+              count(*)::int as plans
+            from (select a.plan_id, max(a.created_at) as sent_at from approvals a join plans p on p.id = a.plan_id
+                    and a.round = p.approval_round where ${scope.rowsOf('a')} and ${counted} group by a.plan_id) a
+            join (select s.plan_id, max(s.signed_at) as signed_at from signatures s join plans p on p.id = s.plan_id
+                    and s.version >= p.major_version where ${scope.rowsOf('s')} and ${counted}
+                  group by s.plan_id having count(distinct s.role) = 3) s on s.plan_id = a.plan_id`,
+      ),
+      selectRows<{ held: number; due: number; mentor_held: number; mentor_due: number }>(
+        db,
+        sql`select count(*) filter (where c.status = 'held')::int as held,
+              count(*)::int as due,
+              count(*) filter (where c.status = 'held' and c.type = 'mentor_session')::int as mentor_held,
+              count(*) filter (where c.type = 'mentor_session')::int as mentor_due
+            from check_ins c
+            where ${scope.rowsOf('c')} and c.status <> 'cancelled' and c.scheduled_at <= ${nowIso}::timestamptz`,
+      ),
+      selectRows<{ done: number; planned: number }>(
+        db,
+        sql`select count(*) filter (where a.status = 'done')::int as done, count(*)::int as planned
+            from activities a where ${scope.rowsOf('a')}
+              and a.plan_id in (select p.id from plans p where ${counted})`,
+      ),
+      selectRows<{ at_risk: number; active: number }>(
+        db,
+        sql`select count(*) filter (where exists (select 1 from risk_flags r where r.org_id = p.org_id and r.plan_id = p.id))::int as at_risk,
+              count(*)::int as active
+            from plans p where ${scope.plans} and p.status = 'active'`,
+      ),
+    ]);
+  const totals = summary[0] ?? {
+    plans: 0,
+    headcount: 0,
+    median_weeks: null,
+    successful: 0,
+    unsuccessful: 0,
+    cancelled: 0,
+  };
+  const group = (row: GroupRow) =>
+    row.headcount < minimumGroupSize
+      ? {
+          key: row.key,
+          label: row.label ?? '',
+          isSuppressed: true as const,
+          headcount: null,
+          plans: null,
+          plansPer100: null,
+        }
+      : {
+          key: row.key,
+          label: row.label ?? '',
+          isSuppressed: false as const,
+          headcount: row.headcount,
+          plans: row.plans,
+          plansPer100: per100(row.plans, row.headcount),
+        };
+  const held = checkIns[0]?.held ?? 0;
+  const due = checkIns[0]?.due ?? 0;
+  const done = support[0]?.done ?? 0;
+  const planned = support[0]?.planned ?? 0;
+  return {
+    scope: scope.kind,
+    asOf: nowIso,
+    headcount: totals.headcount,
+    plans: totals.plans,
+    plansPer100: per100(totals.plans, totals.headcount),
+    byStatus: statusRows.sort((a, b) => a.status.localeCompare(b.status)),
+    byMonth: fillMonths(firstMonth, overviewMonths, monthRows),
+    byDepartment: departmentRows.map(group),
+    byManager: managerRows.map(group),
+    outcomes: {
+      successful: totals.successful,
+      unsuccessful: totals.unsuccessful,
+      cancelled: totals.cancelled,
+    },
+    medianLengthWeeks: totals.median_weeks === null ? null : Number(totals.median_weeks),
+    signing: {
+      plans: signing[0]?.plans ?? 0,
+      medianDaysToFullSignature:
+        signing[0]?.median_days === null || signing[0]?.median_days === undefined
+          ? null
+          : Math.round(Number(signing[0].median_days) * 10) / 10,
+    },
+    checkIns: { held, due, share: share(held, due) },
+    support: {
+      activitiesDone: done,
+      activitiesPlanned: planned,
+      share: share(done, planned),
+      mentorSessionsHeld: checkIns[0]?.mentor_held ?? 0,
+      mentorSessionsDue: checkIns[0]?.mentor_due ?? 0,
+    },
+    atRisk: { plans: risk[0]?.at_risk ?? 0, activePlans: risk[0]?.active ?? 0 },
+  };
+}
+
+/** Headcount (people now in the directory) and plans per department or per manager. */
+function groupRows(
+  db: ServiceContext['deps']['database']['db'],
+  key: ReturnType<typeof sql>,
+  counted: ReturnType<typeof sql>,
+  orgId: string,
+  limit: number | null,
+): Promise<GroupRow[]> {
+  const isManager = limit !== null;
+  return selectRows<GroupRow>(
+    db,
+    sql`select g.key, ${isManager ? sql`m.name` : sql`g.key`} as label, g.headcount, g.plans from (
+          select ${key} as key, count(*)::int as headcount, coalesce(sum(pp.n), 0)::int as plans
+          from employees e
+          left join (select p.employee_id, count(*) as n from plans p where ${counted} group by p.employee_id) pp
+            on pp.employee_id = e.id
+          where e.org_id = ${orgId} and e.deactivated_at is null and ${key} is not null
+          group by ${key}
+        ) g
+        ${isManager ? sql`join employees m on m.id = g.key::uuid` : sql``}
+        ${isManager ? sql`where g.plans > 0` : sql``}
+        order by g.plans desc, g.key
+        ${isManager ? sql`limit ${limit}` : sql``}`,
+  );
+}
+
+function fillMonths(
+  first: string,
+  months: number,
+  rows: { month: string; started: number; closed: number }[],
+) {
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  const [year, month] = first.split('-').map(Number) as [number, number];
+  return Array.from({ length: months }, (_, i) => {
+    const date = new Date(Date.UTC(year, month - 1 + i, 1));
+    const key = date.toISOString().slice(0, 7);
+    const row = byMonth.get(key);
+    return { month: key, started: row?.started ?? 0, closed: row?.closed ?? 0 };
+  });
+}
