@@ -155,3 +155,15 @@ export const seesWholeDirectory = (actor: Actor): boolean =>
 /** Roles that may list every plan of the organisation; others see plans related to them. */
 export const seesAllPlans = (actor: Actor): boolean =>
   actor.roles.has('hr_admin') || actor.roles.has('auditor');
+
+export type DirectoryAction = 'directory.import' | 'directory.read_reassignments';
+
+/** May the actor import the directory or see the plans left without their manager? HR administrators and HR. */
+export function canOnDirectory(actor: Actor, action: DirectoryAction, orgId: string): boolean {
+  if (actor.orgId !== orgId) return false;
+  switch (action) {
+    case 'directory.import':
+    case 'directory.read_reassignments':
+      return actor.roles.has('hr_admin') || actor.roles.has('hr');
+  }
+}
