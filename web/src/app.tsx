@@ -24,6 +24,10 @@ const EmployeesAdminPage = named(
   () => import('./features/admin/employees-admin-page.tsx'),
   'EmployeesAdminPage',
 );
+const DirectoryImportPage = named(
+  () => import('./features/directory-import/directory-import-page.tsx'),
+  'DirectoryImportPage',
+);
 const OrganizationAdminPage = named(
   () => import('./features/admin/organization-admin-page.tsx'),
   'OrganizationAdminPage',
@@ -105,6 +109,7 @@ const router = createBrowserRouter([
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'admin/employees', element: <EmployeesAdminPage /> },
+      { path: 'admin/employees/import', element: <DirectoryImportPage /> },
       { path: 'admin/templates', element: <TemplatesAdminPage /> },
       { path: 'admin/templates/:templateId', element: <TemplateEditorPage /> },
       { path: 'admin/organization', element: <OrganizationAdminPage /> },
