@@ -10,7 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { employees, plans, roleMemberships, users } from '../../src/db/schema/index.ts';
 import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
-import { createOrganization, createUserWithEmployee } from '../helpers/factories.ts';
+import { createEmployeeRow, createOrganization, createUserWithEmployee } from '../helpers/factories.ts';
 import { withDatabase } from '../helpers/global-setup.ts';
 import { type Client, demo, type Response, signIn } from '../helpers/http.ts';
 import { activatePlan, completePlan, createPlan } from '../helpers/plans.ts';
@@ -216,6 +216,25 @@ describe.each(engines)('directory import on %s', (engine) => {
     expect(again.body.problems).toEqual([
       { line: 3, column: 'email', message: 'is used by an account of another organisation' },
     ]);
+  });
+
+  it('gives a person already in the directory their account, once', async () => {
+    const row = await createEmployeeRow(t.database.db, hr.user.orgId, {
+      name: 'Noa',
+      email: 'noa@existing.example',
+    });
+    const csv = 'Email,Name,Job title,Department\nnoa@existing.example,Noa,Analyst,Operations\n';
+    const preview = await importFile(t, hr, csv);
+    expect(preview.body.rows[0]).toMatchObject({
+      action: 'update',
+      changes: ['account'],
+      isAccountCreated: true,
+    });
+    expect((await hr.post(`/api/v1/directory/imports/${preview.body.id}/apply`)).status).toBe(200);
+    const [linked] = await t.database.db.select().from(employees).where(eq(employees.id, row.id));
+    expect(linked.userId).not.toBeNull();
+    const again = await importFile(t, hr, csv);
+    expect(again.body.counts).toMatchObject({ update: 0, create: 0, unchanged: 1 });
   });
 
   it("pauses a leaver's active plan, tells HR, stops their sign-in and lists their manager's plans", async () => {

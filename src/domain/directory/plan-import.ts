@@ -468,7 +468,8 @@ export function planImport(fileRows: FileRow[], directory: Directory, options: I
         account.roles = sorted;
         if (existing) changes.push('roles');
       }
-      if (account.kind === 'link') changes.push('account');
+      // An existing person gets their account: linked when one with their email exists, else a new one.
+      if (person && (account.kind === 'link' || account.kind === 'create')) changes.push('account');
       if (account.isEnabling) changes.push('account');
     }
     const action: PlannedRow['action'] = !person

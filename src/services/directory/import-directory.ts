@@ -424,7 +424,7 @@ function applyInTransaction(
         manager_id: r.values.managerId,
         hire_date: r.values.hireDate,
         locale: r.values.locale,
-        user_id: r.account.kind === 'link' ? r.account.userId : null,
+        user_id: r.account.kind === 'link' || r.account.kind === 'create' ? r.account.userId : null,
         is_active: r.values.isActive,
       }));
       await tx.execute(sql`
