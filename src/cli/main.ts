@@ -1,4 +1,4 @@
-// The `mejora` command line: serve, migrate, demo, user create.
+// The `mejora` command line: serve, migrate, demo, user create, directory import.
 import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
@@ -7,6 +7,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { GeneratedSize } from '../services/demo/generate-organization.ts';
 import { version } from '../version.ts';
 import { registerRecordCommands } from './audit.ts';
+import { registerDirectoryCommands } from './directory.ts';
 import { registerDocumentCommands } from './documents.ts';
 import { registerUserCommands } from './user.ts';
 import { ensureWebBuilt, webDistDir } from './web-build.ts';
@@ -93,6 +94,7 @@ program
   });
 
 registerUserCommands(program);
+registerDirectoryCommands(program);
 registerRecordCommands(program);
 registerDocumentCommands(program);
 

@@ -61,6 +61,12 @@ const fileResponses: { method: string; path: RegExp; types: string[]; descriptio
   },
   {
     method: 'get',
+    path: /\/directory\/imports\/template$/,
+    types: ['text/csv'],
+    description: 'The CSV template',
+  },
+  {
+    method: 'get',
     path: /\/exports\/\{[^}]+\}\/download$/,
     types: ['application/zip'],
     description: 'The ZIP',
@@ -81,6 +87,7 @@ const csvAlternatives: RegExp[] = [/\/analytics\/(overview|consistency)$/];
 /** Request bodies that are not JSON, by method and path. */
 const fileBodies: { method: string; path: RegExp; types: string[] }[] = [
   { method: 'put', path: /\/organization\/logo$/, types: ['image/png', 'image/jpeg'] },
+  { method: 'post', path: /\/directory\/imports$/, types: ['text/csv'] },
 ];
 
 const writeMethods = new Set(['post', 'put', 'patch', 'delete']);

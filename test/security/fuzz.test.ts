@@ -55,6 +55,7 @@ const contentTables = [
   'check_ins',
   'feedback_requests',
   'scim_tokens',
+  'directory_imports',
 ];
 
 type Actor = { name: string; headers: () => Record<string, string> };
@@ -261,8 +262,13 @@ describe.each(engines)('OpenAPI-driven fuzzing on %s', (engine) => {
           if (mode === 'garbage' && random.next() < 0.1) headers['content-type'] = 'text/plain';
         } else if (bodyTypes.length) {
           headers['content-type'] = random.pick(bodyTypes);
+          // A file sent as itself: a small valid one of its type, or random bytes.
+          const validFile =
+            headers['content-type'] === 'text/csv'
+              ? Buffer.from(`Email,Name\nfuzz.${at}@fuzz.example,Fuzz ${at}\n`)
+              : png(6, 6);
           payload =
-            mode === 'valid' ? png(6, 6) : Buffer.from(sample(fc.uint8Array({ maxLength: 200 }), at + 9));
+            mode === 'valid' ? validFile : Buffer.from(sample(fc.uint8Array({ maxLength: 200 }), at + 9));
         } else if (operation.method !== 'GET' && mode === 'garbage' && random.next() < 0.3) {
           headers['content-type'] = 'application/json';
           payload = JSON.stringify({ unexpected: sample(garbageString, at + 10) });

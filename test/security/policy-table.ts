@@ -193,4 +193,20 @@ export const organizationOperations: Record<string, { refused: ActorKind[] }> = 
   'GET /api/v1/analytics/consistency': { refused: [...employeesAndMentors, 'manager', 'managerOther'] },
   // The transparency page is for everyone signed in.
   'GET /api/v1/transparency.pdf': { refused: [] },
+  // The directory import is HR's (administrators and representatives); the auditor reads, never imports.
+  'GET /api/v1/directory/imports/template': {
+    refused: [...employeesAndMentors, ...readOnly, 'manager', 'managerOther'],
+  },
+  'POST /api/v1/directory/imports': {
+    refused: [...employeesAndMentors, ...readOnly, 'manager', 'managerOther'],
+  },
+  'GET /api/v1/directory/imports/{id}': {
+    refused: [...employeesAndMentors, ...readOnly, 'manager', 'managerOther', 'strangerHrAdmin'],
+  },
+  'POST /api/v1/directory/imports/{id}/apply': {
+    refused: [...employeesAndMentors, ...readOnly, 'manager', 'managerOther', 'strangerHrAdmin'],
+  },
+  'GET /api/v1/directory/reassignments': {
+    refused: [...employeesAndMentors, ...readOnly, 'manager', 'managerOther'],
+  },
 };

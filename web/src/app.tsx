@@ -25,6 +25,10 @@ const EmployeesAdminPage = named(
   () => import('./features/admin/employees-admin-page.tsx'),
   'EmployeesAdminPage',
 );
+const DirectoryImportPage = named(
+  () => import('./features/directory-import/directory-import-page.tsx'),
+  'DirectoryImportPage',
+);
 const OrganizationAdminPage = named(
   () => import('./features/admin/organization-admin-page.tsx'),
   'OrganizationAdminPage',
@@ -117,6 +121,7 @@ const router = createBrowserRouter([
       { path: 'transparency', element: <TransparencyPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'admin/employees', element: <EmployeesAdminPage /> },
+      { path: 'admin/employees/import', element: <DirectoryImportPage /> },
       { path: 'admin/templates', element: <TemplatesAdminPage /> },
       { path: 'admin/templates/:templateId', element: <TemplateEditorPage /> },
       { path: 'admin/organization', element: <OrganizationAdminPage /> },

@@ -1,6 +1,7 @@
 // The whole database schema, for Drizzle and drizzle-kit.
 export * from './audit.ts';
 export * from './check-ins.ts';
+export * from './directory.ts';
 export * from './employees.ts';
 export * from './exports.ts';
 export * from './organizations.ts';

@@ -179,3 +179,15 @@ export function analyticsScopeOf(actor: Actor): 'organization' | 'assigned' | nu
   if (actor.roles.has('hr')) return 'assigned';
   return null;
 }
+
+export type DirectoryAction = 'directory.import' | 'directory.read_reassignments';
+
+/** May the actor import the directory or see the plans left without their manager? HR administrators and HR. */
+export function canOnDirectory(actor: Actor, action: DirectoryAction, orgId: string): boolean {
+  if (actor.orgId !== orgId) return false;
+  switch (action) {
+    case 'directory.import':
+    case 'directory.read_reassignments':
+      return actor.roles.has('hr_admin') || actor.roles.has('hr');
+  }
+}

@@ -14,7 +14,14 @@ import {
   planDocument,
 } from '../../domain/plan/plan-document.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import type { ServiceContext } from '../context.ts';
+import type { Deps, RequestMeta } from '../context.ts';
+
+/** What a change needs to know of its use case: the clock, who acts (null: the directory itself), the request. */
+export type CommitContext = {
+  deps: Pick<Deps, 'now'>;
+  actor: { orgId: string; userId: string | null };
+  meta: RequestMeta;
+};
 
 export type CommitOptions = {
   action: string;
@@ -37,7 +44,7 @@ export type Committed = {
 
 export async function commitPlanChange(
   tx: Tx,
-  { deps, actor, meta }: ServiceContext,
+  { deps, actor, meta }: CommitContext,
   planId: string,
   options: CommitOptions,
 ): Promise<Committed> {
@@ -92,7 +99,8 @@ export async function commitPlanChange(
     isUnderAgreement(aggregate.plan.status) &&
     !isMajor &&
     changedPaths.length > 0 &&
-    !options.isMajorAllowed
+    !options.isMajorAllowed &&
+    actor.userId
   ) {
     await tx.insert(adjustments).values({
       orgId: actor.orgId,

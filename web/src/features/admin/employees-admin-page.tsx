@@ -4,6 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { employeeCreateBody } from '../../../../src/contracts/employees.ts';
 import { isHr, useCurrentUser } from '../../api/auth.ts';
 import { useEmployees, useSaveEmployee } from '../../api/employees.ts';
@@ -36,7 +37,14 @@ export function EmployeesAdminPage() {
       <PageHeader
         title={t('admin.employees.title')}
         subtitle={t('admin.employees.subtitle')}
-        actions={<Button onClick={() => setEditing('new')}>{t('admin.employees.add')}</Button>}
+        actions={
+          <>
+            <Button component={Link} to="/admin/employees/import" variant="default">
+              {t('directoryImport.title')}
+            </Button>
+            <Button onClick={() => setEditing('new')}>{t('admin.employees.add')}</Button>
+          </>
+        }
       />
       <TextInput
         label={t('admin.employees.search')}

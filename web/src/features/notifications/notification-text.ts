@@ -11,6 +11,8 @@ const knownKinds = new Set([
   'plan.refused',
   'plan.activated',
   'plan.paused',
+  'plan.employee_left',
+  'plan.manager_left',
   'plan.resumed',
   'plan.closed',
   'plan.outcome_recommended',
