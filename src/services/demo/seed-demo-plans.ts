@@ -110,6 +110,9 @@ export async function seedDemoPlans(deps: Deps): Promise<boolean> {
         },
         preferredLanguage: view.locale,
         accommodation: { status: 'none', details: '' },
+        ...(view.header.mentorUserId
+          ? {}
+          : { noMentorReason: 'Weekly pairing with the manager replaces a mentor in this small team.' }),
       },
       support: {
         hr: {
