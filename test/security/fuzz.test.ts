@@ -54,6 +54,9 @@ const contentTables = [
   'plan_comments',
   'check_ins',
   'feedback_requests',
+  'readiness_acceptances',
+  'plan_responses',
+  'appeals',
 ];
 
 type Actor = { name: string; headers: () => Record<string, string> };
