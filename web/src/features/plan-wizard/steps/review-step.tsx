@@ -22,6 +22,7 @@ import { useTransition } from '../../../api/plans.ts';
 import type { PlanView } from '../../../api/types.ts';
 import { formatDate, formatMoney, formatNumber } from '../../../ui/format.ts';
 import { useErrorMessage } from '../../../ui/states.tsx';
+import { ProcedureForm } from '../../fairness/procedure-form.tsx';
 import { ReadinessPanel } from '../../fairness/readiness-panel.tsx';
 import { stepPath, type WizardStep } from '../plan-wizard-page.tsx';
 
@@ -76,6 +77,7 @@ export function ReviewStep({ plan }: { plan: PlanView }) {
 
   return (
     <Stack gap="md">
+      <ProcedureForm plan={plan} />
       <ReadinessPanel plan={plan} />
       {blocking.length > 0 ? (
         <Alert color="red" variant="light" title={t('wizard.review.blocking')}>
