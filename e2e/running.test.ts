@@ -124,7 +124,10 @@ describe('adjustments', () => {
     const decide = inbox.locator(`a[href="/plans/${planId}/history#adjustments"]`);
     await decide.waitFor();
     expect(await decide.textContent()).toBe('Decide');
-    await page.getByRole('navigation').getByLabel(/\d+ waiting on you/).waitFor();
+    await page
+      .getByRole('navigation')
+      .getByLabel(/\d+ waiting on you/)
+      .waitFor();
     await decide.click();
     await page.waitForURL(new RegExp(`/plans/${planId}/history`));
     const pending = page.getByText('Waiting for HR');

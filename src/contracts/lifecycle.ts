@@ -35,6 +35,7 @@ export const signBody = z.union([
       typedName: shortText(200),
       clauses: z.array(z.string().max(60)).max(30),
       refused: z.literal(false).optional(),
+      response: longText(5000).optional().describe('The employee’s written response, kept with the plan'),
     })
     .strict(),
   z

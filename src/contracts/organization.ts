@@ -1,8 +1,24 @@
 // The organisation over HTTP: settings, default contacts, user accounts.
 import { z } from 'zod';
+import { wordingCategories } from '../domain/plan/wording.ts';
 import { roleSchema } from './auth.ts';
-import { revisionField, uuid } from './common.ts';
+import { hasControlCharacter, revisionField, uuid } from './common.ts';
 import { contactBody, contactCreateBody, contactSchema } from './plans.ts';
+
+export const wordingTermSchema = z
+  .object({
+    category: z.enum(wordingCategories),
+    term: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(100)
+      .refine((s) => /[\p{L}\p{N}]/u.test(s) && !hasControlCharacter(s), {
+        message: 'must hold a word and no control characters',
+      }),
+    suggestion: z.string().trim().max(500).optional(),
+  })
+  .strict();
 
 export const organizationSchema = z.object({
   id: uuid,
@@ -10,6 +26,12 @@ export const organizationSchema = z.object({
   timezone: z.string(),
   retentionYears: z.number().int(),
   defaultLocale: z.enum(['en', 'es']),
+  minimumPlanDays: z.number().int().describe('Shortest plan, in days, the readiness check lets through'),
+  appealWorkingDays: z
+    .number()
+    .int()
+    .describe('Working days after the outcome in which the employee may appeal'),
+  wordingTerms: z.array(wordingTermSchema).describe('Terms added to the wording check’s lists'),
   revision: revisionField,
   /** Printed in the header of the organisation's documents; null until HR uploads one. */
   logo: z
@@ -40,6 +62,9 @@ export const organizationUpdateBody = z
     }, 'must be an IANA time zone such as Europe/Madrid'),
     retentionYears: z.number().int().min(1).max(50),
     defaultLocale: z.enum(['en', 'es']),
+    minimumPlanDays: z.number().int().min(1).max(366),
+    appealWorkingDays: z.number().int().min(1).max(60),
+    wordingTerms: z.array(wordingTermSchema).max(500),
   })
   .partial()
   .strict();

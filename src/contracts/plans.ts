@@ -228,6 +228,71 @@ export const outcomeSchema = z.object({
     .describe('HR’s written reason for a successful outcome without a held final evaluation'),
 });
 
+export const procedureSchema = z
+  .object({
+    priorConversation: z.object({
+      date: z.string().nullable(),
+      participants: z.string(),
+      summary: z.string(),
+    }),
+    preferredLanguage: z.string().nullable(),
+    accommodation: z
+      .object({ status: z.enum(['none', 'requested']), details: z.string() })
+      .nullable()
+      .describe('null: not asked yet'),
+    noMentorReason: z.string(),
+  })
+  .meta({ id: 'PlanProcedure' });
+
+export const procedureBody = z
+  .object({
+    priorConversation: z
+      .object({
+        date: calendarDate.nullable(),
+        participants: longText(500),
+        summary: longText(4000),
+      })
+      .partial()
+      .strict(),
+    preferredLanguage: z
+      .string()
+      .trim()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "es"')
+      .nullable(),
+    accommodation: z
+      .object({ status: z.enum(['none', 'requested']), details: longText(2000).default('') })
+      .strict()
+      .nullable(),
+    noMentorReason: longText(1000),
+  })
+  .partial()
+  .strict();
+
+export const responseSchema = z
+  .object({
+    id: uuid,
+    text: z.string(),
+    createdAt: z.string(),
+    context: z.enum(['signing', 'refusal', 'any_time']),
+  })
+  .meta({ id: 'EmployeeResponse' });
+
+export const appealSchema = z
+  .object({
+    id: uuid,
+    planId: uuid,
+    reason: z.string(),
+    status: z.enum(['open', 'decided']),
+    createdAt: z.string(),
+    decision: z.enum(['upheld', 'changed', 'extended']).nullable(),
+    decisionReason: z.string().nullable(),
+    decidedByName: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+    newOutcome: z.enum(['successful', 'unsuccessful']).nullable(),
+    newEndDate: z.string().nullable(),
+  })
+  .meta({ id: 'Appeal' });
+
 /** The template's prompts for the empty fields beside them, by field name: shown as input placeholders. */
 const placeholders = z
   .record(z.string(), z.string())
@@ -357,6 +422,12 @@ export const planSchema = z
       .optional()
       .describe('While active: the outcome the manager recommends to HR'),
     confidentialityNotice: z.string(),
+    consequences: z.string().describe('What follows if the goals are not met'),
+    procedure: procedureSchema,
+    responses: z
+      .array(responseSchema)
+      .describe('The employee’s written responses, kept as written, oldest first'),
+    appeals: z.array(appealSchema),
     allowedActions: z.array(z.string()).describe('Lifecycle actions this user may take now'),
     permissions: z.object({
       canEdit: z.boolean(),
@@ -496,6 +567,8 @@ export const planUpdateBody = z
       .strict(),
     additionalResources: editableLabelled,
     confidentialityNotice: longText(2000),
+    consequences: longText(2000),
+    procedure: procedureBody,
   })
   .partial()
   .strict();

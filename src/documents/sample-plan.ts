@@ -933,6 +933,19 @@ export function samplePlan(options: SamplePlanOptions): PlanView {
     completion: content.completion,
     outcome: null,
     confidentialityNotice: content.confidentialityNotice,
+    consequences: content.consequences ?? '',
+    procedure: {
+      priorConversation: {
+        date: addDays(startDate, -7),
+        participants: `${header.managerName ?? ''}, ${header.employeeName}`,
+        summary: 'The issues and examples of this plan were discussed in a one-to-one meeting.',
+      },
+      preferredLanguage: locale,
+      accommodation: { status: 'none', details: '' },
+      noMentorReason: '',
+    },
+    responses: [],
+    appeals: [],
     allowedActions: isSigned ? ['pause', 'extend', 'close'] : ['sign', 'edit'],
     permissions: {
       canEdit: !isSigned,

@@ -28,6 +28,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { dossierRoutes } from './routes/dossier.ts';
 import { employeeRoutes } from './routes/employees.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { fairnessRoutes } from './routes/fairness.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { healthRoutes } from './routes/health.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
@@ -146,6 +147,7 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
       await api.register(planRoutes, { deps });
       await api.register(templateRoutes, { deps });
       await api.register(lifecycleRoutes, { deps });
+      await api.register(fairnessRoutes, { deps });
       await api.register(notificationRoutes, { deps });
       await api.register(organizationRoutes, { deps });
       await api.register(documentRoutes, { deps });

@@ -75,7 +75,8 @@ const fileResponses: { method: string; path: RegExp; types: string[]; descriptio
     method: 'get',
     path: /\/employees\/\{[^}]+\}\/data-export$/,
     types: ['application/zip'],
-    description: 'The ZIP: index.json, the person, their plans (JSON and PDF), their comments and the audit events about them',
+    description:
+      'The ZIP: index.json, the person, their plans (JSON and PDF), their comments and the audit events about them',
   },
 ];
 

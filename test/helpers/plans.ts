@@ -70,14 +70,33 @@ export const filledSupport = {
 };
 
 /**
- * Fills every focus area with specific text and links one metric each, and fills the support fields: the plan
- * then has no empty required field and no SMART errors.
+ * What the readiness check asks the plan to record before it is sent: the prior conversation, the employee's
+ * preferred language, whether they asked for an accommodation, and why there is no mentor (if none).
+ */
+export const filledProcedure = {
+  priorConversation: {
+    date: '2026-10-20',
+    participants: 'Marta Ruiz (manager) and the employee',
+    summary:
+      'Went through the reopened tickets and the missed sprint deadlines of October, and agreed to a plan.',
+  },
+  preferredLanguage: 'en',
+  accommodation: { status: 'none', details: '' },
+  noMentorReason: 'Pairing with the manager replaces a mentor in this team.',
+};
+
+/**
+ * Fills every focus area with specific text and links one metric each, and fills the support fields and the
+ * procedure: the plan then has no empty required field, no SMART errors and nothing the readiness check stops.
  */
 export async function completePlan(
   client: Client,
   plan: { id: string; focusAreas: { id: string; templateKey: string | null }[] },
 ) {
-  const support = await client.patch(`/api/v1/plans/${plan.id}`, { support: filledSupport });
+  const support = await client.patch(`/api/v1/plans/${plan.id}`, {
+    support: filledSupport,
+    procedure: filledProcedure,
+  });
   if (support.status !== 200) throw new Error(`support failed: ${support.text}`);
   for (const area of plan.focusAreas) {
     const spec = goals[area.templateKey ?? 'technical_skills'];

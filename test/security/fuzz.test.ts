@@ -56,6 +56,9 @@ const contentTables = [
   'feedback_requests',
   'scim_tokens',
   'directory_imports',
+  'readiness_acceptances',
+  'plan_responses',
+  'appeals',
 ];
 
 type Actor = { name: string; headers: () => Record<string, string> };

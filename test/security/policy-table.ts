@@ -134,6 +134,22 @@ export const planOperations: Record<string, PlanOperation> = {
   'GET /api/v1/plans/{id}/feedback-requests': { scope: 'full', allowed: seers('full') },
   // A weekly check-in of the plan (not a mentor session): the mentor does not see it.
   'PATCH /api/v1/check-ins/{id}': { scope: 'full', allowed: planParties },
+  // The readiness check is for the approvers and auditors; HR alone accepts a warning, before the plan is sent.
+  'GET /api/v1/plans/{id}/readiness': {
+    scope: 'full',
+    allowed: only('hrAdmin', 'hrRepAssigned', 'manager', 'auditor'),
+  },
+  'POST /api/v1/plans/{id}/readiness/acceptances': {
+    scope: 'full',
+    allowed: only('hrAdmin', 'hrRepAssigned'),
+  },
+  // "The employee may respond in writing at any time" and appeal the outcome: nobody else writes either.
+  'POST /api/v1/plans/{id}/responses': { scope: 'full', allowed: only('employee') },
+  'POST /api/v1/plans/{id}/appeals': { scope: 'full', allowed: only('employee') },
+  'GET /api/v1/plans/{id}/outcome-evidence': {
+    scope: 'full',
+    allowed: only('hrAdmin', 'hrRepAssigned', 'manager', 'auditor'),
+  },
 };
 
 /**
@@ -208,5 +224,16 @@ export const organizationOperations: Record<string, { refused: ActorKind[] }> = 
   },
   'GET /api/v1/directory/reassignments': {
     refused: [...employeesAndMentors, ...readOnly, 'manager', 'managerOther'],
+  },
+  // An appeal is decided by HR of the plan, never by the one who decided the outcome (checked in test/fairness).
+  'POST /api/v1/appeals/{id}/decision': {
+    refused: [
+      ...employeesAndMentors,
+      ...readOnly,
+      'manager',
+      'managerOther',
+      'hrRepOther',
+      'strangerHrAdmin',
+    ],
   },
 };

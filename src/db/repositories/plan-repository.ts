@@ -4,6 +4,7 @@ import type { PlanAggregate, PlanRow } from '../../domain/plan/aggregate.ts';
 import type { Executor } from '../client.ts';
 import {
   activities,
+  appeals,
   approvals,
   contacts,
   employees,
@@ -11,6 +12,7 @@ import {
   focusAreas,
   measurements,
   metrics,
+  planResponses,
   plans,
   signatures,
   successCriteria,
@@ -65,6 +67,8 @@ export async function loadPlanAggregate(
     expenseRows,
     approvalRows,
     signatureRows,
+    responseRows,
+    appealRows,
   ] = await inOrderOrParallel(
     [
       () => db.select().from(focusAreas).where(byPlan(focusAreas)).orderBy(asc(focusAreas.position)),
@@ -86,6 +90,13 @@ export async function loadPlanAggregate(
       () => db.select().from(expenses).where(byPlan(expenses)).orderBy(asc(expenses.date)),
       () => db.select().from(approvals).where(byPlan(approvals)).orderBy(asc(approvals.createdAt)),
       () => db.select().from(signatures).where(byPlan(signatures)).orderBy(asc(signatures.signedAt)),
+      () =>
+        db
+          .select()
+          .from(planResponses)
+          .where(byPlan(planResponses))
+          .orderBy(asc(planResponses.createdAt), asc(planResponses.id)),
+      () => db.select().from(appeals).where(byPlan(appeals)).orderBy(asc(appeals.createdAt)),
     ] as const,
     options.isParallel ?? false,
   );
@@ -118,6 +129,18 @@ export async function loadPlanAggregate(
     expenses: expenseRows,
     approvals: approvalRows,
     signatures: signatureRows,
+    responses: responseRows.map((r) => ({
+      id: r.id,
+      authorUserId: r.authorUserId,
+      context: r.context,
+      text: r.text,
+      createdAt: new Date(r.createdAt).toISOString(),
+    })),
+    appeals: appealRows.map(({ orgId: _o, planId: _p, ...a }) => ({
+      ...a,
+      createdAt: new Date(a.createdAt).toISOString(),
+      decidedAt: a.decidedAt ? new Date(a.decidedAt).toISOString() : null,
+    })),
     people,
   };
 }

@@ -4,6 +4,7 @@ export * from './check-ins.ts';
 export * from './directory.ts';
 export * from './employees.ts';
 export * from './exports.ts';
+export * from './fairness.ts';
 export * from './organizations.ts';
 export * from './plans.ts';
 export * from './scim.ts';

@@ -12,11 +12,18 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ExtraTerm } from '../../domain/plan/wording.ts';
 
 export type OrganizationSettings = {
   timezone: string;
   retentionYears: number;
   defaultLocale: 'en' | 'es';
+  /** Shortest plan, in days, the readiness check lets through (default 30). */
+  minimumPlanDays?: number;
+  /** Working days after the outcome in which the employee may appeal (default 10). */
+  appealWorkingDays?: number;
+  /** Terms the organisation adds to the wording check's lists. */
+  wordingTerms?: ExtraTerm[];
 };
 
 export const organizations = pgTable('organizations', {

@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { OutcomeRecommendation } from '../../domain/plan/closing.ts';
 import type { PlanContent, PlanHeader, PlanOutcome } from '../../domain/plan/plan.ts';
+import type { PlanProcedure } from '../../domain/plan/readiness.ts';
 import { employees } from './employees.ts';
 import { users } from './organizations.ts';
 
@@ -70,6 +71,8 @@ export const plans = pgTable(
     outcome: jsonb('outcome').$type<PlanOutcome>(),
     /** The manager's recommended outcome while the plan runs; HR decides when closing. */
     outcomeRecommendation: jsonb('outcome_recommendation').$type<OutcomeRecommendation>(),
+    /** The prior conversation, preferred language, accommodation and no-mentor reason; null: nothing recorded. */
+    procedure: jsonb('procedure').$type<PlanProcedure>(),
     isAnonymised: boolean('is_anonymised').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),

@@ -65,6 +65,13 @@ const activeTable: [PlanAction, Who[]][] = [
   ['plan.record_progress', ['hrAdmin', 'assignedHr', 'manager']],
   ['plan.record_mentor_session', ['hrAdmin', 'assignedHr', 'manager', 'mentor']],
   ['plan.read_audit', ['hrAdmin', 'assignedHr', 'auditor']],
+  ['plan.read_readiness', ['hrAdmin', 'assignedHr', 'manager', 'auditor']],
+  ['plan.accept_readiness_warning', ['hrAdmin', 'assignedHr']],
+  ['plan.read_accommodation', ['hrAdmin', 'assignedHr', 'employee']],
+  ['plan.respond', ['employee']],
+  ['plan.appeal', ['employee']],
+  ['plan.decide_appeal', ['hrAdmin', 'assignedHr']],
+  ['plan.read_outcome_evidence', ['hrAdmin', 'assignedHr', 'manager', 'auditor']],
 ];
 
 describe('access policy', () => {

@@ -54,10 +54,21 @@ export type PlanAction =
   | 'plan.record_progress'
   | 'plan.record_mentor_session'
   | 'plan.request_feedback'
-  | 'plan.read_audit';
+  | 'plan.read_audit'
+  | 'plan.read_readiness'
+  | 'plan.accept_readiness_warning'
+  | 'plan.read_accommodation'
+  | 'plan.respond'
+  | 'plan.appeal'
+  | 'plan.decide_appeal'
+  | 'plan.read_outcome_evidence';
 
 /** `employee.export_data`: everything Mejora holds about the person, for a data-access request (HR administrators). */
-export type EmployeeAction = 'employee.read' | 'employee.write' | 'employee.create_plan' | 'employee.export_data';
+export type EmployeeAction =
+  | 'employee.read'
+  | 'employee.write'
+  | 'employee.create_plan'
+  | 'employee.export_data';
 
 const hiddenFromEmployee: ReadonlySet<PlanStatus> = new Set(['draft', 'in_review']);
 
@@ -111,6 +122,16 @@ const rules: Record<PlanAction, (c: Context) => boolean> = {
   'plan.record_mentor_session': (c) => c.rel.has('mentor') || isPlanHr(c) || isPlanManager(c),
   'plan.request_feedback': (c) => (isPlanHr(c) || isPlanManager(c)) && !c.rel.has('self'),
   'plan.read_audit': (c) => (isPlanHr(c) || isAuditor(c)) && !c.rel.has('self'),
+  'plan.read_readiness': (c) => (isPlanHr(c) || isPlanManager(c) || isAuditor(c)) && !c.rel.has('self'),
+  'plan.accept_readiness_warning': (c) => isPlanHr(c) && !c.rel.has('self'),
+  // An accommodation request may reveal health: HR and the employee read its details, nobody else.
+  'plan.read_accommodation': (c) => (isPlanHr(c) && !c.rel.has('self')) || isVisibleEmployee(c),
+  'plan.respond': (c) => isVisibleEmployee(c),
+  'plan.appeal': (c) => isVisibleEmployee(c),
+  // Who decided the outcome never decides its appeal: the service checks that beside this rule.
+  'plan.decide_appeal': (c) => isPlanHr(c) && !c.rel.has('self'),
+  'plan.read_outcome_evidence': (c) =>
+    (isPlanHr(c) || isPlanManager(c) || isAuditor(c)) && !c.rel.has('self'),
 };
 
 /** Actions on the development plan and mentor sessions: the mentor's whole view. */

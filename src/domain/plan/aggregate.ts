@@ -1,7 +1,9 @@
 // The plan and all its rows as loaded from storage: the input of the plan view and of versioning.
 import type { PlanStatus } from '../access/policy.ts';
+import type { AppealDecision } from './appeals.ts';
 import type { OutcomeRecommendation } from './closing.ts';
 import type { PlanContent, PlanHeader, PlanOutcome } from './plan.ts';
+import type { PlanProcedure } from './readiness.ts';
 
 export type PlanRow = {
   id: string;
@@ -32,6 +34,8 @@ export type PlanRow = {
   outcome: PlanOutcome | null;
   /** The manager's recommended outcome, on which HR decides. */
   outcomeRecommendation?: OutcomeRecommendation | null;
+  /** The prior conversation, preferred language, accommodation and no-mentor reason (null: none recorded). */
+  procedure?: PlanProcedure | null;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
@@ -148,6 +152,31 @@ export type SignatureRow = {
   signedAt: string;
 };
 
+/** The employee's written response, kept as written. */
+export type ResponseRow = {
+  id: string;
+  authorUserId: string;
+  context: 'signing' | 'refusal' | 'any_time';
+  text: string;
+  createdAt: string;
+};
+
+export type AppealRow = {
+  id: string;
+  appellantUserId: string;
+  reason: string;
+  status: 'open' | 'decided';
+  outcomeDecidedByUserId: string;
+  decision: AppealDecision | null;
+  decisionReason: string | null;
+  decidedByUserId: string | null;
+  decidedByName: string | null;
+  newOutcome: 'successful' | 'unsuccessful' | null;
+  newEndDate: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+};
+
 /** A person the plan names, from the directory: for headers, contacts and "checked by" labels. */
 export type PersonRow = { userId: string; name: string; email: string; jobTitle: string | null };
 
@@ -162,5 +191,8 @@ export type PlanAggregate = {
   expenses: ExpenseRow[];
   approvals: ApprovalRow[];
   signatures: SignatureRow[];
+  /** Absent in aggregates rebuilt from a stored version. */
+  responses?: ResponseRow[];
+  appeals?: AppealRow[];
   people: PersonRow[];
 };

@@ -3,6 +3,7 @@ import type { PlanView } from '../../contracts/plans.ts';
 import type { FocusAreaTemplate } from '../template/template.ts';
 import type { PlanAggregate } from './aggregate.ts';
 import { evaluateMetric } from './metrics.ts';
+import { emptyProcedure } from './readiness.ts';
 import { isSignatureCurrent } from './signatures.ts';
 import { checkSmart } from './smart.ts';
 import { nextReviewDate, reviewPeriod } from './timeline.ts';
@@ -205,6 +206,22 @@ export function composePlanView(agg: PlanAggregate, ctx: ViewContext): PlanView 
     completion: content.completion,
     outcome: plan.outcome,
     confidentialityNotice: content.confidentialityNotice,
+    consequences: content.consequences ?? '',
+    procedure: plan.procedure ?? emptyProcedure,
+    responses: (agg.responses ?? []).map(({ authorUserId: _a, ...r }) => r),
+    appeals: (agg.appeals ?? []).map((a) => ({
+      id: a.id,
+      planId: plan.id,
+      reason: a.reason,
+      status: a.status,
+      createdAt: a.createdAt,
+      decision: a.decision,
+      decisionReason: a.decisionReason,
+      decidedByName: a.decidedByName,
+      decidedAt: a.decidedAt,
+      newOutcome: a.newOutcome,
+      newEndDate: a.newEndDate,
+    })),
     allowedActions: ctx.allowedActions,
     permissions: ctx.permissions,
   };

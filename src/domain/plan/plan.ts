@@ -80,6 +80,8 @@ export type PlanContent = {
   acknowledgmentClauses: PlanTemplate['acknowledgment'];
   completion: PlanTemplate['completion'];
   confidentialityNotice: string;
+  /** What follows if the goals are not met, in the plan's words (absent in plans made before it was asked). */
+  consequences?: string;
 };
 
 export type PlanOutcome = {
@@ -165,5 +167,6 @@ export function buildPlanContent(
     acknowledgmentClauses: template.acknowledgment,
     completion: template.completion,
     confidentialityNotice: template.confidentialityNotice,
+    consequences: template.consequences ?? '',
   };
 }

@@ -285,6 +285,8 @@ export const planTemplateSchema = z.object({
   }),
   completion: z.object({ intro: text, steps: z.array(text).min(1), closingNote: text }),
   confidentialityNotice: text,
+  /** What follows if the goals are not met: the plan's default wording, edited per plan. */
+  consequences: text.optional(),
 });
 
 export type PlanTemplate = z.infer<typeof planTemplateSchema>;

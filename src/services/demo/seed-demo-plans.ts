@@ -102,6 +102,18 @@ export async function seedDemoPlans(deps: Deps): Promise<boolean> {
 
   const fill = async (planId: string, view: Awaited<ReturnType<typeof createPlan>>) => {
     await updatePlan(manager, planId, {
+      procedure: {
+        priorConversation: {
+          date: addDays(view.header.startDate, -10),
+          participants: `${manager.actor.name} and ${view.header.employeeName}`,
+          summary: 'Went through the examples of each focus area and agreed to draw up a plan with support.',
+        },
+        preferredLanguage: view.locale,
+        accommodation: { status: 'none', details: '' },
+        ...(view.header.mentorUserId
+          ? {}
+          : { noMentorReason: 'Weekly pairing with the manager replaces a mentor in this small team.' }),
+      },
       support: {
         hr: {
           availability: 'Hugo Reyes, hr.rep@demo.mejora.dev, Monday to Thursday 9:00–17:00',

@@ -9,6 +9,7 @@ import { conflict, DomainError, invalidField, notFound } from '../../domain/erro
 import { todayIn } from '../../domain/plan/dates.ts';
 import { hasSigned, isFullySigned } from '../../domain/plan/signatures.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
+import { recordResponse } from '../fairness/responses.ts';
 import { notifyParties } from '../notifications/notify-parties.ts';
 import { commitPlanChange } from '../plans/commit-plan-change.ts';
 import { factsOf, loadVisiblePlan } from '../plans/plan-access.ts';
@@ -18,7 +19,7 @@ import { scheduleCheckIns } from '../running/schedule-check-ins.ts';
 
 export type SignRole = 'employee' | 'manager' | 'hr';
 export type SignInput =
-  | { role?: SignRole; typedName: string; clauses: string[]; refused?: false }
+  | { role?: SignRole; typedName: string; clauses: string[]; refused?: false; response?: string }
   | { role?: 'employee'; refused: true; response: string };
 
 const signAction: Record<SignRole, PlanAction> = {
@@ -83,6 +84,8 @@ export async function signPlan(ctx: ServiceContext, planId: string, input: SignI
       await tx
         .insert(signatures)
         .values({ ...base, typedName: null, clauses: [], isRefused: true, response: input.response.trim() });
+      // The refusal's response is also one of the employee's responses, kept as written with every copy.
+      await recordResponse(tx, ctx, plan, input.response.trim(), 'refusal');
     } else {
       const expected = plan.content.acknowledgmentClauses[role].clauses.map((c) => c.id);
       const unknown = input.clauses.findIndex((c) => !expected.includes(c));
@@ -96,6 +99,11 @@ export async function signPlan(ctx: ServiceContext, planId: string, input: SignI
       await tx
         .insert(signatures)
         .values({ ...base, typedName: input.typedName.trim(), clauses: expected, isRefused: false });
+      if (input.response?.trim()) {
+        if (role !== 'employee')
+          throw invalidField('body/response', 'only the employee adds a written response when signing');
+        await recordResponse(tx, ctx, plan, input.response.trim(), 'signing');
+      }
     }
     return finish(tx, ctx, planId, input.refused ? 'plan.refused' : 'plan.signed', role);
   });

@@ -22,6 +22,7 @@ import { emptyRequiredFields } from '../../domain/plan/required-fields.ts';
 import { defaultTemplate } from '../../domain/template/default-templates.ts';
 import { sealCheckpoint } from '../audit/seal-checkpoint.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
+import { requireReady } from '../fairness/readiness.ts';
 import { type NotificationKind, notifyParties } from '../notifications/notify-parties.ts';
 import { commitPlanChange } from '../plans/commit-plan-change.ts';
 import { factsOf, loadVisiblePlan } from '../plans/plan-access.ts';
@@ -223,6 +224,9 @@ export async function transitionPlan(
         break;
       }
     }
+    // The plan reaches the employee only when its readiness check passes (or HR accepted each warning left).
+    if (next === 'awaiting_acknowledgment' && plan.status !== 'awaiting_acknowledgment')
+      await requireReady(tx, aggregate, now);
     await tx
       .update(plans)
       .set({ ...set, status: next })

@@ -15,13 +15,16 @@ import {
   sessions,
   users,
 } from '../../db/schema/index.ts';
+import type { OrganizationSettings } from '../../db/schema/organizations.ts';
 import type { Role } from '../../domain/access/actor.ts';
 import { DomainError, invalidField, notFound } from '../../domain/errors.ts';
+import type { WordingCategory } from '../../domain/plan/wording.ts';
 import { requireUnchanged } from '../../domain/revision.ts';
 import { appendActorEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { claimUnchanged } from '../preconditions.ts';
 import { createUser } from '../users/create-user.ts';
+import { withDefaults } from './fairness-settings.ts';
 import { requireHrAdmin } from './hr-admin.ts';
 import { logoInfo } from './logo.ts';
 
@@ -42,7 +45,7 @@ export async function getOrganization(ctx: ServiceContext) {
   return {
     id: org.id,
     name: org.name,
-    ...org.settings,
+    ...withDefaults(org.settings),
     revision: org.revision,
     logo: await logoInfo(ctx.deps.database.db, org.id),
   };
@@ -50,7 +53,11 @@ export async function getOrganization(ctx: ServiceContext) {
 
 export async function updateOrganization(
   ctx: ServiceContext,
-  input: Partial<{ name: string; timezone: string; retentionYears: number; defaultLocale: 'en' | 'es' }>,
+  input: Partial<
+    { name: string } & Omit<OrganizationSettings, 'wordingTerms'> & {
+        wordingTerms: { category: WordingCategory; term: string; suggestion?: string | undefined }[];
+      }
+  >,
 ) {
   requireHrAdmin(ctx);
   return inTransaction(ctx.deps, async (tx) => {
@@ -68,7 +75,13 @@ export async function updateOrganization(
       .where(eq(organizations.id, org.id))
       .returning({ revision: organizations.revision });
     await audit(ctx, tx, 'organization.updated', 'organization', org.id, { fields: Object.keys(input) });
-    return { id: org.id, name: name ?? org.name, ...next, revision, logo: await logoInfo(tx, org.id) };
+    return {
+      id: org.id,
+      name: name ?? org.name,
+      ...withDefaults(next),
+      revision,
+      logo: await logoInfo(tx, org.id),
+    };
   });
 }
 

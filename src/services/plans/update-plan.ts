@@ -8,6 +8,7 @@ import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
 import { isUnderAgreement } from '../../domain/plan/lifecycle.ts';
 import type { PlanContent } from '../../domain/plan/plan.ts';
+import { emptyProcedure } from '../../domain/plan/readiness.ts';
 import { planLengthLimits, planLengthWeeks } from '../../domain/plan/sections.ts';
 import { planEndDate, rescheduleTimeline } from '../../domain/plan/timeline.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
@@ -93,6 +94,16 @@ export async function updatePlan(ctx: ServiceContext, planId: string, input: Pla
     if (input.additionalResources) content.additionalResources = input.additionalResources;
     if (input.confidentialityNotice !== undefined)
       content.confidentialityNotice = input.confidentialityNotice;
+    if (input.consequences !== undefined) content.consequences = input.consequences;
+    if (input.procedure) {
+      const current = plan.procedure ?? emptyProcedure;
+      const { priorConversation, ...rest } = input.procedure;
+      changes.procedure = {
+        ...current,
+        ...rest,
+        priorConversation: { ...current.priorConversation, ...priorConversation },
+      };
+    }
 
     await tx
       .update(plans)

@@ -2,12 +2,14 @@
 import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
+  appeals,
   checkIns,
   feedbackRequests,
   focusAreas,
   measurements,
   organizations,
   planComments,
+  planResponses,
   plans,
   planVersions,
   signatures,
@@ -70,6 +72,7 @@ async function anonymise(db: Db, orgId: string, planId: string, now: Date): Prom
         header: sql`jsonb_set(jsonb_set(${plans.header}, '{employeeName}', to_jsonb(${anonymous}::text)), '{position}', to_jsonb(${anonymous}::text))`,
         outcome: sql`case when ${plans.outcome} is null then null else jsonb_set(jsonb_set(${plans.outcome}, '{summary}', '""'), '{areaSummaries}', '[]') end`,
         pauseReason: null,
+        procedure: null,
       })
       .where(and(eq(plans.orgId, orgId), eq(plans.id, planId)));
     await tx
@@ -86,6 +89,8 @@ async function anonymise(db: Db, orgId: string, planId: string, now: Date): Prom
       .where(scope(focusAreas));
     await tx.update(measurements).set({ note: null, source: null }).where(scope(measurements));
     await tx.delete(planComments).where(scope(planComments));
+    await tx.delete(planResponses).where(scope(planResponses));
+    await tx.update(appeals).set({ reason: anonymous, decisionReason: null }).where(scope(appeals));
     await tx
       .update(signatures)
       .set({

@@ -1,5 +1,6 @@
 // Close the plan with its outcome (HR), or recommend one (the manager): successful or not, a summary, a word per
 // focus area, the completion steps. HR sees the manager's recommendation and whether the final evaluation was held.
+
 import { Button, Checkbox, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
@@ -10,6 +11,7 @@ import type { PlanView } from '../../api/types.ts';
 import { AppModal } from '../../ui/app-modal.tsx';
 import { useFieldErrors } from '../../ui/field-errors.ts';
 import { useErrorMessage } from '../../ui/states.tsx';
+import { OutcomeEvidence } from '../fairness/outcome-evidence.tsx';
 
 export function ClosePlanDialog({ plan, onClose }: { plan: PlanView; onClose: () => void }) {
   const { t } = useTranslation();
@@ -76,6 +78,7 @@ export function ClosePlanDialog({ plan, onClose }: { plan: PlanView; onClose: ()
           <Text size="sm">
             {t(isRecommending ? 'close.recommendIntro' : 'close.intro', { name: plan.header.employeeName })}
           </Text>
+          {!isRecommending && <OutcomeEvidence planId={plan.id} />}
           {!isRecommending && (
             <Text size="sm" c={isFinalEvaluationHeld ? undefined : 'red.9'}>
               {t(isFinalEvaluationHeld ? 'close.finalEvaluationHeld' : 'close.finalEvaluationMissing')}

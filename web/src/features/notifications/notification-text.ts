@@ -20,6 +20,9 @@ const knownKinds = new Set([
   'adjustment.proposed',
   'adjustment.decided',
   'comment.added',
+  'appeal.lodged',
+  'appeal.decided',
+  'plan.response_added',
 ]);
 
 export function notificationText(t: TFunction, notification: AppNotification): string {

@@ -8,6 +8,9 @@ import { isMentorView, type PlanView } from '../../api/types.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { ErrorState, LoadingState } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
+import { AppealsPanel } from '../fairness/appeals-panel.tsx';
+import { ReadinessPanel } from '../fairness/readiness-panel.tsx';
+import { ResponsesPanel } from '../fairness/responses-panel.tsx';
 import { MentorPlanPage } from './mentor-plan-page.tsx';
 import { PlanActions } from './plan-actions.tsx';
 import { IssuesGoalsTab } from './sections/issues-goals-tab.tsx';
@@ -112,6 +115,11 @@ function FullPlan({ plan, tab }: { plan: PlanView; tab: string }) {
           </Tabs.Panel>
         ))}
       </Tabs>
+      <Stack mt="md" gap="md">
+        {(plan.status === 'draft' || plan.status === 'in_review') && <ReadinessPanel plan={plan} />}
+        <ResponsesPanel plan={plan} />
+        <AppealsPanel plan={plan} />
+      </Stack>
       <Stack mt="xl" gap={4} component="footer" aria-label={plan.headings.confidentialityNotice}>
         <Text size="xs" c="dimmed">
           <Text span fw={700} size="xs">

@@ -8,6 +8,7 @@ import type { FocusArea, PlanView } from '../../../api/types.ts';
 import { type FieldErrorLookup, fieldErrorsFrom } from '../../../ui/field-errors.ts';
 import { formatDate } from '../../../ui/format.ts';
 import { EmptyState } from '../../../ui/states.tsx';
+import { WordingHints } from '../../fairness/readiness-panel.tsx';
 import { SmartFindings } from '../../plan/sections/issues-goals-tab.tsx';
 import { useFocusAreaPlaceholders } from '../use-placeholders.ts';
 import { WizardFooter } from '../wizard-footer.tsx';
@@ -238,6 +239,7 @@ export function GoalsStep({ plan }: { plan: PlanView }) {
                 </div>
                 <div aria-live="polite">
                   <SmartFindings area={area} />
+                  <WordingHints planId={plan.id} focusAreaId={area.id} />
                 </div>
               </Stack>
             </SimpleGrid>

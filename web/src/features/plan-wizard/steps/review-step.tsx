@@ -22,6 +22,8 @@ import { useTransition } from '../../../api/plans.ts';
 import type { PlanView } from '../../../api/types.ts';
 import { formatDate, formatMoney, formatNumber } from '../../../ui/format.ts';
 import { useErrorMessage } from '../../../ui/states.tsx';
+import { ProcedureForm } from '../../fairness/procedure-form.tsx';
+import { ReadinessPanel } from '../../fairness/readiness-panel.tsx';
 import { stepPath, type WizardStep } from '../plan-wizard-page.tsx';
 
 /** Which step fixes a problem the server named by path. */
@@ -75,6 +77,8 @@ export function ReviewStep({ plan }: { plan: PlanView }) {
 
   return (
     <Stack gap="md">
+      <ProcedureForm plan={plan} />
+      <ReadinessPanel plan={plan} />
       {blocking.length > 0 ? (
         <Alert color="red" variant="light" title={t('wizard.review.blocking')}>
           <List size="sm" spacing={2}>

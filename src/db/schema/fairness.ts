@@ -1,0 +1,65 @@
+// Procedure around a plan: HR's acceptances of readiness warnings, the employee's responses, appeals.
+import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { AppealDecision } from '../../domain/plan/appeals.ts';
+import { plans } from './plans.ts';
+
+/** HR accepted a readiness warning with a reason: it no longer blocks sending the plan. */
+export const readinessAcceptances = pgTable(
+  'readiness_acceptances',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    code: text('code').notNull(),
+    reason: text('reason').notNull(),
+    acceptedByUserId: uuid('accepted_by_user_id').notNull(),
+    acceptedByName: text('accepted_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('readiness_acceptances_plan_idx').on(t.orgId, t.planId)],
+);
+
+/** The employee's written responses: append-only, kept as written. */
+export const planResponses = pgTable(
+  'plan_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    authorUserId: uuid('author_user_id').notNull(),
+    context: text('context').$type<'signing' | 'refusal' | 'any_time'>().notNull(),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('plan_responses_plan_idx').on(t.orgId, t.planId, t.createdAt)],
+);
+
+/** An appeal against a plan's outcome, decided by an HR person other than the one who decided the outcome. */
+export const appeals = pgTable(
+  'appeals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    appellantUserId: uuid('appellant_user_id').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status').$type<'open' | 'decided'>().notNull(),
+    /** Who decided the outcome appealed against: never the one who decides the appeal. */
+    outcomeDecidedByUserId: uuid('outcome_decided_by_user_id').notNull(),
+    decision: text('decision').$type<AppealDecision>(),
+    decisionReason: text('decision_reason'),
+    decidedByUserId: uuid('decided_by_user_id'),
+    decidedByName: text('decided_by_name'),
+    newOutcome: text('new_outcome').$type<'successful' | 'unsuccessful'>(),
+    newEndDate: date('new_end_date', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [index('appeals_plan_idx').on(t.orgId, t.planId)],
+);
