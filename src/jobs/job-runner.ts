@@ -13,11 +13,13 @@ import {
   runDocumentExport,
   runningExports,
 } from '../services/exports/run-document-export.ts';
+import { deliverWebhook, pendingWebhookDeliveries } from '../services/integrations/deliver-webhook.ts';
 import { sendReminders } from '../services/running/send-reminders.ts';
 import { produceWeeklyReports, scanRiskFlags } from '../services/running/weekly-reports.ts';
 
 export const queues = {
   deliverEmail: 'email-deliver',
+  deliverWebhook: 'webhook-deliver',
   reminders: 'reminders',
   progressSweep: 'progress-sweep',
   auditCheckpoint: 'audit-checkpoint',
@@ -136,6 +138,10 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
           if (isStopping) return;
           await boss.send(queues.deliverEmail, { outboxId }, { singletonKey: outboxId });
         }
+        for (const deliveryId of await pendingWebhookDeliveries(deps)) {
+          if (isStopping) return;
+          await boss.send(queues.deliverWebhook, { deliveryId }, { singletonKey: deliveryId });
+        }
         for (const exportId of await queuedExports(deps)) {
           if (isStopping) return;
           await boss.send(queues.documentExport, { exportId }, { singletonKey: exportId });
@@ -159,6 +165,7 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
     if (deps.database.engine !== 'pglite') return;
     const inFlight: [string, string[]][] = [
       [queues.deliverEmail, await pendingEmails(deps)],
+      [queues.deliverWebhook, await pendingWebhookDeliveries(deps)],
       [queues.documentExport, await runningExports(deps)],
     ];
     for (const [queue, keys] of inFlight) {
@@ -193,6 +200,16 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
       retryDelayMax: 3600,
       expireInSeconds: options.deliveryExpireSeconds ?? 120,
       heartbeatSeconds: options.deliveryHeartbeatSeconds ?? heartbeatSeconds,
+      deleteAfterSeconds: 7 * 86_400,
+    });
+    await boss.createQueue(queues.deliverWebhook, {
+      policy: 'exclusive',
+      retryLimit: options.retryLimit ?? 8,
+      retryDelay: options.retryDelaySeconds ?? 30,
+      retryBackoff: true,
+      retryDelayMax: 3600,
+      // A request times out after 10 s; a job still active long after that lost its worker.
+      expireInSeconds: 60,
       deleteAfterSeconds: 7 * 86_400,
     });
     await boss.createQueue(queues.documentExport, {
@@ -239,6 +256,24 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
           );
           // What pg-boss stores about the failure carries no address either.
           throw new Error(message);
+        }
+      },
+    );
+    await boss.work(
+      queues.deliverWebhook,
+      { pollingIntervalSeconds: polling, includeMetadata: true, localConcurrency: 2 },
+      async (jobs) => {
+        const job = jobs[0] as JobWithMetadata<{ deliveryId: string }>;
+        try {
+          return await deliverWebhook(deps, job.data.deliveryId, {
+            isLastAttempt: job.retryCount >= job.retryLimit,
+          });
+        } catch (error) {
+          log.warn(
+            { deliveryId: job.data.deliveryId, attempt: job.retryCount + 1, error: redactError(error) },
+            'webhook delivery failed',
+          );
+          throw new Error(redactError(error));
         }
       },
     );

@@ -28,6 +28,7 @@ import { employeeRoutes } from './routes/employees.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { healthRoutes } from './routes/health.ts';
+import { integrationRoutes } from './routes/integrations.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationRoutes } from './routes/notifications.ts';
@@ -146,6 +147,7 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
       await api.register(progressRoutes, { deps });
       await api.register(feedbackRoutes, { deps });
       await api.register(calendarRoutes, { deps });
+      await api.register(integrationRoutes, { deps });
     },
     { prefix: '/api' },
   );

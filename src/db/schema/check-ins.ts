@@ -61,6 +61,8 @@ export const checkIns = pgTable(
     summary: text('summary'),
     actionItems: jsonb('action_items').$type<ActionItem[]>().notNull().default([]),
     reason: text('reason'),
+    /** The SEQUENCE of the last calendar invitation sent for it; null until one is sent. */
+    invitationSequence: integer('invitation_sequence'),
     recordedByUserId: uuid('recorded_by_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
@@ -128,6 +130,8 @@ export const outbox = pgTable(
       .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** An iCalendar object (METHOD:REQUEST or CANCEL) sent as the message's text/calendar part. */
+    calendar: text('calendar'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'string' }),
   },

@@ -3,5 +3,6 @@ export * from './audit.ts';
 export * from './check-ins.ts';
 export * from './employees.ts';
 export * from './exports.ts';
+export * from './integrations.ts';
 export * from './organizations.ts';
 export * from './plans.ts';

@@ -1,8 +1,10 @@
 // "All parties must be informed": an in-app notification for every person of the plan.
 import type { Tx } from '../../db/client.ts';
 import { notifications } from '../../db/schema/index.ts';
+import { webhookEventsOf } from '../../domain/integrations/webhook-events.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import { emailPlanEvent } from '../email/email-plan-event.ts';
+import { enqueueWebhookEvent } from '../integrations/enqueue-webhook-event.ts';
 
 export type NotificationKind =
   | 'plan.submitted'
@@ -38,6 +40,18 @@ export async function notifyParties(
   at: Date,
   payload: Record<string, unknown> = {},
 ): Promise<string[]> {
+  for (const type of webhookEventsOf(kind, payload)) {
+    await enqueueWebhookEvent(tx, {
+      orgId: plan.orgId,
+      type,
+      at,
+      data: {
+        planId: plan.id,
+        status: plan.status,
+        ...(typeof payload.adjustmentId === 'string' ? { adjustmentId: payload.adjustmentId } : {}),
+      },
+    });
+  }
   const recipients = partiesOf(plan);
   if (recipients.length === 0) return [];
   await tx.insert(notifications).values(

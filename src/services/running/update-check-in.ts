@@ -15,6 +15,7 @@ import { statusOfRating } from '../../domain/plan/progress.ts';
 import { localDateTime } from '../../domain/plan/schedule.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
+import { enqueueWebhookEvent } from '../integrations/enqueue-webhook-event.ts';
 import { recordMeasurements } from '../plans/metrics.ts';
 import { canSee, factsOf } from '../plans/plan-access.ts';
 import { organizationTimezone } from '../plans/present-plan.ts';
@@ -219,6 +220,14 @@ export async function updateCheckIn(
         entityId: row.id,
         planId: plan.id,
         digest: { type: row.type, status, scheduledAt, fields },
+      });
+    }
+    if (status !== row.status && (status === 'held' || status === 'missed')) {
+      await enqueueWebhookEvent(tx, {
+        orgId: plan.orgId,
+        type: status === 'held' ? 'check_in.held' : 'check_in.missed',
+        at: now,
+        data: { planId: plan.id, checkInId: row.id },
       });
     }
     if (status !== row.status || input.measurements?.length) {
