@@ -13,6 +13,7 @@ import {
   runDocumentExport,
   runningExports,
 } from '../services/exports/run-document-export.ts';
+import { deliverChatMessage, pendingChatMessages } from '../services/integrations/deliver-chat-message.ts';
 import { deliverWebhook, pendingWebhookDeliveries } from '../services/integrations/deliver-webhook.ts';
 import { sendReminders } from '../services/running/send-reminders.ts';
 import { produceWeeklyReports, scanRiskFlags } from '../services/running/weekly-reports.ts';
@@ -20,6 +21,7 @@ import { produceWeeklyReports, scanRiskFlags } from '../services/running/weekly-
 export const queues = {
   deliverEmail: 'email-deliver',
   deliverWebhook: 'webhook-deliver',
+  deliverChat: 'chat-deliver',
   reminders: 'reminders',
   progressSweep: 'progress-sweep',
   auditCheckpoint: 'audit-checkpoint',
@@ -142,6 +144,10 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
           if (isStopping) return;
           await boss.send(queues.deliverWebhook, { deliveryId }, { singletonKey: deliveryId });
         }
+        for (const messageId of await pendingChatMessages(deps)) {
+          if (isStopping) return;
+          await boss.send(queues.deliverChat, { messageId }, { singletonKey: messageId });
+        }
         for (const exportId of await queuedExports(deps)) {
           if (isStopping) return;
           await boss.send(queues.documentExport, { exportId }, { singletonKey: exportId });
@@ -166,6 +172,7 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
     const inFlight: [string, string[]][] = [
       [queues.deliverEmail, await pendingEmails(deps)],
       [queues.deliverWebhook, await pendingWebhookDeliveries(deps)],
+      [queues.deliverChat, await pendingChatMessages(deps)],
       [queues.documentExport, await runningExports(deps)],
     ];
     for (const [queue, keys] of inFlight) {
@@ -209,6 +216,15 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
       retryBackoff: true,
       retryDelayMax: 3600,
       // A request times out after 10 s; a job still active long after that lost its worker.
+      expireInSeconds: 60,
+      deleteAfterSeconds: 7 * 86_400,
+    });
+    await boss.createQueue(queues.deliverChat, {
+      policy: 'exclusive',
+      retryLimit: options.retryLimit ?? 8,
+      retryDelay: options.retryDelaySeconds ?? 30,
+      retryBackoff: true,
+      retryDelayMax: 3600,
       expireInSeconds: 60,
       deleteAfterSeconds: 7 * 86_400,
     });
@@ -272,6 +288,24 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
           log.warn(
             { deliveryId: job.data.deliveryId, attempt: job.retryCount + 1, error: redactError(error) },
             'webhook delivery failed',
+          );
+          throw new Error(redactError(error));
+        }
+      },
+    );
+    await boss.work(
+      queues.deliverChat,
+      { pollingIntervalSeconds: polling, includeMetadata: true, localConcurrency: 2 },
+      async (jobs) => {
+        const job = jobs[0] as JobWithMetadata<{ messageId: string }>;
+        try {
+          return await deliverChatMessage(deps, job.data.messageId, {
+            isLastAttempt: job.retryCount >= job.retryLimit,
+          });
+        } catch (error) {
+          log.warn(
+            { chatMessageId: job.data.messageId, attempt: job.retryCount + 1, error: redactError(error) },
+            'chat message failed',
           );
           throw new Error(redactError(error));
         }

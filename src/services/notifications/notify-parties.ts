@@ -4,6 +4,7 @@ import { notifications } from '../../db/schema/index.ts';
 import { webhookEventsOf } from '../../domain/integrations/webhook-events.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import { emailPlanEvent } from '../email/email-plan-event.ts';
+import { enqueueChatMessages } from '../integrations/enqueue-chat-messages.ts';
 import { enqueueWebhookEvent } from '../integrations/enqueue-webhook-event.ts';
 
 export type NotificationKind =
@@ -64,6 +65,14 @@ export async function notifyParties(
       createdAt: at.toISOString(),
     })),
   );
+  await enqueueChatMessages(tx, {
+    orgId: plan.orgId,
+    userIds: recipients,
+    kind,
+    planId: plan.id,
+    dedupeKey: `${kind}:${plan.id}:${typeof payload.adjustmentId === 'string' ? payload.adjustmentId : `v${plan.version}`}:${at.getTime()}`,
+    at,
+  });
   // The events people must not miss also go out by email, from the outbox, in this same transaction.
   await emailPlanEvent(tx, plan, kind, at, payload, recipients);
   return recipients;
