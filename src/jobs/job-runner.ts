@@ -15,6 +15,7 @@ import {
 } from '../services/exports/run-document-export.ts';
 import { deliverChatMessage, pendingChatMessages } from '../services/integrations/deliver-chat-message.ts';
 import { deliverWebhook, pendingWebhookDeliveries } from '../services/integrations/deliver-webhook.ts';
+import { sendDueInvitations } from '../services/running/check-in-invitations.ts';
 import { sendReminders } from '../services/running/send-reminders.ts';
 import { produceWeeklyReports, scanRiskFlags } from '../services/running/weekly-reports.ts';
 
@@ -335,7 +336,10 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
       },
     );
     await sweep(queues.exportCleanup, () => expireExports(deps));
-    await sweep(queues.reminders, () => sendReminders(deps));
+    await sweep(queues.reminders, async () => ({
+      ...(await sendReminders(deps)),
+      invitations: await sendDueInvitations(deps),
+    }));
     await sweep(queues.progressSweep, async () => ({
       reports: await produceWeeklyReports(deps),
       newRiskFlags: await scanRiskFlags(deps),

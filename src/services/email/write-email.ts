@@ -19,6 +19,8 @@ export type EmailInput = Recipient & {
   kind: EmailKind;
   params: EmailParams;
   at: Date;
+  /** An iCalendar invitation or cancellation sent as the message's text/calendar part. */
+  calendar?: string;
 };
 
 /**
@@ -63,6 +65,7 @@ export async function writeEmail(tx: Executor, input: EmailInput): Promise<boole
       kind: input.kind,
       ...rendered,
       status: isSkipped ? 'skipped' : 'pending',
+      calendar: input.calendar ?? null,
       createdAt: input.at.toISOString(),
     })
     .onConflictDoNothing()

@@ -20,6 +20,7 @@ import { recordMeasurements } from '../plans/metrics.ts';
 import { canSee, factsOf } from '../plans/plan-access.ts';
 import { organizationTimezone } from '../plans/present-plan.ts';
 import { claimUnchanged } from '../preconditions.ts';
+import { sendCheckInInvitation } from './check-in-invitations.ts';
 import { checkInScope } from './check-ins.ts';
 import { type CheckInRow, presentCheckIn } from './present-check-in.ts';
 import { refreshRiskFlags } from './risk-flags.ts';
@@ -221,6 +222,12 @@ export async function updateCheckIn(
         planId: plan.id,
         digest: { type: row.type, status, scheduledAt, fields },
       });
+    }
+    // An invitation sent is kept true: a move sends the new time, a cancellation withdraws it.
+    if (row.invitationSequence !== null) {
+      if (status === 'cancelled') await sendCheckInInvitation(tx, plan, updated, 'CANCEL', now, timeZone);
+      else if (status === 'scheduled' && events.includes('check_in.rescheduled'))
+        await sendCheckInInvitation(tx, plan, updated, 'REQUEST', now, timeZone);
     }
     if (status !== row.status && (status === 'held' || status === 'missed')) {
       await enqueueWebhookEvent(tx, {
