@@ -15,6 +15,7 @@ import {
 } from '../services/exports/run-document-export.ts';
 import { deliverChatMessage, pendingChatMessages } from '../services/integrations/deliver-chat-message.ts';
 import { deliverWebhook, pendingWebhookDeliveries } from '../services/integrations/deliver-webhook.ts';
+import { sendDigests } from '../services/notifications/digests.ts';
 import { sendDueInvitations } from '../services/running/check-in-invitations.ts';
 import { sendReminders } from '../services/running/send-reminders.ts';
 import { produceWeeklyReports, scanRiskFlags } from '../services/running/weekly-reports.ts';
@@ -28,12 +29,14 @@ export const queues = {
   auditCheckpoint: 'audit-checkpoint',
   documentExport: 'document-export',
   exportCleanup: 'export-cleanup',
+  digest: 'notification-digest',
 } as const;
 export type SweepQueue =
   | typeof queues.reminders
   | typeof queues.progressSweep
   | typeof queues.auditCheckpoint
-  | typeof queues.exportCleanup;
+  | typeof queues.exportCleanup
+  | typeof queues.digest;
 
 /** When the sweeps run (cron, in UTC: each sweep works on every organisation's own calendar). */
 export const schedules: Record<SweepQueue, string> = {
@@ -41,6 +44,7 @@ export const schedules: Record<SweepQueue, string> = {
   [queues.progressSweep]: '7 * * * *',
   [queues.auditCheckpoint]: '*/10 * * * *',
   [queues.exportCleanup]: '23 * * * *',
+  [queues.digest]: '3 * * * *',
 };
 
 type Log = {
@@ -244,6 +248,7 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
       queues.progressSweep,
       queues.auditCheckpoint,
       queues.exportCleanup,
+      queues.digest,
     ]) {
       await boss.createQueue(name, {
         policy: 'exclusive',
@@ -344,6 +349,7 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
       reports: await produceWeeklyReports(deps),
       newRiskFlags: await scanRiskFlags(deps),
     }));
+    await sweep(queues.digest, () => sendDigests(deps));
     await sweep(queues.auditCheckpoint, () => sealAllCheckpoints(deps.database.db, deps.now()));
     isReady = true;
     if (!isStopping) {

@@ -120,12 +120,13 @@ export const outbox = pgTable(
     text: text('text').notNull(),
     html: text('html').notNull(),
     /**
-     * `skipped`: the recipient turned off this kind of email; the row still claims the dedupe key.
+     * `skipped`: the recipient turned off this kind of email; `digested`: it goes in their digest instead;
+     * either way the row still claims the dedupe key.
      * `sending`: claimed by a delivery; `handed_over`: being handed to the SMTP server, after which it is
      * never sent again (see deliver-email.ts).
      */
     status: text('status')
-      .$type<'pending' | 'sending' | 'handed_over' | 'sent' | 'failed' | 'skipped'>()
+      .$type<'pending' | 'sending' | 'handed_over' | 'sent' | 'failed' | 'skipped' | 'digested'>()
       .notNull()
       .default('pending'),
     attempts: integer('attempts').notNull().default(0),

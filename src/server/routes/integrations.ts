@@ -5,6 +5,8 @@ import { problemSchema, uuid } from '../../contracts/common.ts';
 import {
   chatSettingsBody,
   chatSettingsSchema,
+  notificationPreferencesBody,
+  notificationPreferencesSchema,
   webhookCreateBody,
   webhookCreatedSchema,
   webhookDeliverySchema,
@@ -24,6 +26,10 @@ import {
   rotateWebhookSecret,
   updateWebhook,
 } from '../../services/integrations/webhooks.ts';
+import {
+  getNotificationPreferences,
+  updateNotificationPreferences,
+} from '../../services/notifications/notification-preferences.ts';
 import { contextOf } from '../auth/authenticate.ts';
 
 const tags = ['integrations'];
@@ -114,6 +120,31 @@ export const integrationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
       reply
         .status(202)
         .send(await replayWebhookDelivery(ctx(request), request.params.id, request.params.deliveryId)),
+  );
+  app.get(
+    '/v1/me/notification-preferences',
+    {
+      schema: {
+        tags: ['me'],
+        summary:
+          'How each kind of event reaches you (in-app, email at once, digest, off) and how often the digest comes',
+        response: { 200: notificationPreferencesSchema },
+      },
+    },
+    async (request) => getNotificationPreferences(ctx(request)),
+  );
+  app.patch(
+    '/v1/me/notification-preferences',
+    {
+      schema: {
+        tags: ['me'],
+        summary:
+          'Change your notification preferences; urgent events (a signature due, a check-in tomorrow) always come at once',
+        body: notificationPreferencesBody,
+        response: { 200: notificationPreferencesSchema, 400: problemSchema, 422: problemSchema },
+      },
+    },
+    async (request) => updateNotificationPreferences(ctx(request), request.body),
   );
   app.get(
     '/v1/organization/chat',

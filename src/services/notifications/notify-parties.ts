@@ -6,6 +6,7 @@ import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import { emailPlanEvent } from '../email/email-plan-event.ts';
 import { enqueueChatMessages } from '../integrations/enqueue-chat-messages.ts';
 import { enqueueWebhookEvent } from '../integrations/enqueue-webhook-event.ts';
+import { routeNotification } from './route-notification.ts';
 
 export type NotificationKind =
   | 'plan.submitted'
@@ -55,16 +56,24 @@ export async function notifyParties(
   }
   const recipients = partiesOf(plan);
   if (recipients.length === 0) return [];
-  await tx.insert(notifications).values(
-    recipients.map((userId) => ({
-      orgId: plan.orgId,
-      userId,
-      planId: plan.id,
-      kind,
-      payload: { employeeName: plan.header.employeeName, status: plan.status, ...payload },
-      createdAt: at.toISOString(),
-    })),
-  );
+  const { inApp } = await routeNotification(tx, {
+    orgId: plan.orgId,
+    userIds: recipients,
+    kind,
+    planId: plan.id,
+    at,
+  });
+  if (inApp.length)
+    await tx.insert(notifications).values(
+      inApp.map((userId) => ({
+        orgId: plan.orgId,
+        userId,
+        planId: plan.id,
+        kind,
+        payload: { employeeName: plan.header.employeeName, status: plan.status, ...payload },
+        createdAt: at.toISOString(),
+      })),
+    );
   await enqueueChatMessages(tx, {
     orgId: plan.orgId,
     userIds: recipients,

@@ -6,6 +6,7 @@ import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import type { EmailKind, EmailParams } from '../email/templates.ts';
 import { writeEmail } from '../email/write-email.ts';
 import { enqueueChatMessages } from '../integrations/enqueue-chat-messages.ts';
+import { routeNotification } from '../notifications/route-notification.ts';
 
 export type PersonEvent = {
   userId: string;
@@ -36,6 +37,14 @@ export async function notifyPerson(tx: Executor, plan: PlanRow, event: PersonEve
     dedupeKey: event.dedupeKey,
     at: event.at,
   });
+  const { inApp } = await routeNotification(tx, {
+    orgId: plan.orgId,
+    userIds: [event.userId],
+    kind: event.kind,
+    planId: plan.id,
+    at: event.at,
+  });
+  if (!inApp.length) return true;
   await tx.insert(notifications).values({
     orgId: plan.orgId,
     userId: event.userId,
