@@ -142,6 +142,14 @@ export const planOperations: Record<string, PlanOperation> = {
  */
 const employeesAndMentors: ActorKind[] = ['employee', 'employeeOther', 'mentor', 'mentorOther'];
 const readOnly: ActorKind[] = ['auditor'];
+const notHrAdmin: ActorKind[] = [
+  ...employeesAndMentors,
+  ...readOnly,
+  'manager',
+  'managerOther',
+  'hrRepAssigned',
+  'hrRepOther',
+];
 export const organizationOperations: Record<string, { refused: ActorKind[] }> = {
   'GET /api/v1/employees/{id}': {
     refused: ['employeeOther', 'mentor', 'mentorOther', 'managerOther', 'strangerHrAdmin'],
@@ -172,4 +180,21 @@ export const organizationOperations: Record<string, { refused: ActorKind[] }> = 
   },
   'GET /api/v1/audit/verify': { refused: [...employeesAndMentors, 'manager', 'managerOther'] },
   'POST /api/v1/exports': { refused: [...employeesAndMentors, 'manager', 'managerOther'] },
+  // Integrations are the organisation's: HR administrators only (an administrator of another organisation
+  // sees its own, empty, list and none of these ids).
+  'GET /api/v1/webhooks': { refused: notHrAdmin },
+  'POST /api/v1/webhooks': { refused: notHrAdmin },
+  'GET /api/v1/webhooks/{id}': { refused: [...notHrAdmin, 'strangerHrAdmin'] },
+  'PATCH /api/v1/webhooks/{id}': { refused: [...notHrAdmin, 'strangerHrAdmin'] },
+  'DELETE /api/v1/webhooks/{id}': { refused: [...notHrAdmin, 'strangerHrAdmin'] },
+  'POST /api/v1/webhooks/{id}/rotate-secret': { refused: [...notHrAdmin, 'strangerHrAdmin'] },
+  'GET /api/v1/webhooks/{id}/deliveries': { refused: [...notHrAdmin, 'strangerHrAdmin'] },
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay': {
+    refused: [...notHrAdmin, 'strangerHrAdmin'],
+  },
+  'GET /api/v1/organization/chat': { refused: notHrAdmin },
+  'PATCH /api/v1/organization/chat': { refused: notHrAdmin },
+  // Everyone's own preferences: nobody is refused.
+  'GET /api/v1/me/notification-preferences': { refused: [] },
+  'PATCH /api/v1/me/notification-preferences': { refused: [] },
 };
