@@ -29,6 +29,10 @@ const OrganizationAdminPage = named(
   'OrganizationAdminPage',
 );
 const ExportsAdminPage = named(() => import('./features/admin/exports-admin-page.tsx'), 'ExportsAdminPage');
+const IntegrationsAdminPage = named(
+  () => import('./features/admin/integrations-admin-page.tsx'),
+  'IntegrationsAdminPage',
+);
 const TemplatesAdminPage = named(
   () => import('./features/admin/templates-admin-page.tsx'),
   'TemplatesAdminPage',
@@ -109,6 +113,7 @@ const router = createBrowserRouter([
       { path: 'admin/templates/:templateId', element: <TemplateEditorPage /> },
       { path: 'admin/organization', element: <OrganizationAdminPage /> },
       { path: 'admin/exports', element: <ExportsAdminPage /> },
+      { path: 'admin/integrations', element: <IntegrationsAdminPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
