@@ -33,6 +33,11 @@ const envSchema = z.object({
     .int()
     .min(1)
     .default(24 * 7),
+  SLACK_API_URL: z
+    .url('must be an absolute URL such as https://slack.com/api')
+    .default('https://slack.com/api'),
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  WEBHOOK_SECRET_GRACE_HOURS: z.coerce.number().int().min(0).max(720).default(24),
   TRUSTED_PROXIES: z
     .string()
     .default('')
@@ -73,6 +78,15 @@ export type Config = {
   timezone: string;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** Slack Web API base (tests point it at a local receiver). */
+  slackApiUrl: string;
+  /**
+   * Webhook and Teams URLs may name private or loopback addresses (and use http on loopback). Always so
+   * outside production; in production only when WEBHOOK_ALLOW_PRIVATE=true.
+   */
+  isPrivateWebhookAllowed: boolean;
+  /** How long a rotated webhook secret keeps signing deliveries beside the new one. */
+  webhookSecretGraceMs: number;
   /** Proxies whose X-Forwarded-For is believed; empty: the client is the connection's own address. */
   trustedProxies: string[];
 };
@@ -124,6 +138,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
     trustedProxies: e.TRUSTED_PROXIES,
+    slackApiUrl: e.SLACK_API_URL.replace(/\/$/, ''),
+    isPrivateWebhookAllowed: e.NODE_ENV !== 'production' || e.WEBHOOK_ALLOW_PRIVATE === 'true',
+    webhookSecretGraceMs: e.WEBHOOK_SECRET_GRACE_HOURS * 3_600_000,
   };
 }
 

@@ -13,22 +13,30 @@ import {
   runDocumentExport,
   runningExports,
 } from '../services/exports/run-document-export.ts';
+import { deliverChatMessage, pendingChatMessages } from '../services/integrations/deliver-chat-message.ts';
+import { deliverWebhook, pendingWebhookDeliveries } from '../services/integrations/deliver-webhook.ts';
+import { sendDigests } from '../services/notifications/digests.ts';
+import { sendDueInvitations } from '../services/running/check-in-invitations.ts';
 import { sendReminders } from '../services/running/send-reminders.ts';
 import { produceWeeklyReports, scanRiskFlags } from '../services/running/weekly-reports.ts';
 
 export const queues = {
   deliverEmail: 'email-deliver',
+  deliverWebhook: 'webhook-deliver',
+  deliverChat: 'chat-deliver',
   reminders: 'reminders',
   progressSweep: 'progress-sweep',
   auditCheckpoint: 'audit-checkpoint',
   documentExport: 'document-export',
   exportCleanup: 'export-cleanup',
+  digest: 'notification-digest',
 } as const;
 export type SweepQueue =
   | typeof queues.reminders
   | typeof queues.progressSweep
   | typeof queues.auditCheckpoint
-  | typeof queues.exportCleanup;
+  | typeof queues.exportCleanup
+  | typeof queues.digest;
 
 /** When the sweeps run (cron, in UTC: each sweep works on every organisation's own calendar). */
 export const schedules: Record<SweepQueue, string> = {
@@ -36,6 +44,7 @@ export const schedules: Record<SweepQueue, string> = {
   [queues.progressSweep]: '7 * * * *',
   [queues.auditCheckpoint]: '*/10 * * * *',
   [queues.exportCleanup]: '23 * * * *',
+  [queues.digest]: '3 * * * *',
 };
 
 type Log = {
@@ -136,6 +145,14 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
           if (isStopping) return;
           await boss.send(queues.deliverEmail, { outboxId }, { singletonKey: outboxId });
         }
+        for (const deliveryId of await pendingWebhookDeliveries(deps)) {
+          if (isStopping) return;
+          await boss.send(queues.deliverWebhook, { deliveryId }, { singletonKey: deliveryId });
+        }
+        for (const messageId of await pendingChatMessages(deps)) {
+          if (isStopping) return;
+          await boss.send(queues.deliverChat, { messageId }, { singletonKey: messageId });
+        }
         for (const exportId of await queuedExports(deps)) {
           if (isStopping) return;
           await boss.send(queues.documentExport, { exportId }, { singletonKey: exportId });
@@ -159,6 +176,8 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
     if (deps.database.engine !== 'pglite') return;
     const inFlight: [string, string[]][] = [
       [queues.deliverEmail, await pendingEmails(deps)],
+      [queues.deliverWebhook, await pendingWebhookDeliveries(deps)],
+      [queues.deliverChat, await pendingChatMessages(deps)],
       [queues.documentExport, await runningExports(deps)],
     ];
     for (const [queue, keys] of inFlight) {
@@ -195,6 +214,25 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
       heartbeatSeconds: options.deliveryHeartbeatSeconds ?? heartbeatSeconds,
       deleteAfterSeconds: 7 * 86_400,
     });
+    await boss.createQueue(queues.deliverWebhook, {
+      policy: 'exclusive',
+      retryLimit: options.retryLimit ?? 8,
+      retryDelay: options.retryDelaySeconds ?? 30,
+      retryBackoff: true,
+      retryDelayMax: 3600,
+      // A request times out after 10 s; a job still active long after that lost its worker.
+      expireInSeconds: 60,
+      deleteAfterSeconds: 7 * 86_400,
+    });
+    await boss.createQueue(queues.deliverChat, {
+      policy: 'exclusive',
+      retryLimit: options.retryLimit ?? 8,
+      retryDelay: options.retryDelaySeconds ?? 30,
+      retryBackoff: true,
+      retryDelayMax: 3600,
+      expireInSeconds: 60,
+      deleteAfterSeconds: 7 * 86_400,
+    });
     await boss.createQueue(queues.documentExport, {
       policy: 'exclusive',
       retryLimit: 3,
@@ -210,6 +248,7 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
       queues.progressSweep,
       queues.auditCheckpoint,
       queues.exportCleanup,
+      queues.digest,
     ]) {
       await boss.createQueue(name, {
         policy: 'exclusive',
@@ -242,6 +281,42 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
         }
       },
     );
+    await boss.work(
+      queues.deliverWebhook,
+      { pollingIntervalSeconds: polling, includeMetadata: true, localConcurrency: 2 },
+      async (jobs) => {
+        const job = jobs[0] as JobWithMetadata<{ deliveryId: string }>;
+        try {
+          return await deliverWebhook(deps, job.data.deliveryId, {
+            isLastAttempt: job.retryCount >= job.retryLimit,
+          });
+        } catch (error) {
+          log.warn(
+            { deliveryId: job.data.deliveryId, attempt: job.retryCount + 1, error: redactError(error) },
+            'webhook delivery failed',
+          );
+          throw new Error(redactError(error));
+        }
+      },
+    );
+    await boss.work(
+      queues.deliverChat,
+      { pollingIntervalSeconds: polling, includeMetadata: true, localConcurrency: 2 },
+      async (jobs) => {
+        const job = jobs[0] as JobWithMetadata<{ messageId: string }>;
+        try {
+          return await deliverChatMessage(deps, job.data.messageId, {
+            isLastAttempt: job.retryCount >= job.retryLimit,
+          });
+        } catch (error) {
+          log.warn(
+            { chatMessageId: job.data.messageId, attempt: job.retryCount + 1, error: redactError(error) },
+            'chat message failed',
+          );
+          throw new Error(redactError(error));
+        }
+      },
+    );
     // One export at a time per server: each already uses every core.
     await boss.work(
       queues.documentExport,
@@ -266,11 +341,15 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
       },
     );
     await sweep(queues.exportCleanup, () => expireExports(deps));
-    await sweep(queues.reminders, () => sendReminders(deps));
+    await sweep(queues.reminders, async () => ({
+      ...(await sendReminders(deps)),
+      invitations: await sendDueInvitations(deps),
+    }));
     await sweep(queues.progressSweep, async () => ({
       reports: await produceWeeklyReports(deps),
       newRiskFlags: await scanRiskFlags(deps),
     }));
+    await sweep(queues.digest, () => sendDigests(deps));
     await sweep(queues.auditCheckpoint, () => sealAllCheckpoints(deps.database.db, deps.now()));
     isReady = true;
     if (!isStopping) {

@@ -31,6 +31,7 @@ import { exportRoutes } from './routes/exports.ts';
 import { fairnessRoutes } from './routes/fairness.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { healthRoutes } from './routes/health.ts';
+import { integrationRoutes } from './routes/integrations.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationRoutes } from './routes/notifications.ts';
@@ -160,6 +161,7 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
       await api.register(calendarRoutes, { deps });
       await api.register(scimTokenRoutes, { deps });
       await api.register(ssoRoutes, { deps });
+      await api.register(integrationRoutes, { deps });
     },
     { prefix: '/api' },
   );

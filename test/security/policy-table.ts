@@ -236,4 +236,21 @@ export const organizationOperations: Record<string, { refused: ActorKind[] }> = 
       'strangerHrAdmin',
     ],
   },
+  // Integrations are the organisation's: HR administrators only (an administrator of another organisation
+  // sees its own, empty, list and none of these ids).
+  'GET /api/v1/webhooks': { refused: allButHrAdmins },
+  'POST /api/v1/webhooks': { refused: allButHrAdmins },
+  'GET /api/v1/webhooks/{id}': { refused: [...allButHrAdmins, 'strangerHrAdmin'] },
+  'PATCH /api/v1/webhooks/{id}': { refused: [...allButHrAdmins, 'strangerHrAdmin'] },
+  'DELETE /api/v1/webhooks/{id}': { refused: [...allButHrAdmins, 'strangerHrAdmin'] },
+  'POST /api/v1/webhooks/{id}/rotate-secret': { refused: [...allButHrAdmins, 'strangerHrAdmin'] },
+  'GET /api/v1/webhooks/{id}/deliveries': { refused: [...allButHrAdmins, 'strangerHrAdmin'] },
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay': {
+    refused: [...allButHrAdmins, 'strangerHrAdmin'],
+  },
+  'GET /api/v1/organization/chat': { refused: allButHrAdmins },
+  'PATCH /api/v1/organization/chat': { refused: allButHrAdmins },
+  // Everyone's own preferences: nobody is refused.
+  'GET /api/v1/me/notification-preferences': { refused: [] },
+  'PATCH /api/v1/me/notification-preferences': { refused: [] },
 };

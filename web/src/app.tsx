@@ -34,6 +34,10 @@ const OrganizationAdminPage = named(
   'OrganizationAdminPage',
 );
 const ExportsAdminPage = named(() => import('./features/admin/exports-admin-page.tsx'), 'ExportsAdminPage');
+const IntegrationsAdminPage = named(
+  () => import('./features/admin/integrations-admin-page.tsx'),
+  'IntegrationsAdminPage',
+);
 const TemplatesAdminPage = named(
   () => import('./features/admin/templates-admin-page.tsx'),
   'TemplatesAdminPage',
@@ -126,6 +130,7 @@ const router = createBrowserRouter([
       { path: 'admin/templates/:templateId', element: <TemplateEditorPage /> },
       { path: 'admin/organization', element: <OrganizationAdminPage /> },
       { path: 'admin/exports', element: <ExportsAdminPage /> },
+      { path: 'admin/integrations', element: <IntegrationsAdminPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

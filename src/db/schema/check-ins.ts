@@ -62,6 +62,8 @@ export const checkIns = pgTable(
     summary: text('summary'),
     actionItems: jsonb('action_items').$type<ActionItem[]>().notNull().default([]),
     reason: text('reason'),
+    /** The SEQUENCE of the last calendar invitation sent for it; null until one is sent. */
+    invitationSequence: integer('invitation_sequence'),
     recordedByUserId: uuid('recorded_by_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
@@ -124,16 +126,19 @@ export const outbox = pgTable(
     text: text('text').notNull(),
     html: text('html').notNull(),
     /**
-     * `skipped`: the recipient turned off this kind of email; the row still claims the dedupe key.
+     * `skipped`: the recipient turned off this kind of email; `digested`: it goes in their digest instead;
+     * either way the row still claims the dedupe key.
      * `sending`: claimed by a delivery; `handed_over`: being handed to the SMTP server, after which it is
      * never sent again (see deliver-email.ts).
      */
     status: text('status')
-      .$type<'pending' | 'sending' | 'handed_over' | 'sent' | 'failed' | 'skipped'>()
+      .$type<'pending' | 'sending' | 'handed_over' | 'sent' | 'failed' | 'skipped' | 'digested'>()
       .notNull()
       .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** An iCalendar object (METHOD:REQUEST or CANCEL) sent as the message's text/calendar part. */
+    calendar: text('calendar'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'string' }),
   },

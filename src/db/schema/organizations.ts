@@ -54,6 +54,12 @@ export const users = pgTable(
     locale: text('locale').$type<'en' | 'es'>().notNull().default('en'),
     isEmailOptOut: boolean('is_email_opt_out').notNull().default(false),
     calendarTokenHash: text('calendar_token_hash'),
+    /** How each kind of event reaches this person (see domain/notifications/preferences.ts); absent kinds use the default. */
+    notificationPreferences: jsonb('notification_preferences')
+      .$type<Record<string, 'in_app' | 'email' | 'digest' | 'off'>>()
+      .notNull()
+      .default({}),
+    digestFrequency: text('digest_frequency').$type<'daily' | 'weekly'>().notNull().default('daily'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
   },

@@ -61,6 +61,7 @@ export async function deliverEmail(
         text: resolveLinks(row.text, deps.config),
         html: resolveLinks(row.html, deps.config),
         kind: row.kind,
+        calendar: row.calendar ? resolveLinks(row.calendar, deps.config) : null,
         createdAt: row.createdAt,
       },
       async () => {

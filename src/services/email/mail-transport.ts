@@ -12,6 +12,8 @@ export type MailMessage = {
   text: string;
   html: string;
   kind: string;
+  /** An iCalendar object (METHOD:REQUEST or CANCEL), sent as the text/calendar alternative. */
+  calendar?: string | null;
   /** When the email was written: the .eml file's name starts with it, so the folder reads in order. */
   createdAt?: string;
 };
@@ -44,6 +46,15 @@ export function createMailTransport(config: Pick<Config, 'smtpUrl' | 'mailFrom' 
     html: m.html,
     messageId: m.messageId,
     headers: { 'X-Mejora-Kind': m.kind },
+    ...(m.calendar
+      ? {
+          icalEvent: {
+            method: /^METHOD:CANCEL/m.test(m.calendar) ? 'CANCEL' : 'REQUEST',
+            filename: 'invite.ics',
+            content: m.calendar,
+          },
+        }
+      : {}),
   });
   if (config.smtpUrl) {
     const smtp = nodemailer.createTransport(config.smtpUrl);

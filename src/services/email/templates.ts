@@ -15,7 +15,10 @@ export type EmailKind =
   | 'plan.closed'
   | 'plan.cancelled'
   | 'risk.flagged'
-  | 'weekly.report';
+  | 'weekly.report'
+  | 'checkin.invitation'
+  | 'checkin.cancelled'
+  | 'digest';
 
 /** Reminders and reports a user may turn off; everything else asks them to act or changes their agreement. */
 export const nonEssentialKinds: ReadonlySet<EmailKind> = new Set([
@@ -45,6 +48,8 @@ export type EmailParams = {
   giverName?: string;
   expiresOn?: string;
   flags?: string[];
+  /** The digest's items: what happened (already in the recipient's language) and where. */
+  items?: { label: string; planId: string | null; at: string }[];
   report?: {
     weekStart: string;
     elapsedPercent: number;
@@ -179,6 +184,31 @@ const english: Record<EmailKind, (p: EmailParams) => Body> = {
     lines: ['The plan shows a new risk:', ...risks('en', p.flags).map((f) => `• ${f}`)],
     action: { label: 'See the progress', url: planLink(p) },
   }),
+  'checkin.invitation': (p) => ({
+    subject: `Invitation: ${checkInNames.en[p.checkInType ?? 'weekly_checkin']}, ${fmt('en', p.when)}`,
+    lines: [
+      `You are invited to the ${checkInNames.en[p.checkInType ?? 'weekly_checkin']} of a Performance Improvement Plan on ${fmt('en', p.when)}.`,
+      'Accept it to put it in your calendar; if it moves, a new invitation replaces this one.',
+    ],
+    action: { label: 'Open the plan', url: planLink(p) },
+  }),
+  'checkin.cancelled': (p) => ({
+    subject: `Cancelled: ${checkInNames.en[p.checkInType ?? 'weekly_checkin']}, ${fmt('en', p.when)}`,
+    lines: [
+      `The ${checkInNames.en[p.checkInType ?? 'weekly_checkin']} of ${fmt('en', p.when)} is cancelled.`,
+    ],
+    action: { label: 'Open the plan', url: planLink(p) },
+  }),
+  digest: (p) => ({
+    subject: `Your Mejora digest: ${p.items?.length ?? 0} update${p.items?.length === 1 ? '' : 's'}`,
+    lines: [
+      'What happened since your last digest:',
+      ...(p.items ?? []).map(
+        (i) => `• ${i.label}${i.planId ? `: ${publicUrlPlaceholder}/plans/${i.planId}` : ''}`,
+      ),
+    ],
+    action: { label: 'Open Mejora', url: `${publicUrlPlaceholder}/` },
+  }),
   'weekly.report': (p) => {
     const r = p.report!;
     return {
@@ -269,6 +299,31 @@ const spanish: Record<EmailKind, (p: EmailParams) => Body> = {
     subject: `Riesgo en el plan de ${p.employeeName}`,
     lines: ['El plan muestra un nuevo riesgo:', ...risks('es', p.flags).map((f) => `• ${f}`)],
     action: { label: 'Ver el progreso', url: planLink(p) },
+  }),
+  'checkin.invitation': (p) => ({
+    subject: `Invitación: ${checkInNames.es[p.checkInType ?? 'weekly_checkin']}, ${fmt('es', p.when)}`,
+    lines: [
+      `Se le invita a la ${checkInNames.es[p.checkInType ?? 'weekly_checkin']} de un Plan de Mejora de Rendimiento el ${fmt('es', p.when)}.`,
+      'Acéptela para añadirla a su calendario; si cambia, una nueva invitación sustituirá a esta.',
+    ],
+    action: { label: 'Abrir el plan', url: planLink(p) },
+  }),
+  'checkin.cancelled': (p) => ({
+    subject: `Cancelada: ${checkInNames.es[p.checkInType ?? 'weekly_checkin']}, ${fmt('es', p.when)}`,
+    lines: [
+      `La ${checkInNames.es[p.checkInType ?? 'weekly_checkin']} del ${fmt('es', p.when)} se ha cancelado.`,
+    ],
+    action: { label: 'Abrir el plan', url: planLink(p) },
+  }),
+  digest: (p) => ({
+    subject: `Su resumen de Mejora: ${p.items?.length ?? 0} novedad${p.items?.length === 1 ? '' : 'es'}`,
+    lines: [
+      'Novedades desde su último resumen:',
+      ...(p.items ?? []).map(
+        (i) => `• ${i.label}${i.planId ? `: ${publicUrlPlaceholder}/plans/${i.planId}` : ''}`,
+      ),
+    ],
+    action: { label: 'Abrir Mejora', url: `${publicUrlPlaceholder}/` },
   }),
   'weekly.report': (p) => {
     const r = p.report!;

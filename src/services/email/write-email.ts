@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { outbox, users } from '../../db/schema/index.ts';
+import { deliveryOf } from '../../domain/notifications/preferences.ts';
 import {
   type EmailKind,
   type EmailLocale,
@@ -19,6 +20,8 @@ export type EmailInput = Recipient & {
   kind: EmailKind;
   params: EmailParams;
   at: Date;
+  /** An iCalendar invitation or cancellation sent as the message's text/calendar part. */
+  calendar?: string;
 };
 
 /**
@@ -31,6 +34,7 @@ export async function writeEmail(tx: Executor, input: EmailInput): Promise<boole
   let locale: EmailLocale;
   let recipientName: string | null = null;
   let isSkipped = false;
+  let isDigested = false;
   if ('toUserId' in input) {
     const [user] = await tx
       .select({
@@ -38,6 +42,7 @@ export async function writeEmail(tx: Executor, input: EmailInput): Promise<boole
         name: users.name,
         locale: users.locale,
         isEmailOptOut: users.isEmailOptOut,
+        preferences: users.notificationPreferences,
         disabledAt: users.disabledAt,
       })
       .from(users)
@@ -46,7 +51,13 @@ export async function writeEmail(tx: Executor, input: EmailInput): Promise<boole
     toEmail = user.email;
     locale = user.locale;
     recipientName = user.name;
-    isSkipped = user.isEmailOptOut && nonEssentialKinds.has(input.kind);
+    // What the person chose for this kind: at once, in their digest (notify-*.ts writes the item), or no email.
+    const delivery = deliveryOf(input.kind, user.preferences);
+    isDigested = delivery === 'digest';
+    isSkipped =
+      (user.isEmailOptOut && nonEssentialKinds.has(input.kind)) ||
+      delivery === 'in_app' ||
+      delivery === 'off';
   } else {
     toEmail = input.toEmail;
     locale = input.locale;
@@ -62,7 +73,8 @@ export async function writeEmail(tx: Executor, input: EmailInput): Promise<boole
       locale,
       kind: input.kind,
       ...rendered,
-      status: isSkipped ? 'skipped' : 'pending',
+      status: isDigested ? 'digested' : isSkipped ? 'skipped' : 'pending',
+      calendar: input.calendar ?? null,
       createdAt: input.at.toISOString(),
     })
     .onConflictDoNothing()

@@ -28,6 +28,7 @@ import { commitPlanChange } from '../plans/commit-plan-change.ts';
 import { factsOf, loadVisiblePlan } from '../plans/plan-access.ts';
 import { organizationTimezone, presentPlan, templatePrompts } from '../plans/present-plan.ts';
 import { requirePlanUnchanged } from '../preconditions.ts';
+import { sendCheckInInvitation } from '../running/check-in-invitations.ts';
 import { hrOf } from '../running/notify-person.ts';
 
 export type TransitionInput = {
@@ -247,13 +248,20 @@ export async function transitionPlan(
       });
     }
     if (next === 'closed' || next === 'cancelled') {
-      // What was still scheduled will not happen.
-      await tx
+      // What was still scheduled will not happen; the invitations sent for it are withdrawn.
+      const withdrawn = await tx
         .update(checkIns)
         .set({ status: 'cancelled', reason: `plan ${next}`, updatedAt: now.toISOString() })
         .where(
           and(eq(checkIns.orgId, plan.orgId), eq(checkIns.planId, planId), eq(checkIns.status, 'scheduled')),
-        );
+        )
+        .returning();
+      const invited = withdrawn.filter((c) => c.invitationSequence !== null);
+      if (invited.length) {
+        const timeZone = await organizationTimezone(tx, plan.orgId);
+        for (const checkIn of invited)
+          await sendCheckInInvitation(tx, committed.aggregate.plan, checkIn, 'CANCEL', now, timeZone);
+      }
       // A plan's record is sealed when it ends, so nothing can later roll its chain back unnoticed.
       await sealCheckpoint(tx, ctx.meta, actor.orgId, now);
     }

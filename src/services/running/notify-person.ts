@@ -5,6 +5,8 @@ import { notifications, roleMemberships, users } from '../../db/schema/index.ts'
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import type { EmailKind, EmailParams } from '../email/templates.ts';
 import { writeEmail } from '../email/write-email.ts';
+import { enqueueChatMessages } from '../integrations/enqueue-chat-messages.ts';
+import { routeNotification } from '../notifications/route-notification.ts';
 
 export type PersonEvent = {
   userId: string;
@@ -27,6 +29,22 @@ export async function notifyPerson(tx: Executor, plan: PlanRow, event: PersonEve
     at: event.at,
   });
   if (!isNew) return false;
+  await enqueueChatMessages(tx, {
+    orgId: plan.orgId,
+    userIds: [event.userId],
+    kind: event.kind,
+    planId: plan.id,
+    dedupeKey: event.dedupeKey,
+    at: event.at,
+  });
+  const { inApp } = await routeNotification(tx, {
+    orgId: plan.orgId,
+    userIds: [event.userId],
+    kind: event.kind,
+    planId: plan.id,
+    at: event.at,
+  });
+  if (!inApp.length) return true;
   await tx.insert(notifications).values({
     orgId: plan.orgId,
     userId: event.userId,

@@ -8,6 +8,7 @@ import { daysBetween, todayIn } from '../../domain/plan/dates.ts';
 import { mondayOf } from '../../domain/plan/schedule.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { type Deps, inTransaction, noRequest } from '../context.ts';
+import { enqueueWebhookEvent } from '../integrations/enqueue-webhook-event.ts';
 import { notifyPerson } from './notify-person.ts';
 import { refreshRiskFlags } from './risk-flags.ts';
 
@@ -101,6 +102,12 @@ export async function sendReminders(deps: Deps): Promise<ReminderCounts> {
           entityId: checkIn.id,
           planId: plan.id,
           digest: { type: checkIn.type, scheduledAt: at, isAutomatic: true },
+        });
+        await enqueueWebhookEvent(tx, {
+          orgId: plan.orgId,
+          type: 'check_in.missed',
+          at: now,
+          data: { planId: plan.id, checkInId: checkIn.id },
         });
         const owner = checkIn.type === 'mentor_session' ? plan.mentorUserId : plan.managerUserId;
         if (owner) {

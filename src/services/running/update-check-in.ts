@@ -15,10 +15,12 @@ import { statusOfRating } from '../../domain/plan/progress.ts';
 import { localDateTime } from '../../domain/plan/schedule.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
+import { enqueueWebhookEvent } from '../integrations/enqueue-webhook-event.ts';
 import { recordMeasurements } from '../plans/metrics.ts';
 import { canSee, factsOf } from '../plans/plan-access.ts';
 import { organizationTimezone } from '../plans/present-plan.ts';
 import { claimUnchanged } from '../preconditions.ts';
+import { sendCheckInInvitation } from './check-in-invitations.ts';
 import { checkInScope } from './check-ins.ts';
 import { type CheckInRow, presentCheckIn } from './present-check-in.ts';
 import { refreshRiskFlags } from './risk-flags.ts';
@@ -219,6 +221,20 @@ export async function updateCheckIn(
         entityId: row.id,
         planId: plan.id,
         digest: { type: row.type, status, scheduledAt, fields },
+      });
+    }
+    // An invitation sent is kept true: a move sends the new time, a cancellation withdraws it.
+    if (row.invitationSequence !== null) {
+      if (status === 'cancelled') await sendCheckInInvitation(tx, plan, updated, 'CANCEL', now, timeZone);
+      else if (status === 'scheduled' && events.includes('check_in.rescheduled'))
+        await sendCheckInInvitation(tx, plan, updated, 'REQUEST', now, timeZone);
+    }
+    if (status !== row.status && (status === 'held' || status === 'missed')) {
+      await enqueueWebhookEvent(tx, {
+        orgId: plan.orgId,
+        type: status === 'held' ? 'check_in.held' : 'check_in.missed',
+        at: now,
+        data: { planId: plan.id, checkInId: row.id },
       });
     }
     if (status !== row.status || input.measurements?.length) {

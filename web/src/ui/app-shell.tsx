@@ -65,6 +65,7 @@ export function PageShell() {
         ...(hasRole(user, 'hr_admin')
           ? [
               { to: '/admin/exports', label: t('nav.exports') },
+              { to: '/admin/integrations', label: t('nav.integrations') },
               { to: '/admin/organization', label: t('nav.organization') },
             ]
           : []),

@@ -1,4 +1,4 @@
-// Settings: interface language, profile, personal API tokens and signed-in sessions.
+// Settings: interface language, profile, notifications, personal API tokens and signed-in sessions.
 import {
   Alert,
   Badge,
@@ -27,6 +27,7 @@ import { useFieldErrors } from '../../ui/field-errors.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { QueryState, useErrorMessage } from '../../ui/states.tsx';
+import { NotificationSettings } from './notification-settings.tsx';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -69,6 +70,7 @@ export function SettingsPage() {
             </div>
           </Input.Wrapper>
         </Card>
+        <NotificationSettings />
         <Tokens />
         <Sessions />
       </Stack>
