@@ -10,6 +10,7 @@ import { isSignatureCurrent } from '../domain/plan/signatures.ts';
 import type { Locale } from '../domain/template/template.ts';
 import { xmpPacket } from './pdf-archive.ts';
 import { documentWords, renderPlanPdf } from './plan-pdf.ts';
+import type { DocumentExtras } from './printable.ts';
 import {
   type CheckInStatus,
   type CheckInType,
@@ -656,6 +657,8 @@ export type DossierPdfOptions = {
   /** Signs the dossier as the organisation; null leaves it unsigned (previews, tests of the layout). */
   signing: PdfSigningOptions | null;
   logo?: Buffer | null;
+  /** The mentor's role and the employee's responses, printed on the plan pages. */
+  extras?: DocumentExtras;
 };
 
 /** The dossier PDF: the plan as shown by `plan`, the appendix made from `record`, the record embedded, signed. */
@@ -671,6 +674,7 @@ export async function renderDossierPdf(
       organizationName: record.organization.name,
       logo: options.logo ?? null,
       locale: record.plan.locale,
+      extras: options.extras,
     }),
     renderDossierAppendix(record, recordHash, {
       pdfSigner: options.signing ? options.signing.certificate.subject : null,

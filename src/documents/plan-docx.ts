@@ -24,6 +24,7 @@ import { headingKeys } from '../domain/template/template.ts';
 import type { LogoFile } from './logo-image.ts';
 import type { DocumentWords } from './plan-pdf.ts';
 import { approvedByLine, documentWords } from './plan-pdf.ts';
+import { blankLine, type DocumentExtras, printablePlan } from './printable.ts';
 
 type Labelled = { label: string; text: string };
 type Role = 'employee' | 'manager' | 'hr';
@@ -202,7 +203,7 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
       heading(`${i + 1}. ${area.title}`, 3),
       labelled(h.issue, area.issue),
       labelled(h.impact, area.impact),
-      labelled(h.examples, area.examples.length === 0 ? words.none : ''),
+      labelled(h.examples, area.examples.length === 0 ? blankLine : ''),
       ...area.examples.map((e) =>
         e.date ? labelled(date(e.date), e.text, { level: 1 }) : bullet(e.text, 1),
       ),
@@ -268,7 +269,7 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
     ...labelledList(s.manager),
     labelled(h.meetingFrequency, words.cadence(s.managerCheckIn)),
     heading(h.mentorAssignment, 3),
-    labelled(h.mentor, s.mentor.name ?? words.none),
+    labelled(h.mentor, s.mentor.name ?? blankLine),
     labelled(h.meetingFrequency, `${s.mentor.meetingFrequency} (${words.cadence(s.mentor.session)})`),
     labelled(h.focusAreas, s.mentor.focusAreas),
     labelled(h.supportProvided, s.mentor.supportProvided),
@@ -368,13 +369,13 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
     heading(h.primaryContacts, 2),
     ...plan.contacts
       .filter(isPrimary)
-      .map((c) => labelled(c.label, join([c.name, c.email, c.phone, c.location]) || words.none)),
+      .map((c) => labelled(c.label, join([c.name, c.email, c.phone, c.location]) || blankLine)),
     heading(h.additionalSupport, 2),
     ...plan.contacts
       .filter((c) => !isPrimary(c))
-      .map((c) => labelled(c.label, join([c.name, c.email, c.phone, c.location, c.url]) || words.none)),
+      .map((c) => labelled(c.label, join([c.name, c.email, c.phone, c.location, c.url]) || blankLine)),
     heading(h.resourcesTools, 2),
-    ...plan.resources.map((c) => labelled(c.label, join([c.url, c.instructions]) || words.none)),
+    ...plan.resources.map((c) => labelled(c.label, join([c.url, c.instructions]) || blankLine)),
   );
 
   push(heading(h.acknowledgment, 1));
@@ -514,10 +515,13 @@ export type PlanDocxOptions = {
   locale?: PlanView['locale'];
   /** Who downloaded the file: its "last modified by". */
   downloadedBy?: string;
+  /** The mentor's role and the employee's responses, which the plan view does not carry. */
+  extras?: DocumentExtras;
 };
 
-export async function renderPlanDocx(plan: PlanView, options: PlanDocxOptions = {}): Promise<Buffer> {
-  const locale = options.locale ?? plan.locale;
+export async function renderPlanDocx(input: PlanView, options: PlanDocxOptions = {}): Promise<Buffer> {
+  const locale = options.locale ?? input.locale;
+  const plan = printablePlan(input, locale, options.extras);
   const words = documentWords(locale);
   const h = Object.fromEntries(headingKeys.map((k) => [k, plan.headings[k] ?? k])) as Record<
     HeadingKey,

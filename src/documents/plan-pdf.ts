@@ -4,6 +4,7 @@ import type { HeadingKey, Locale } from '../domain/template/template.ts';
 import { headingKeys } from '../domain/template/template.ts';
 import { drawRule, fontNames, openPdfDocument, pageArea, pdfColor } from './pdf-document.ts';
 import { tableWriter } from './pdf-table.ts';
+import { blankLine, type DocumentExtras, printablePlan } from './printable.ts';
 
 export type DocumentLocale = Locale;
 
@@ -178,6 +179,8 @@ export type PlanPdfOptions = {
   organizationName?: string;
   logo?: Buffer | null;
   locale?: DocumentLocale;
+  /** The mentor's role and the employee's responses, which the plan view does not carry. */
+  extras?: DocumentExtras;
 };
 
 type Doc = PDFKit.PDFDocument;
@@ -475,7 +478,7 @@ function issues(c: Context): void {
     w.h3(`${i + 1}. ${area.title}`);
     w.labelled(h.issue, area.issue);
     w.labelled(h.impact, area.impact);
-    w.labelled(h.examples, area.examples.length === 0 ? c.words.none : '');
+    w.labelled(h.examples, area.examples.length === 0 ? blankLine : '');
     for (const example of area.examples) {
       if (example.date) w.labelled(c.date(example.date), example.text, { indent: 12 });
       else w.bullet(example.text, 12);
@@ -560,7 +563,7 @@ function development(c: Context): void {
   w.labelled(h.meetingFrequency, c.words.cadence(s.managerCheckIn));
 
   w.h3(h.mentorAssignment);
-  w.labelled(h.mentor, s.mentor.name ?? c.words.none);
+  w.labelled(h.mentor, s.mentor.name ?? blankLine);
   w.labelled(h.meetingFrequency, `${s.mentor.meetingFrequency} (${c.words.cadence(s.mentor.session)})`);
   w.labelled(h.focusAreas, s.mentor.focusAreas);
   w.labelled(h.supportProvided, s.mentor.supportProvided);
@@ -680,13 +683,13 @@ function contacts(c: Context): void {
   const additional = plan.contacts.filter((x) => !(x.key !== null && primaryContactKeys.has(x.key)));
   w.h1(h.contacts);
   w.h2(h.primaryContacts);
-  for (const x of primary) w.labelled(x.label, join([x.name, x.email, x.phone, x.location]) || c.words.none);
+  for (const x of primary) w.labelled(x.label, join([x.name, x.email, x.phone, x.location]) || blankLine);
   w.h2(h.additionalSupport);
   for (const x of additional) {
-    w.labelled(x.label, join([x.name, x.email, x.phone, x.location, x.url]) || c.words.none);
+    w.labelled(x.label, join([x.name, x.email, x.phone, x.location, x.url]) || blankLine);
   }
   w.h2(h.resourcesTools);
-  for (const x of plan.resources) w.labelled(x.label, join([x.url, x.instructions]) || c.words.none);
+  for (const x of plan.resources) w.labelled(x.label, join([x.url, x.instructions]) || blankLine);
 }
 
 function acknowledgments(c: Context): void {
@@ -895,8 +898,9 @@ export async function renderPlanPdf(input: PlanView, options: PlanPdfOptions = {
   // Text typed in the app may carry emoji; one scan of the whole plan is cheap next to rendering it.
   const json = JSON.stringify(input);
   emoji.lastIndex = 0;
-  const plan = mayHaveEmoji.test(json) && emoji.test(json) ? (withoutEmoji(input) as PlanView) : input;
-  const locale = options.locale ?? plan.locale;
+  const clean = mayHaveEmoji.test(json) && emoji.test(json) ? (withoutEmoji(input) as PlanView) : input;
+  const locale = options.locale ?? clean.locale;
+  const plan = printablePlan(clean, locale, options.extras);
   const organizationName = options.organizationName ?? plan.header.organizationName;
   const { doc, done } = openPdfDocument({
     title: `${plan.title} — ${plan.header.employeeName}`,

@@ -1,0 +1,140 @@
+// Every document of a filled plan, as a person files it: no template prompt printed, the employee's response in
+// every copy, one language, a first page that is not blank.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { templatePromptTexts } from '../../src/documents/printable.ts';
+import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
+import { type Client, demo, signIn } from '../helpers/http.ts';
+import { activatePlan, completePlan, createPlan } from '../helpers/plans.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'mejora-filed-'));
+const save = (name: string, body: Buffer): string => {
+  const file = join(dir, name);
+  writeFileSync(file, body);
+  if (process.env.MEJORA_KEEP_DOCS) writeFileSync(join(process.env.MEJORA_KEEP_DOCS, name), body);
+  return file;
+};
+const pdfText = (name: string, pdf: Buffer): string =>
+  execFileSync('pdftotext', [save(name, pdf), '-'], { encoding: 'utf8' });
+const docxText = (name: string, docx: Buffer): string => {
+  const xml = execFileSync('unzip', ['-p', save(name, docx), 'word/document.xml'], { encoding: 'utf8' });
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map(([p]) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))
+    .join('\n')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'");
+};
+
+describe.each(engines)('filed documents on %s', (engine) => {
+  let t: TestApp;
+  let manager: Client;
+  let hr: Client;
+  let employee: Client;
+  const docs = new Map<string, string>();
+
+  const download = async (client: Client, url: string): Promise<Buffer> => {
+    const response = await t.app.inject({ method: 'GET', url, headers: { cookie: client.cookie } });
+    expect(response.statusCode, url).toBe(200);
+    return response.rawPayload;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    manager = await signIn(t.app, demo.manager);
+    hr = await signIn(t.app, demo.hr);
+    employee = await signIn(t.app, demo.employee);
+    const mentor = await signIn(t.app, demo.mentor);
+    for (const locale of ['en', 'es'] as const) {
+      const filled = await completePlan(
+        manager,
+        await createPlan(manager, { locale, mentorId: mentor.user.id }),
+      );
+      const plan = await activatePlan(manager, hr, employee, filled.id);
+      const said = await employee.post(`/api/v1/plans/${plan.id}/comments`, {
+        kind: 'response',
+        body: `Response of the employee (${locale}): the deadlines depended on another team.`,
+      });
+      expect(said.status).toBe(201);
+      for (const as of ['en', 'es'] as const) {
+        const base = `/api/v1/plans/${plan.id}`;
+        const name = `${engine}-${locale}-as-${as}`;
+        docs.set(
+          `${name}.pdf`,
+          pdfText(`${name}.pdf`, await download(hr, `${base}/document.pdf?locale=${as}`)),
+        );
+        docs.set(
+          `${name}.docx`,
+          docxText(`${name}.docx`, await download(hr, `${base}/document.docx?locale=${as}`)),
+        );
+      }
+      const base = `/api/v1/plans/${plan.id}`;
+      docs.set(
+        `${engine}-${locale}-report.pdf`,
+        pdfText(`${engine}-${locale}-report.pdf`, await download(hr, `${base}/progress-report.pdf`)),
+      );
+      docs.set(
+        `${engine}-${locale}-dossier.pdf`,
+        pdfText(`${engine}-${locale}-dossier.pdf`, await download(hr, `${base}/dossier.pdf`)),
+      );
+    }
+    // A draft whose optional fields are left as their prompts: stored, yet never printed as content.
+    const draft = await completePlan(manager, await createPlan(manager, { mentorId: mentor.user.id }));
+    const kept = await manager.patch(`/api/v1/plans/${draft.id}`, {
+      support: {
+        hr: { additionalResources: draft.support.hr.placeholders.additionalResources },
+        training: { internal: draft.support.training.placeholders.internal },
+      },
+    });
+    expect(kept.status).toBe(200);
+    for (const kind of ['pdf', 'docx'] as const) {
+      const name = `${engine}-draft.${kind}`;
+      const body = await download(manager, `/api/v1/plans/${draft.id}/document.${kind}`);
+      docs.set(name, kind === 'pdf' ? pdfText(name, body) : docxText(name, body));
+    }
+  }, 180_000);
+  afterAll(() => t?.close());
+
+  it('prints no template prompt in any document, in either language', () => {
+    expect(docs.size).toBe(14);
+    if (process.env.MEJORA_KEEP_DOCS) {
+      for (const [name, text] of docs) writeFileSync(join(process.env.MEJORA_KEEP_DOCS, `${name}.txt`), text);
+    }
+    const prompts = [...templatePromptTexts()];
+    expect(prompts).toContain('Other HR resources and programs');
+    expect(prompts).toContain('Datos de contacto y disponibilidad');
+    for (const [name, raw] of docs) {
+      // Lines joined as one text: a prompt wrapped over two lines is still found.
+      const text = raw.replace(/\s+/g, ' ');
+      for (const prompt of prompts) {
+        const escaped = prompt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        expect(text, `${name}: "${prompt}"`).not.toMatch(
+          new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, 'u'),
+        );
+      }
+    }
+  });
+
+  it('prints a line to fill where a prompted field is empty, and the values the plan holds elsewhere', () => {
+    for (const kind of ['pdf', 'docx']) {
+      const draft = docs.get(`${engine}-draft.${kind}`) ?? '';
+      expect(draft).toMatch(/Internal Training: _{10,}/);
+      expect(draft).toMatch(/Additional HR Resources: _{10,}/);
+      const en = docs.get(`${engine}-en-as-en.${kind}`) ?? '';
+      expect(en).toMatch(/Internal Training: _{10,}/);
+      expect(en).toMatch(/Additional HR Resources: _{10,}/);
+      expect(en).toContain('Training Budget: $1,500.00 allocated for training and development');
+      expect(en).toContain('Time Allocation: 4 hours per week dedicated to improvement activities');
+      expect(en).toContain('Mentor: Miguel Torres - Staff Engineer');
+      const es = docs.get(`${engine}-es-as-es.${kind}`) ?? '';
+      expect(es).toMatch(/Formación interna: _{10,}/);
+      expect(es).toMatch(/Presupuesto de formación: 1500,00\sUS\$ asignados/);
+      expect(es).toContain('Miguel Torres - Staff Engineer');
+    }
+  });
+});
