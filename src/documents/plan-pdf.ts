@@ -181,6 +181,8 @@ export type PlanPdfOptions = {
   locale?: DocumentLocale;
   /** The mentor's role and the employee's responses, which the plan view does not carry. */
   extras?: DocumentExtras;
+  /** Pages that follow the plan in the same file (the dossier's record): "Page X of Y" counts them in Y. */
+  pagesAfter?: number;
 };
 
 type Doc = PDFKit.PDFDocument;
@@ -836,7 +838,7 @@ function draftMark(doc: PDFKit.PDFDocument, mark: string): void {
 }
 
 /** Header and footer of every page, written once all pages exist so that "Page X of Y" knows Y. */
-function pageFurniture(c: Context, organizationName: string, logo: PdfImage | null): void {
+function pageFurniture(c: Context, organizationName: string, logo: PdfImage | null, pagesAfter = 0): void {
   const { w, plan } = c;
   const doc = w.doc;
   const range = doc.bufferedPageRange();
@@ -869,7 +871,9 @@ function pageFurniture(c: Context, organizationName: string, logo: PdfImage | nu
     drawRule(doc, { from: w.left, to: right, y: footerTop - 5, width: 0.5, color: color.rule });
     w.style('regular', size.tiny, color.muted);
     doc.text(plan.confidentialityNotice, w.left, footerTop, { width: w.width - 90, lineGap: 0.5 });
-    const pageLabel = c.h.page.replace('{page}', String(i + 1)).replace('{pages}', String(range.count));
+    const pageLabel = c.h.page
+      .replace('{page}', String(i + 1))
+      .replace('{pages}', String(range.count + pagesAfter));
     w.style('bold', size.tiny, color.primary);
     doc.text(pageLabel, right - 85, footerTop, { width: 85, align: 'right', lineBreak: false });
   }
@@ -944,7 +948,7 @@ export async function renderPlanPdf(input: PlanView, options: PlanPdfOptions = {
   acknowledgments(c);
   review(c);
   closing(c);
-  pageFurniture(c, organizationName, logo);
+  pageFurniture(c, organizationName, logo, options.pagesAfter);
 
   doc.end();
   return done;

@@ -137,4 +137,29 @@ describe.each(engines)('filed documents on %s', (engine) => {
       expect(es).toContain('Miguel Torres - Staff Engineer');
     }
   });
+
+  it('the dossier reads like a case file: events as sentences with their actor, one page numbering 1..N', () => {
+    for (const locale of ['en', 'es'] as const) {
+      const text = docs.get(`${engine}-${locale}-dossier.pdf`) ?? '';
+      const flat = text.replace(/\s+/g, ' ');
+      // No raw event code, no "By —" for system events.
+      expect(flat).not.toMatch(/\b(plan|focus_area|check_ins?|metric)\.[a-z_]+\b/);
+      if (locale === 'en') {
+        expect(flat).toContain('Helena Ruiz approved the plan');
+        expect(flat).toContain('Elena Martín signed the plan as the employee');
+        expect(flat).toMatch(/The check-in scheduler scheduled \d+ check-ins/);
+        expect(flat).toContain('Marta Navarro created the plan');
+      } else {
+        expect(flat).toContain('Helena Ruiz aprobó el plan');
+        expect(flat).toMatch(/El programador de reuniones programó \d+ reuniones de seguimiento/);
+      }
+      const label = locale === 'en' ? /Page (\d+) of (\d+)/g : /Página (\d+) de (\d+)/g;
+      const pages = [...text.matchAll(label)].map((m) => [Number(m[1]), Number(m[2])]);
+      const total = pages[0]?.[1] ?? 0;
+      expect(total).toBeGreaterThan(5);
+      expect(pages.map(([n]) => n)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+      expect(pages.every(([, of]) => of === total)).toBe(true);
+      expect(text).not.toMatch(/Record page|del expediente \d/);
+    }
+  });
 });
