@@ -24,7 +24,13 @@ import { headingKeys } from '../domain/template/template.ts';
 import type { LogoFile } from './logo-image.ts';
 import type { DocumentWords } from './plan-pdf.ts';
 import { approvedByLine, documentWords } from './plan-pdf.ts';
-import { blankLine, type DocumentExtras, printablePlan } from './printable.ts';
+import {
+  blankLine,
+  type DocumentExtras,
+  type EmployeeResponse,
+  employeeResponseSection,
+  printablePlan,
+} from './printable.ts';
 
 type Labelled = { label: string; text: string };
 type Role = 'employee' | 'manager' | 'hr';
@@ -158,7 +164,13 @@ function pageNumber(template: string): ParagraphChild[] {
   return children;
 }
 
-function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWords): FileChild[] {
+function body(
+  plan: PlanView,
+  h: Record<HeadingKey, string>,
+  words: DocumentWords,
+  locale: PlanView['locale'],
+  responses: EmployeeResponse[],
+): FileChild[] {
   const out: FileChild[] = [];
   const push = (...items: FileChild[]): void => {
     out.push(...items);
@@ -453,6 +465,13 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
     }
   }
 
+  const said = employeeResponseSection(responses, locale, date);
+  push(
+    heading(said.heading, 1),
+    ...(said.none ? [paragraph(said.none, { color: muted })] : []),
+    ...said.items.flatMap((r) => [paragraph(r.label, { bold: true, keepNext: true }), paragraph(r.text)]),
+  );
+
   push(
     heading(h.planReview, 1),
     heading(h.reviewSchedule, 2),
@@ -575,7 +594,7 @@ export async function renderPlanDocx(input: PlanView, options: PlanDocxOptions =
             ],
           }),
         },
-        children: body(plan, h, words),
+        children: body(plan, h, words, locale, options.extras?.responses ?? []),
       },
     ],
   });

@@ -4,7 +4,13 @@ import type { HeadingKey, Locale } from '../domain/template/template.ts';
 import { headingKeys } from '../domain/template/template.ts';
 import { drawRule, fontNames, openPdfDocument, pageArea, pdfColor } from './pdf-document.ts';
 import { tableWriter } from './pdf-table.ts';
-import { blankLine, type DocumentExtras, printablePlan } from './printable.ts';
+import {
+  blankLine,
+  type DocumentExtras,
+  type EmployeeResponse,
+  employeeResponseSection,
+  printablePlan,
+} from './printable.ts';
 
 export type DocumentLocale = Locale;
 
@@ -406,6 +412,7 @@ function writer(doc: Doc) {
 type Context = {
   w: Writer;
   plan: PlanView;
+  locale: DocumentLocale;
   h: Record<HeadingKey, string>;
   words: DocumentWords;
   date: (value: string | null) => string;
@@ -767,6 +774,21 @@ function acknowledgments(c: Context): void {
   }
 }
 
+/** The employee's own words for the record, as written: at signing, at refusal, or any time after. */
+function responses(c: Context, list: EmployeeResponse[]): void {
+  const { w } = c;
+  const section = employeeResponseSection(list, c.locale, c.date);
+  w.h1(section.heading);
+  if (section.none) w.paragraph(section.none, { fill: color.muted });
+  for (const item of section.items) {
+    w.style('bold', size.body);
+    w.ensure(3 * (size.body + lineGap + 3));
+    w.doc.text(item.label, w.left, w.doc.y, { width: w.width, lineGap });
+    w.gap(1);
+    w.paragraph(item.text);
+  }
+}
+
 function review(c: Context): void {
   const { w, plan, h } = c;
   w.h1(h.planReview);
@@ -919,6 +941,7 @@ export async function renderPlanPdf(input: PlanView, options: PlanPdfOptions = {
   const c: Context = {
     w,
     plan,
+    locale,
     h: headingsOf(plan),
     words,
     date: words.date,
@@ -946,6 +969,7 @@ export async function renderPlanPdf(input: PlanView, options: PlanPdfOptions = {
   guidance(c);
   contacts(c);
   acknowledgments(c);
+  responses(c, options.extras?.responses ?? []);
   review(c);
   closing(c);
   pageFurniture(c, organizationName, logo, options.pagesAfter);

@@ -227,3 +227,45 @@ export function printablePlan(plan: PlanView, locale: Locale, extras: DocumentEx
     additionalResources,
   };
 }
+
+const responseWords: Record<
+  Locale,
+  { heading: string; none: string; context: Record<EmployeeResponse['context'], string> }
+> = {
+  en: {
+    heading: 'Employee’s response',
+    none: 'None recorded.',
+    context: {
+      signing: 'At signing',
+      refusal: 'On refusing to sign',
+      response: 'Written response',
+      comment: 'Comment',
+    },
+  },
+  es: {
+    heading: 'Respuesta del empleado',
+    none: 'Ninguna registrada.',
+    context: {
+      signing: 'Al firmar',
+      refusal: 'Al negarse a firmar',
+      response: 'Respuesta escrita',
+      comment: 'Comentario',
+    },
+  },
+};
+
+/**
+ * The section "Employee's response" as every copy prints it: its heading, then each response with a lead-in
+ * ("Written response, 3 Dec 2026") and its text as written; the words for none when there is none.
+ */
+export function employeeResponseSection(
+  responses: EmployeeResponse[],
+  locale: Locale,
+  date: (value: string) => string,
+): { heading: string; none: string | null; items: { label: string; text: string }[] } {
+  const w = responseWords[locale];
+  const items = [...responses]
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .map((r) => ({ label: `${w.context[r.context]}, ${date(r.at)}`, text: r.text }));
+  return { heading: w.heading, none: items.length === 0 ? w.none : null, items };
+}

@@ -55,12 +55,28 @@ describe.each(engines)('filed documents on %s', (engine) => {
         manager,
         await createPlan(manager, { locale, mentorId: mentor.user.id }),
       );
-      const plan = await activatePlan(manager, hr, employee, filled.id);
-      const said = await employee.post(`/api/v1/plans/${plan.id}/comments`, {
-        kind: 'response',
-        body: `Response of the employee (${locale}): the deadlines depended on another team.`,
-      });
-      expect(said.status).toBe(201);
+      let plan = filled;
+      if (locale === 'en') {
+        plan = await activatePlan(manager, hr, employee, filled.id);
+        const said = await employee.post(`/api/v1/plans/${plan.id}/comments`, {
+          kind: 'response',
+          body: 'Response of the employee: the deadlines depended on another team.',
+        });
+        expect(said.status).toBe(201);
+      } else {
+        // The Spanish plan is refused: the employee's reason is their response for the record.
+        expect(
+          (await manager.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'submit' })).status,
+        ).toBe(200);
+        expect((await hr.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'approve' })).status).toBe(
+          200,
+        );
+        const refused = await employee.post(`/api/v1/plans/${plan.id}/signatures`, {
+          refused: true,
+          response: 'No estoy de acuerdo: los plazos dependían de otro equipo.',
+        });
+        expect(refused.status).toBe(201);
+      }
       for (const as of ['en', 'es'] as const) {
         const base = `/api/v1/plans/${plan.id}`;
         const name = `${engine}-${locale}-as-${as}`;
@@ -151,7 +167,7 @@ describe.each(engines)('filed documents on %s', (engine) => {
         expect(flat).toContain('Marta Navarro created the plan');
       } else {
         expect(flat).toContain('Helena Ruiz aprobó el plan');
-        expect(flat).toMatch(/El programador de reuniones programó \d+ reuniones de seguimiento/);
+        expect(flat).toContain('Elena Martín se negó a firmar el plan');
       }
       const label = locale === 'en' ? /Page (\d+) of (\d+)/g : /Página (\d+) de (\d+)/g;
       const pages = [...text.matchAll(label)].map((m) => [Number(m[1]), Number(m[2])]);
@@ -160,6 +176,19 @@ describe.each(engines)('filed documents on %s', (engine) => {
       expect(pages.map(([n]) => n)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
       expect(pages.every(([, of]) => of === total)).toBe(true);
       expect(text).not.toMatch(/Record page|del expediente \d/);
+    }
+  });
+
+  it("prints the employee's response in every copy: PDF, DOCX and dossier", () => {
+    for (const name of ['en-as-en.pdf', 'en-as-en.docx', 'en-as-es.pdf', 'en-dossier.pdf']) {
+      const text = (docs.get(`${engine}-${name}`) ?? '').replace(/\s+/g, ' ');
+      expect(text, name).toMatch(/Employee’s response|Respuesta del empleado/);
+      expect(text, name).toContain('Response of the employee: the deadlines depended on another team.');
+    }
+    for (const name of ['es-as-es.pdf', 'es-as-es.docx', 'es-as-en.docx', 'es-dossier.pdf']) {
+      const text = (docs.get(`${engine}-${name}`) ?? '').replace(/\s+/g, ' ');
+      expect(text, name).toMatch(/Al negarse a firmar|On refusing to sign/);
+      expect(text, name).toContain('No estoy de acuerdo: los plazos dependían de otro equipo.');
     }
   });
 });
