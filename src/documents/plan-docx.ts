@@ -467,7 +467,7 @@ function body(
 
   const said = employeeResponseSection(responses, locale, date);
   push(
-    heading(said.heading, 1),
+    heading(said.heading, 2),
     ...(said.none ? [paragraph(said.none, { color: muted })] : []),
     ...said.items.flatMap((r) => [paragraph(r.label, { bold: true, keepNext: true }), paragraph(r.text)]),
   );

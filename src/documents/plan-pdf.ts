@@ -778,7 +778,7 @@ function acknowledgments(c: Context): void {
 function responses(c: Context, list: EmployeeResponse[]): void {
   const { w } = c;
   const section = employeeResponseSection(list, c.locale, c.date);
-  w.h1(section.heading);
+  w.h2(section.heading);
   if (section.none) w.paragraph(section.none, { fill: color.muted });
   for (const item of section.items) {
     w.style('bold', size.body);
