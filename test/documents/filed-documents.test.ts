@@ -1,7 +1,7 @@
 // Every document of a filled plan, as a person files it: no template prompt printed, the employee's response in
 // every copy, one language, a first page that is not blank.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,8 @@ describe.each(engines)('filed documents on %s', (engine) => {
   let hr: Client;
   let employee: Client;
   const docs = new Map<string, string>();
+  /** What people wrote in the plans: printed as written, so left out of the language checks. */
+  const written: string[] = [];
 
   const download = async (client: Client, url: string): Promise<Buffer> => {
     const response = await t.app.inject({ method: 'GET', url, headers: { cookie: client.cookie } });
@@ -56,6 +58,16 @@ describe.each(engines)('filed documents on %s', (engine) => {
         await createPlan(manager, { locale, mentorId: mentor.user.id }),
       );
       let plan = filled;
+      for (const area of filled.focusAreas) {
+        for (const f of ['issue', 'impact', 'requiredStandard', 'goal', 'measurement', 'successCriteria']) {
+          written.push(area[f]);
+        }
+      }
+      for (const m of filled.metrics) written.push(m.name, m.unit);
+      written.push(
+        ...Object.values(filled.support.hr as Record<string, unknown>),
+        ...Object.values(filled.support.mentor as Record<string, unknown>),
+      );
       if (locale === 'en') {
         plan = await activatePlan(manager, hr, employee, filled.id);
         const said = await employee.post(`/api/v1/plans/${plan.id}/comments`, {
@@ -189,6 +201,68 @@ describe.each(engines)('filed documents on %s', (engine) => {
       const text = (docs.get(`${engine}-${name}`) ?? '').replace(/\s+/g, ' ');
       expect(text, name).toMatch(/Al negarse a firmar|On refusing to sign/);
       expect(text, name).toContain('No estoy de acuerdo: los plazos dependían de otro equipo.');
+    }
+  });
+
+  it('draws a first page that is not blank, for every kind of PDF', () => {
+    for (const name of ['en-as-en.pdf', 'es-as-es.pdf', 'draft.pdf', 'en-report.pdf', 'en-dossier.pdf']) {
+      const file = join(dir, `${engine}-${name}`);
+      execFileSync('pdftoppm', ['-singlefile', '-r', '40', '-gray', file, join(dir, `${engine}-page`)]);
+      const pgm = readFileSync(join(dir, `${engine}-page.pgm`));
+      // Binary PGM: "P5", width, height, maxval, then one byte a pixel.
+      const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 40).toString('latin1'));
+      expect(header, name).not.toBeNull();
+      const pixels = pgm.subarray(pgm.length - Number(header?.[1]) * Number(header?.[2]));
+      const inked = pixels.filter((v) => v < 200).length / pixels.length;
+      expect(inked, name).toBeGreaterThan(0.01);
+    }
+  });
+
+  it('prints one language per document: no label of the other language', () => {
+    const english = [
+      /\bPage \d/,
+      /\bVersion \d/,
+      /\bStatus\b/,
+      /\bEmployee Name\b/,
+      /\bStart Date\b/,
+      /\bSignature\b/,
+      /\bOn track\b/,
+      /\bOff track\b/,
+      /\bAt risk\b/,
+      /\bOutcome\b/,
+      /\bTraining Budget\b/,
+      /\bApproved By\b/,
+      /\bMeeting Frequency\b/,
+      /\bNone recorded\b/,
+      /\b\d+ weeks\b/,
+      /\bWeekly\b/,
+      /\bDraft\b/,
+      /\bCompleted successfully\b/,
+    ];
+    const spanish = [
+      /\bPágina \d/,
+      /\bVersión \d/,
+      /\bEstado\b/,
+      /\bFecha\b/,
+      /\bFirma\b/,
+      /\bsemanas\b/,
+      /\bBorrador\b/,
+      /\bResultado\b/,
+      /\bPresupuesto\b/,
+      /\bRespuesta del empleado\b/,
+      /\bEn riesgo\b/,
+      /\bDesviado\b/,
+      /\bSemanal\b/,
+      /\bde seguimiento\b/,
+    ];
+    const freeText = written
+      .filter((x): x is string => typeof x === 'string' && x.length > 3)
+      .sort((a, b) => b.length - a.length);
+    for (const [name, raw] of docs) {
+      const isSpanish = /-(es-as-es|en-as-es|es-report|es-dossier)\./.test(name);
+      let text = raw.replace(/\s+/g, ' ');
+      for (const x of freeText) text = text.replaceAll(x.replace(/\s+/g, ' '), ' ');
+      for (const word of isSpanish ? english : spanish) expect(text, `${name}: ${word}`).not.toMatch(word);
     }
   });
 });
