@@ -38,7 +38,7 @@ describe.each(engines)('filed documents on %s', (engine) => {
   let employee: Client;
   const docs = new Map<string, string>();
   /** What people wrote in the plans: printed as written, so left out of the language checks. */
-  const written: string[] = [];
+  const written: unknown[] = [];
 
   const download = async (client: Client, url: string): Promise<Buffer> => {
     const response = await t.app.inject({ method: 'GET', url, headers: { cookie: client.cookie } });
