@@ -23,7 +23,7 @@ import type { HeadingKey } from '../domain/template/template.ts';
 import { headingKeys } from '../domain/template/template.ts';
 import type { LogoFile } from './logo-image.ts';
 import type { DocumentWords } from './plan-pdf.ts';
-import { approvedByLine, documentWords } from './plan-pdf.ts';
+import { approvedByLine, documentWords, noneRecorded } from './plan-pdf.ts';
 import {
   blankLine,
   type DocumentExtras,
@@ -74,13 +74,16 @@ const paragraph = (
 const labelled = (
   label: string,
   text: string,
-  options: { bullet?: boolean; level?: number; keepNext?: boolean } = {},
+  options: { bullet?: boolean; level?: number; keepNext?: boolean; separator?: string } = {},
 ): Paragraph =>
   new Paragraph({
     bullet: options.bullet === false ? undefined : { level: options.level ?? 0 },
     spacing: { after: 40 },
     ...(options.keepNext ? { keepNext: true, keepLines: true } : {}),
-    children: text === '' ? [run(label, { bold: true })] : [run(`${label}: `, { bold: true }), run(text)],
+    children:
+      text === ''
+        ? [run(label, { bold: true })]
+        : [run(`${label}${options.separator ?? ': '}`, { bold: true }), run(text)],
   });
 
 const labelledList = (items: Labelled[]): Paragraph[] => items.map((i) => labelled(i.label, i.text));
@@ -206,7 +209,7 @@ function body(
   push(
     heading(h.philosophy, 2),
     paragraph(plan.overview.philosophyIntro),
-    ...labelledList(plan.overview.philosophy),
+    ...plan.overview.philosophy.map((i) => labelled(i.label, i.text, { separator: ' ' })),
   );
 
   push(heading(h.issues, 1), heading(h.primaryConcerns, 2), paragraph(plan.issuesIntro));
@@ -223,21 +226,24 @@ function body(
     );
   });
   const statusColor = { onTrack: good, atRisk: warn, offTrack: bad } as const;
-  push(
-    heading(h.metrics, 2),
-    table(
-      [30, 13, 14, 14, 13, 16],
-      [h.metric, h.baseline, h.current, h.required, h.gap, h.status],
-      plan.metrics.map((m) => [
-        { text: m.name, bold: true },
-        words.value(m.baseline, m.unit),
-        words.value(m.current, m.unit),
-        words.value(m.target, m.unit),
-        m.isMet ? words.met : words.value(m.gap, m.unit),
-        { text: words.metricStatus[m.status], color: statusColor[m.status] },
-      ]),
-    ),
-  );
+  // The columns of "Current Performance" and "Required Standard" fit their longest word: no header breaks mid-word.
+  push(heading(h.metrics, 2));
+  if (plan.metrics.length === 0) push(paragraph(noneRecorded[locale], { color: muted }));
+  else
+    push(
+      table(
+        [24, 12, 17, 17, 12, 18],
+        [h.metric, h.baseline, h.current, h.required, h.gap, h.status],
+        plan.metrics.map((m) => [
+          { text: m.name, bold: true },
+          words.value(m.baseline, m.unit),
+          words.value(m.current, m.unit),
+          words.value(m.target, m.unit),
+          m.isMet ? words.met : words.value(m.gap, m.unit),
+          { text: words.metricStatus[m.status], color: statusColor[m.status] },
+        ]),
+      ),
+    );
 
   push(heading(h.goals, 1), heading(h.primaryGoals, 2), paragraph(plan.goalsIntro));
   plan.focusAreas.forEach((area, i) => {

@@ -317,9 +317,10 @@ function writer(doc: Doc) {
   const labelled = (
     label: string,
     text: string,
-    options: { indent?: number; bullet?: boolean } = {},
+    options: { indent?: number; bullet?: boolean; separator?: string } = {},
   ): void => {
     const indent = options.indent ?? 0;
+    const separator = options.separator ?? ': ';
     const bulletSpace = options.bullet === false ? 0 : 11;
     style('bold', size.body);
     ensure(lineHeight());
@@ -329,7 +330,7 @@ function writer(doc: Doc) {
     if (text === '') {
       doc.text(label, x, doc.y, { width: w, lineGap });
     } else {
-      doc.text(`${label}: `, x, doc.y, { width: w, lineGap, continued: true });
+      doc.text(`${label}${separator}`, x, doc.y, { width: w, lineGap, continued: true });
       style('regular', size.body);
       doc.text(text, { width: w, lineGap });
     }
@@ -430,6 +431,12 @@ const labelledList = (c: Context, items: Labelled[]): void => {
   for (const item of items) c.w.labelled(item.label, item.text);
 };
 
+/** What an empty table says instead of a bare header row. */
+export const noneRecorded: Record<DocumentLocale, string> = {
+  en: 'None recorded.',
+  es: 'Ninguno registrado.',
+};
+
 function titleBlock(c: Context): void {
   const { w, plan } = c;
   w.style('bold', size.title, color.primary);
@@ -475,7 +482,8 @@ function overview(c: Context): void {
   w.paragraph(plan.overview.purpose);
   w.h2(h.philosophy);
   w.paragraph(plan.overview.philosophyIntro);
-  for (const item of plan.overview.philosophy) w.labelled(item.label, item.text);
+  // A sentence whose first words are bold, as the seed writes it: no colon between them.
+  for (const item of plan.overview.philosophy) w.labelled(item.label, item.text, { separator: ' ' });
 }
 
 function issues(c: Context): void {
@@ -496,6 +504,10 @@ function issues(c: Context): void {
   });
 
   w.h2(h.metrics, tableKeep);
+  if (plan.metrics.length === 0) {
+    w.paragraph(noneRecorded[c.locale], { fill: color.muted });
+    return;
+  }
   const statusColor = { onTrack: color.good, atRisk: color.warn, offTrack: color.bad } as const;
   w.table(
     [
