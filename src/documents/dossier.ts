@@ -8,8 +8,10 @@ import type { ChainedEvent } from '../domain/audit/chain.ts';
 import type { PlanOutcome } from '../domain/plan/plan.ts';
 import { isSignatureCurrent } from '../domain/plan/signatures.ts';
 import type { Locale } from '../domain/template/template.ts';
+import { changeSentence, eventSentence } from './audit-sentences.ts';
 import { xmpPacket } from './pdf-archive.ts';
 import { documentWords, renderPlanPdf } from './plan-pdf.ts';
+import type { DocumentExtras } from './printable.ts';
 import {
   type CheckInStatus,
   type CheckInType,
@@ -155,6 +157,7 @@ const words = {
     createdBy: 'By',
     reason: 'Reason',
     hash: 'Document hash',
+    versionHash: 'Document hash (first 16)',
     adjustments: 'Adjustments',
     noAdjustments: 'No adjustments were proposed.',
     kind: { minor: 'Minor', major: 'Major', pause: 'Pause' },
@@ -162,6 +165,7 @@ const words = {
     proposedBy: 'Proposed by',
     decision: 'Decision',
     changes: 'Changes',
+    firstVersion: 'The plan was created',
     checkIns: 'Check-ins',
     noCheckIns: 'No check-ins were recorded.',
     attendees: 'Attendees',
@@ -218,7 +222,12 @@ const words = {
     action: 'Action',
     actor: 'By',
     chainHead: 'Chain head',
-    page: (page: number, pages: number) => `Record page ${page} of ${pages}`,
+    page: (page: number, pages: number) => `Page ${page} of ${pages}`,
+    event: 'Event',
+    reference: 'Hash (first 12)',
+    auditIntro:
+      'Each event of the plan, in order. Its reference is the start of the event’s SHA-256 hash; the whole hash ' +
+      'and the chain it belongs to are in the embedded record, which `mejora dossier verify` checks.',
   },
   es: {
     appendix: 'Expediente del plan',
@@ -241,6 +250,7 @@ const words = {
     createdBy: 'Por',
     reason: 'Motivo',
     hash: 'Hash del documento',
+    versionHash: 'Hash del documento (16 primeros)',
     adjustments: 'Ajustes',
     noAdjustments: 'No se propusieron ajustes.',
     kind: { minor: 'Menor', major: 'Mayor', pause: 'Pausa' },
@@ -253,6 +263,7 @@ const words = {
     proposedBy: 'Propuesto por',
     decision: 'Decisión',
     changes: 'Cambios',
+    firstVersion: 'Se creó el plan',
     checkIns: 'Reuniones de seguimiento',
     noCheckIns: 'No se registraron reuniones.',
     attendees: 'Asistentes',
@@ -313,7 +324,12 @@ const words = {
     action: 'Acción',
     actor: 'Por',
     chainHead: 'Cabeza de la cadena',
-    page: (page: number, pages: number) => `Página ${page} de ${pages} del expediente`,
+    page: (page: number, pages: number) => `Página ${page} de ${pages}`,
+    event: 'Evento',
+    reference: 'Hash (12 primeros)',
+    auditIntro:
+      'Cada evento del plan, en orden. Su referencia es el comienzo del hash SHA-256 del evento; el hash completo ' +
+      'y la cadena a la que pertenece están en el expediente incrustado, que `mejora dossier verify` comprueba.',
   },
 } as const;
 
@@ -324,17 +340,6 @@ type Context = {
   record: DossierRecord;
   t: Words;
   format: ReturnType<typeof documentWords>;
-};
-
-const changeText = (item: unknown): string => {
-  if (typeof item === 'string') return item;
-  if (item && typeof item === 'object' && 'path' in item) {
-    const change = item as { path: string; before: unknown; after: unknown };
-    const show = (v: unknown): string =>
-      v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
-    return `${change.path}: ${show(change.before)} → ${show(change.after)}`;
-  }
-  return JSON.stringify(item);
 };
 
 function summarySection(c: Context, recordHash: string): void {
@@ -361,6 +366,17 @@ function summarySection(c: Context, recordHash: string): void {
   );
 }
 
+/** Why a version exists, in words: its stated reason, else the event that made it. */
+function versionReason(c: Context, v: DossierRecord['versions'][number]): string {
+  const { record } = c;
+  if (v.reason && v.reason !== 'created') return v.reason;
+  const made = [...record.audit.events]
+    .reverse()
+    .find((e) => e.digest?.version === v.version && e.digest?.documentHash === v.documentHash);
+  if (made) return eventSentence(made, record.plan.locale, record.adjustments);
+  return v.version === 1 ? c.t.firstVersion : '—';
+}
+
 function versionsSection(c: Context): void {
   const { w, record, t, format } = c;
   w.h1(t.versions, 60);
@@ -370,14 +386,14 @@ function versionsSection(c: Context): void {
       { title: t.date, width: 90 },
       { title: t.createdBy, width: 90 },
       { title: t.reason, width: 130 },
-      { title: t.hash, width: 140 },
+      { title: t.versionHash, width: 140 },
     ],
     record.versions.map((v) => [
       { text: String(v.version), bold: v.version === record.plan.shownVersion },
       format.dateTime(v.createdAt),
       v.createdByName ?? '—',
-      v.reason ?? '—',
-      v.documentHash,
+      versionReason(c, v),
+      v.documentHash.slice(0, 16),
     ]),
   );
   w.h1(t.adjustments, 60);
@@ -391,7 +407,9 @@ function versionsSection(c: Context): void {
       w.labelled(t.decision, `${a.decidedByName ?? '—'}${when}: ${a.decisionReason ?? '—'}`);
     }
     w.labelled(t.version, `${a.fromVersion} → ${a.toVersion ?? '—'}`);
-    if (a.summary.length) w.labelled(t.changes, a.summary.map(changeText).join('; '));
+    if (a.summary.length) {
+      w.labelled(t.changes, a.summary.map((x) => changeSentence(x, record.plan.locale)).join('; '));
+    }
   }
 }
 
@@ -563,22 +581,19 @@ function auditSection(c: Context): void {
   const { w, record, t, format } = c;
   w.doc.addPage();
   w.h1(t.auditTrail, 60);
+  w.paragraph(t.auditIntro, { fill: reportColor.muted });
   w.table(
     [
       { title: t.seq, width: 24, align: 'right' },
-      { title: t.time, width: 80 },
-      { title: t.action, width: 108 },
-      { title: t.actor, width: 80 },
-      { title: t.ip, width: 58 },
-      { title: 'SHA-256', width: 145 },
+      { title: t.time, width: 82 },
+      { title: t.event, width: 299 },
+      { title: t.reference, width: 90 },
     ],
     record.audit.events.map((e) => [
       String(e.seq),
       format.dateTime(e.at),
-      e.action,
-      e.actorName ?? '—',
-      e.ip ?? '—',
-      e.hash,
+      eventSentence(e, record.plan.locale, record.adjustments),
+      e.hash.slice(0, 12),
     ]),
   );
   if (record.audit.head) w.labelled(t.chainHead, `#${record.audit.head.seq} ${record.audit.head.hash}`);
@@ -588,7 +603,12 @@ function auditSection(c: Context): void {
 export async function renderDossierAppendix(
   record: DossierRecord,
   recordHash: string,
-  options: { pdfSigner?: string | null; confidentialityNotice?: string } = {},
+  options: {
+    pdfSigner?: string | null;
+    confidentialityNotice?: string;
+    /** Where these pages sit in the whole file: after the plan's pages, numbered on from them. */
+    numbering?: { before: number; total: number };
+  } = {},
 ): Promise<Buffer> {
   const locale = record.plan.locale;
   const t = words[locale];
@@ -612,6 +632,7 @@ export async function renderDossierAppendix(
     header: `${record.organization.name} · ${t.appendix} · ${record.plan.employeeName}`,
     footer: options.confidentialityNotice ?? '',
     page: t.page,
+    numbering: options.numbering,
   });
   doc.end();
   return done;
@@ -656,6 +677,8 @@ export type DossierPdfOptions = {
   /** Signs the dossier as the organisation; null leaves it unsigned (previews, tests of the layout). */
   signing: PdfSigningOptions | null;
   logo?: Buffer | null;
+  /** The mentor's role and the employee's responses, printed on the plan pages. */
+  extras?: DocumentExtras;
 };
 
 /** The dossier PDF: the plan as shown by `plan`, the appendix made from `record`, the record embedded, signed. */
@@ -666,18 +689,28 @@ export async function renderDossierPdf(
 ): Promise<Buffer> {
   const json = canonicalJson(record);
   const recordHash = sha256(json);
-  const [planPdf, appendixPdf] = await Promise.all([
-    renderPlanPdf(plan, {
-      organizationName: record.organization.name,
-      logo: options.logo ?? null,
-      locale: record.plan.locale,
-    }),
-    renderDossierAppendix(record, recordHash, {
-      pdfSigner: options.signing ? options.signing.certificate.subject : null,
-      confidentialityNotice: plan.confidentialityNotice,
-    }),
-  ]);
+  const appendixOptions = {
+    pdfSigner: options.signing ? options.signing.certificate.subject : null,
+    confidentialityNotice: plan.confidentialityNotice,
+  };
+  // One page numbering through the whole file: the record's pages are counted first, the plan's pages are
+  // numbered out of the total, then the record's pages are numbered on from the plan's.
+  const recordPages = (
+    await PDFDocument.load(await renderDossierAppendix(record, recordHash, appendixOptions))
+  ).getPageCount();
+  const planPdf = await renderPlanPdf(plan, {
+    organizationName: record.organization.name,
+    logo: options.logo ?? null,
+    locale: record.plan.locale,
+    extras: options.extras,
+    pagesAfter: recordPages,
+  });
   const doc = await PDFDocument.load(planPdf, { updateMetadata: false });
+  const planPages = doc.getPageCount();
+  const appendixPdf = await renderDossierAppendix(record, recordHash, {
+    ...appendixOptions,
+    numbering: { before: planPages, total: planPages + recordPages },
+  });
   const appendix = await PDFDocument.load(appendixPdf, { updateMetadata: false });
   for (const page of await doc.copyPages(appendix, appendix.getPageIndices())) doc.addPage(page);
   const at = new Date(record.generatedAt);

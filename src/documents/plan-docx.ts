@@ -23,7 +23,14 @@ import type { HeadingKey } from '../domain/template/template.ts';
 import { headingKeys } from '../domain/template/template.ts';
 import type { LogoFile } from './logo-image.ts';
 import type { DocumentWords } from './plan-pdf.ts';
-import { approvedByLine, documentWords } from './plan-pdf.ts';
+import { approvedByLine, documentWords, noneRecorded } from './plan-pdf.ts';
+import {
+  blankLine,
+  type DocumentExtras,
+  type EmployeeResponse,
+  employeeResponseSection,
+  printablePlan,
+} from './printable.ts';
 
 type Labelled = { label: string; text: string };
 type Role = 'employee' | 'manager' | 'hr';
@@ -67,13 +74,16 @@ const paragraph = (
 const labelled = (
   label: string,
   text: string,
-  options: { bullet?: boolean; level?: number; keepNext?: boolean } = {},
+  options: { bullet?: boolean; level?: number; keepNext?: boolean; separator?: string } = {},
 ): Paragraph =>
   new Paragraph({
     bullet: options.bullet === false ? undefined : { level: options.level ?? 0 },
     spacing: { after: 40 },
     ...(options.keepNext ? { keepNext: true, keepLines: true } : {}),
-    children: text === '' ? [run(label, { bold: true })] : [run(`${label}: `, { bold: true }), run(text)],
+    children:
+      text === ''
+        ? [run(label, { bold: true })]
+        : [run(`${label}${options.separator ?? ': '}`, { bold: true }), run(text)],
   });
 
 const labelledList = (items: Labelled[]): Paragraph[] => items.map((i) => labelled(i.label, i.text));
@@ -157,7 +167,13 @@ function pageNumber(template: string): ParagraphChild[] {
   return children;
 }
 
-function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWords): FileChild[] {
+function body(
+  plan: PlanView,
+  h: Record<HeadingKey, string>,
+  words: DocumentWords,
+  locale: PlanView['locale'],
+  responses: EmployeeResponse[],
+): FileChild[] {
   const out: FileChild[] = [];
   const push = (...items: FileChild[]): void => {
     out.push(...items);
@@ -193,7 +209,7 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
   push(
     heading(h.philosophy, 2),
     paragraph(plan.overview.philosophyIntro),
-    ...labelledList(plan.overview.philosophy),
+    ...plan.overview.philosophy.map((i) => labelled(i.label, i.text, { separator: ' ' })),
   );
 
   push(heading(h.issues, 1), heading(h.primaryConcerns, 2), paragraph(plan.issuesIntro));
@@ -202,7 +218,7 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
       heading(`${i + 1}. ${area.title}`, 3),
       labelled(h.issue, area.issue),
       labelled(h.impact, area.impact),
-      labelled(h.examples, area.examples.length === 0 ? words.none : ''),
+      labelled(h.examples, area.examples.length === 0 ? blankLine : ''),
       ...area.examples.map((e) =>
         e.date ? labelled(date(e.date), e.text, { level: 1 }) : bullet(e.text, 1),
       ),
@@ -210,21 +226,24 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
     );
   });
   const statusColor = { onTrack: good, atRisk: warn, offTrack: bad } as const;
-  push(
-    heading(h.metrics, 2),
-    table(
-      [30, 13, 14, 14, 13, 16],
-      [h.metric, h.baseline, h.current, h.required, h.gap, h.status],
-      plan.metrics.map((m) => [
-        { text: m.name, bold: true },
-        words.value(m.baseline, m.unit),
-        words.value(m.current, m.unit),
-        words.value(m.target, m.unit),
-        m.isMet ? words.met : words.value(m.gap, m.unit),
-        { text: words.metricStatus[m.status], color: statusColor[m.status] },
-      ]),
-    ),
-  );
+  // The columns of "Current Performance" and "Required Standard" fit their longest word: no header breaks mid-word.
+  push(heading(h.metrics, 2));
+  if (plan.metrics.length === 0) push(paragraph(noneRecorded[locale], { color: muted }));
+  else
+    push(
+      table(
+        [24, 12, 17, 17, 12, 18],
+        [h.metric, h.baseline, h.current, h.required, h.gap, h.status],
+        plan.metrics.map((m) => [
+          { text: m.name, bold: true },
+          words.value(m.baseline, m.unit),
+          words.value(m.current, m.unit),
+          words.value(m.target, m.unit),
+          m.isMet ? words.met : words.value(m.gap, m.unit),
+          { text: words.metricStatus[m.status], color: statusColor[m.status] },
+        ]),
+      ),
+    );
 
   push(heading(h.goals, 1), heading(h.primaryGoals, 2), paragraph(plan.goalsIntro));
   plan.focusAreas.forEach((area, i) => {
@@ -268,7 +287,7 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
     ...labelledList(s.manager),
     labelled(h.meetingFrequency, words.cadence(s.managerCheckIn)),
     heading(h.mentorAssignment, 3),
-    labelled(h.mentor, s.mentor.name ?? words.none),
+    labelled(h.mentor, s.mentor.name ?? blankLine),
     labelled(h.meetingFrequency, `${s.mentor.meetingFrequency} (${words.cadence(s.mentor.session)})`),
     labelled(h.focusAreas, s.mentor.focusAreas),
     labelled(h.supportProvided, s.mentor.supportProvided),
@@ -368,13 +387,13 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
     heading(h.primaryContacts, 2),
     ...plan.contacts
       .filter(isPrimary)
-      .map((c) => labelled(c.label, join([c.name, c.email, c.phone, c.location]) || words.none)),
+      .map((c) => labelled(c.label, join([c.name, c.email, c.phone, c.location]) || blankLine)),
     heading(h.additionalSupport, 2),
     ...plan.contacts
       .filter((c) => !isPrimary(c))
-      .map((c) => labelled(c.label, join([c.name, c.email, c.phone, c.location, c.url]) || words.none)),
+      .map((c) => labelled(c.label, join([c.name, c.email, c.phone, c.location, c.url]) || blankLine)),
     heading(h.resourcesTools, 2),
-    ...plan.resources.map((c) => labelled(c.label, join([c.url, c.instructions]) || words.none)),
+    ...plan.resources.map((c) => labelled(c.label, join([c.url, c.instructions]) || blankLine)),
   );
 
   push(heading(h.acknowledgment, 1));
@@ -452,6 +471,13 @@ function body(plan: PlanView, h: Record<HeadingKey, string>, words: DocumentWord
     }
   }
 
+  const said = employeeResponseSection(responses, locale, date);
+  push(
+    heading(said.heading, 2),
+    ...(said.none ? [paragraph(said.none, { color: muted })] : []),
+    ...said.items.flatMap((r) => [paragraph(r.label, { bold: true, keepNext: true }), paragraph(r.text)]),
+  );
+
   push(
     heading(h.planReview, 1),
     heading(h.reviewSchedule, 2),
@@ -514,10 +540,13 @@ export type PlanDocxOptions = {
   locale?: PlanView['locale'];
   /** Who downloaded the file: its "last modified by". */
   downloadedBy?: string;
+  /** The mentor's role and the employee's responses, which the plan view does not carry. */
+  extras?: DocumentExtras;
 };
 
-export async function renderPlanDocx(plan: PlanView, options: PlanDocxOptions = {}): Promise<Buffer> {
-  const locale = options.locale ?? plan.locale;
+export async function renderPlanDocx(input: PlanView, options: PlanDocxOptions = {}): Promise<Buffer> {
+  const locale = options.locale ?? input.locale;
+  const plan = printablePlan(input, locale, options.extras);
   const words = documentWords(locale);
   const h = Object.fromEntries(headingKeys.map((k) => [k, plan.headings[k] ?? k])) as Record<
     HeadingKey,
@@ -571,7 +600,7 @@ export async function renderPlanDocx(plan: PlanView, options: PlanDocxOptions = 
             ],
           }),
         },
-        children: body(plan, h, words),
+        children: body(plan, h, words, locale, options.extras?.responses ?? []),
       },
     ],
   });

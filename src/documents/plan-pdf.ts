@@ -4,6 +4,13 @@ import type { HeadingKey, Locale } from '../domain/template/template.ts';
 import { headingKeys } from '../domain/template/template.ts';
 import { drawRule, fontNames, openPdfDocument, pageArea, pdfColor } from './pdf-document.ts';
 import { tableWriter } from './pdf-table.ts';
+import {
+  blankLine,
+  type DocumentExtras,
+  type EmployeeResponse,
+  employeeResponseSection,
+  printablePlan,
+} from './printable.ts';
 
 export type DocumentLocale = Locale;
 
@@ -178,6 +185,10 @@ export type PlanPdfOptions = {
   organizationName?: string;
   logo?: Buffer | null;
   locale?: DocumentLocale;
+  /** The mentor's role and the employee's responses, which the plan view does not carry. */
+  extras?: DocumentExtras;
+  /** Pages that follow the plan in the same file (the dossier's record): "Page X of Y" counts them in Y. */
+  pagesAfter?: number;
 };
 
 type Doc = PDFKit.PDFDocument;
@@ -306,9 +317,10 @@ function writer(doc: Doc) {
   const labelled = (
     label: string,
     text: string,
-    options: { indent?: number; bullet?: boolean } = {},
+    options: { indent?: number; bullet?: boolean; separator?: string } = {},
   ): void => {
     const indent = options.indent ?? 0;
+    const separator = options.separator ?? ': ';
     const bulletSpace = options.bullet === false ? 0 : 11;
     style('bold', size.body);
     ensure(lineHeight());
@@ -318,7 +330,7 @@ function writer(doc: Doc) {
     if (text === '') {
       doc.text(label, x, doc.y, { width: w, lineGap });
     } else {
-      doc.text(`${label}: `, x, doc.y, { width: w, lineGap, continued: true });
+      doc.text(`${label}${separator}`, x, doc.y, { width: w, lineGap, continued: true });
       style('regular', size.body);
       doc.text(text, { width: w, lineGap });
     }
@@ -401,6 +413,7 @@ function writer(doc: Doc) {
 type Context = {
   w: Writer;
   plan: PlanView;
+  locale: DocumentLocale;
   h: Record<HeadingKey, string>;
   words: DocumentWords;
   date: (value: string | null) => string;
@@ -416,6 +429,12 @@ const headingsOf = (plan: PlanView): Record<HeadingKey, string> =>
 
 const labelledList = (c: Context, items: Labelled[]): void => {
   for (const item of items) c.w.labelled(item.label, item.text);
+};
+
+/** What an empty table says instead of a bare header row. */
+export const noneRecorded: Record<DocumentLocale, string> = {
+  en: 'None recorded.',
+  es: 'Ninguno registrado.',
 };
 
 function titleBlock(c: Context): void {
@@ -463,7 +482,8 @@ function overview(c: Context): void {
   w.paragraph(plan.overview.purpose);
   w.h2(h.philosophy);
   w.paragraph(plan.overview.philosophyIntro);
-  for (const item of plan.overview.philosophy) w.labelled(item.label, item.text);
+  // A sentence whose first words are bold, as the seed writes it: no colon between them.
+  for (const item of plan.overview.philosophy) w.labelled(item.label, item.text, { separator: ' ' });
 }
 
 function issues(c: Context): void {
@@ -475,7 +495,7 @@ function issues(c: Context): void {
     w.h3(`${i + 1}. ${area.title}`);
     w.labelled(h.issue, area.issue);
     w.labelled(h.impact, area.impact);
-    w.labelled(h.examples, area.examples.length === 0 ? c.words.none : '');
+    w.labelled(h.examples, area.examples.length === 0 ? blankLine : '');
     for (const example of area.examples) {
       if (example.date) w.labelled(c.date(example.date), example.text, { indent: 12 });
       else w.bullet(example.text, 12);
@@ -484,6 +504,10 @@ function issues(c: Context): void {
   });
 
   w.h2(h.metrics, tableKeep);
+  if (plan.metrics.length === 0) {
+    w.paragraph(noneRecorded[c.locale], { fill: color.muted });
+    return;
+  }
   const statusColor = { onTrack: color.good, atRisk: color.warn, offTrack: color.bad } as const;
   w.table(
     [
@@ -560,7 +584,7 @@ function development(c: Context): void {
   w.labelled(h.meetingFrequency, c.words.cadence(s.managerCheckIn));
 
   w.h3(h.mentorAssignment);
-  w.labelled(h.mentor, s.mentor.name ?? c.words.none);
+  w.labelled(h.mentor, s.mentor.name ?? blankLine);
   w.labelled(h.meetingFrequency, `${s.mentor.meetingFrequency} (${c.words.cadence(s.mentor.session)})`);
   w.labelled(h.focusAreas, s.mentor.focusAreas);
   w.labelled(h.supportProvided, s.mentor.supportProvided);
@@ -680,13 +704,13 @@ function contacts(c: Context): void {
   const additional = plan.contacts.filter((x) => !(x.key !== null && primaryContactKeys.has(x.key)));
   w.h1(h.contacts);
   w.h2(h.primaryContacts);
-  for (const x of primary) w.labelled(x.label, join([x.name, x.email, x.phone, x.location]) || c.words.none);
+  for (const x of primary) w.labelled(x.label, join([x.name, x.email, x.phone, x.location]) || blankLine);
   w.h2(h.additionalSupport);
   for (const x of additional) {
-    w.labelled(x.label, join([x.name, x.email, x.phone, x.location, x.url]) || c.words.none);
+    w.labelled(x.label, join([x.name, x.email, x.phone, x.location, x.url]) || blankLine);
   }
   w.h2(h.resourcesTools);
-  for (const x of plan.resources) w.labelled(x.label, join([x.url, x.instructions]) || c.words.none);
+  for (const x of plan.resources) w.labelled(x.label, join([x.url, x.instructions]) || blankLine);
 }
 
 function acknowledgments(c: Context): void {
@@ -762,6 +786,21 @@ function acknowledgments(c: Context): void {
   }
 }
 
+/** The employee's own words for the record, as written: at signing, at refusal, or any time after. */
+function responses(c: Context, list: EmployeeResponse[]): void {
+  const { w } = c;
+  const section = employeeResponseSection(list, c.locale, c.date);
+  w.h2(section.heading);
+  if (section.none) w.paragraph(section.none, { fill: color.muted });
+  for (const item of section.items) {
+    w.style('bold', size.body);
+    w.ensure(3 * (size.body + lineGap + 3));
+    w.doc.text(item.label, w.left, w.doc.y, { width: w.width, lineGap });
+    w.gap(1);
+    w.paragraph(item.text);
+  }
+}
+
 function review(c: Context): void {
   const { w, plan, h } = c;
   w.h1(h.planReview);
@@ -833,7 +872,7 @@ function draftMark(doc: PDFKit.PDFDocument, mark: string): void {
 }
 
 /** Header and footer of every page, written once all pages exist so that "Page X of Y" knows Y. */
-function pageFurniture(c: Context, organizationName: string, logo: PdfImage | null): void {
+function pageFurniture(c: Context, organizationName: string, logo: PdfImage | null, pagesAfter = 0): void {
   const { w, plan } = c;
   const doc = w.doc;
   const range = doc.bufferedPageRange();
@@ -866,7 +905,9 @@ function pageFurniture(c: Context, organizationName: string, logo: PdfImage | nu
     drawRule(doc, { from: w.left, to: right, y: footerTop - 5, width: 0.5, color: color.rule });
     w.style('regular', size.tiny, color.muted);
     doc.text(plan.confidentialityNotice, w.left, footerTop, { width: w.width - 90, lineGap: 0.5 });
-    const pageLabel = c.h.page.replace('{page}', String(i + 1)).replace('{pages}', String(range.count));
+    const pageLabel = c.h.page
+      .replace('{page}', String(i + 1))
+      .replace('{pages}', String(range.count + pagesAfter));
     w.style('bold', size.tiny, color.primary);
     doc.text(pageLabel, right - 85, footerTop, { width: 85, align: 'right', lineBreak: false });
   }
@@ -895,8 +936,9 @@ export async function renderPlanPdf(input: PlanView, options: PlanPdfOptions = {
   // Text typed in the app may carry emoji; one scan of the whole plan is cheap next to rendering it.
   const json = JSON.stringify(input);
   emoji.lastIndex = 0;
-  const plan = mayHaveEmoji.test(json) && emoji.test(json) ? (withoutEmoji(input) as PlanView) : input;
-  const locale = options.locale ?? plan.locale;
+  const clean = mayHaveEmoji.test(json) && emoji.test(json) ? (withoutEmoji(input) as PlanView) : input;
+  const locale = options.locale ?? clean.locale;
+  const plan = printablePlan(clean, locale, options.extras);
   const organizationName = options.organizationName ?? plan.header.organizationName;
   const { doc, done } = openPdfDocument({
     title: `${plan.title} — ${plan.header.employeeName}`,
@@ -911,6 +953,7 @@ export async function renderPlanPdf(input: PlanView, options: PlanPdfOptions = {
   const c: Context = {
     w,
     plan,
+    locale,
     h: headingsOf(plan),
     words,
     date: words.date,
@@ -938,9 +981,10 @@ export async function renderPlanPdf(input: PlanView, options: PlanPdfOptions = {
   guidance(c);
   contacts(c);
   acknowledgments(c);
+  responses(c, options.extras?.responses ?? []);
   review(c);
   closing(c);
-  pageFurniture(c, organizationName, logo);
+  pageFurniture(c, organizationName, logo, options.pagesAfter);
 
   doc.end();
   return done;

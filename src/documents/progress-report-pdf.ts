@@ -108,7 +108,13 @@ export function reportWriter(doc: Doc) {
 /** Draws the running header and "page X of Y" footer on every page once all pages exist. */
 export function stampPages(
   w: ReportWriter,
-  furniture: { header: string; footer: string; page: (page: number, pages: number) => string },
+  furniture: {
+    header: string;
+    footer: string;
+    page: (page: number, pages: number) => string;
+    /** Pages of the same file before these (the dossier's plan pages), and the file's page count. */
+    numbering?: { before: number; total: number };
+  },
 ): void {
   const { doc } = w;
   const range = doc.bufferedPageRange();
@@ -131,7 +137,9 @@ export function stampPages(
       ellipsis: true,
     });
     w.style('bold', size.tiny, reportColor.primary);
-    doc.text(furniture.page(i + 1 - range.start, range.count), right - 95, footerTop, {
+    const before = furniture.numbering?.before ?? 0;
+    const total = furniture.numbering?.total ?? range.count;
+    doc.text(furniture.page(before + i + 1 - range.start, total), right - 95, footerTop, {
       width: 95,
       align: 'right',
       lineBreak: false,

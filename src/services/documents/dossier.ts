@@ -30,6 +30,7 @@ import { requirePlan } from '../plans/plan-access.ts';
 import { organizationTimezone, presentPlan } from '../plans/present-plan.ts';
 import { answeredQuestionText, feedbackQuestions } from '../running/feedback-questions.ts';
 import { loadProgress } from '../running/load-progress.ts';
+import { documentExtras } from './document-extras.ts';
 
 const iso = (value: string): string => new Date(value).toISOString();
 const isoOrNull = (value: string | null): string | null => (value === null ? null : iso(value));
@@ -333,7 +334,7 @@ export async function renderPlanDossier(
   planId: string,
 ): Promise<{ fileName: string; body: Buffer }> {
   const { deps, actor, meta } = ctx;
-  const { plan, record } = await inTransaction(deps, async (tx) => {
+  const { plan, record, extras } = await inTransaction(deps, async (tx) => {
     await requirePlan(tx, actor, planId, 'plan.read_audit');
     const aggregate = await loadPlanAggregate(tx, actor.orgId, planId);
     if (!aggregate) throw notFound('Plan');
@@ -353,7 +354,7 @@ export async function renderPlanDossier(
         ? aggregateAtVersion(aggregate, record.plan.shownVersion, shownSnapshot)
         : aggregate;
     const today = todayIn(await organizationTimezone(tx, actor.orgId), now);
-    return { plan: presentPlan(actor, shown, today), record };
+    return { plan: presentPlan(actor, shown, today), record, extras: await documentExtras(tx, aggregate) };
   });
   // Rendering and signing take a while: they run after the transaction, holding no connection.
   const [{ renderDossierPdf }, { loadOrganizationCertificate }, { readSigningConfig }] = await Promise.all([
@@ -368,6 +369,7 @@ export async function renderPlanDossier(
     organizationName: record.organization.name,
   });
   const body = await renderDossierPdf(plan, record, {
+    extras,
     logo: (await loadLogo(deps.database.db, actor.orgId))?.image ?? null,
     signing: {
       certificate,

@@ -2,6 +2,7 @@
 import type { PlanView } from '../../contracts/plans.ts';
 import { loadPlanAggregate } from '../../db/repositories/plan-repository.ts';
 import { fileSlug } from '../../documents/file-slug.ts';
+import type { DocumentExtras } from '../../documents/printable.ts';
 import { can } from '../../domain/access/policy.ts';
 import { notFound } from '../../domain/errors.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
@@ -11,6 +12,7 @@ import { inTransaction, type ServiceContext } from '../context.ts';
 import { loadLogo } from '../organization/logo.ts';
 import { canSee, factsOf } from '../plans/plan-access.ts';
 import { organizationTimezone, presentPlan } from '../plans/present-plan.ts';
+import { documentExtras } from './document-extras.ts';
 
 export type DocumentFormat = 'pdf' | 'docx';
 
@@ -20,7 +22,7 @@ export async function planForDocument(
   planId: string,
   format: string,
   locale?: 'en' | 'es',
-): Promise<PlanView> {
+): Promise<{ plan: PlanView; extras: DocumentExtras }> {
   const { deps, actor, meta } = ctx;
   const aggregate = await loadPlanAggregate(deps.database.db, actor.orgId, planId, { isParallel: true });
   if (!aggregate || !canSee(actor, aggregate.plan) || !can(actor, 'plan.read', factsOf(aggregate.plan)))
@@ -36,7 +38,10 @@ export async function planForDocument(
       planId,
       digest: { version: aggregate.plan.version, format, locale: locale ?? aggregate.plan.locale },
     });
-    return presentPlan(actor, aggregate, todayIn(await organizationTimezone(tx, actor.orgId), now));
+    return {
+      plan: presentPlan(actor, aggregate, todayIn(await organizationTimezone(tx, actor.orgId), now)),
+      extras: await documentExtras(tx, aggregate),
+    };
   });
 }
 
@@ -46,7 +51,7 @@ export async function renderPlanDocument(
   format: DocumentFormat,
   locale?: 'en' | 'es',
 ) {
-  const stored = await planForDocument(ctx, planId, format, locale);
+  const { plan: stored, extras } = await planForDocument(ctx, planId, format, locale);
   // In another language the headings change; what people wrote stays as written.
   const plan =
     locale && locale !== stored.locale ? { ...stored, headings: defaultTemplate(locale).headings } : stored;
@@ -60,12 +65,18 @@ export async function renderPlanDocument(
         organizationName: plan.header.organizationName,
         locale: locale ?? plan.locale,
         logo: logo?.image ?? null,
+        extras,
       }),
     };
   }
   const { renderPlanDocx } = await import('../../documents/plan-docx.ts');
   return {
     fileName,
-    body: await renderPlanDocx(plan, { logo, locale: locale ?? plan.locale, downloadedBy: ctx.actor.name }),
+    body: await renderPlanDocx(plan, {
+      logo,
+      locale: locale ?? plan.locale,
+      downloadedBy: ctx.actor.name,
+      extras,
+    }),
   };
 }
