@@ -1,6 +1,7 @@
 // The employee directory over HTTP.
 import { z } from 'zod';
 import { calendarDate, page, pageQuery, revisionField, shortText, uuid } from './common.ts';
+import { accountSchema } from './directory.ts';
 
 export const employeeSchema = z
   .object({
@@ -41,3 +42,8 @@ export type EmployeeCreate = z.infer<typeof employeeCreateBody>;
 
 export const employeeUpdateBody = employeeCreateBody.partial().strict();
 export type EmployeeUpdate = z.infer<typeof employeeUpdateBody>;
+
+/** One employee as HR reads them: with whether and how the person can sign in (null for others). */
+export const employeeDetailSchema = employeeSchema
+  .extend({ account: accountSchema.nullable() })
+  .meta({ id: 'EmployeeDetail' });

@@ -22,6 +22,7 @@ import { registerRequestScope } from './request-guard.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { checkInRoutes } from './routes/check-ins.ts';
+import { directoryRoutes } from './routes/directory.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { dossierRoutes } from './routes/dossier.ts';
 import { employeeRoutes } from './routes/employees.ts';
@@ -134,6 +135,7 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
       await api.register(authRoutes, { deps });
       await api.register(meRoutes, { deps });
       await api.register(employeeRoutes, { deps });
+      await api.register(directoryRoutes, { deps });
       await api.register(planRoutes, { deps });
       await api.register(templateRoutes, { deps });
       await api.register(lifecycleRoutes, { deps });

@@ -54,9 +54,16 @@ export type PlanAction =
   | 'plan.record_progress'
   | 'plan.record_mentor_session'
   | 'plan.request_feedback'
-  | 'plan.read_audit';
+  | 'plan.read_audit'
+  /** Hand the plan to another manager (the first one left or moved). */
+  | 'plan.reassign_manager';
 
-export type EmployeeAction = 'employee.read' | 'employee.write' | 'employee.create_plan';
+export type EmployeeAction =
+  | 'employee.read'
+  | 'employee.write'
+  | 'employee.create_plan'
+  /** Invite the person to sign in, and see whether and how they can. */
+  | 'employee.invite';
 
 const hiddenFromEmployee: ReadonlySet<PlanStatus> = new Set(['draft', 'in_review']);
 
@@ -110,6 +117,7 @@ const rules: Record<PlanAction, (c: Context) => boolean> = {
   'plan.record_mentor_session': (c) => c.rel.has('mentor') || isPlanHr(c) || isPlanManager(c),
   'plan.request_feedback': (c) => (isPlanHr(c) || isPlanManager(c)) && !c.rel.has('self'),
   'plan.read_audit': (c) => (isPlanHr(c) || isAuditor(c)) && !c.rel.has('self'),
+  'plan.reassign_manager': (c) => isPlanHr(c) && !c.rel.has('self'),
 };
 
 /** Actions on the development plan and mentor sessions: the mentor's whole view. */
@@ -142,6 +150,7 @@ export function canOnEmployee(actor: Actor, action: EmployeeAction, employee: Em
     case 'employee.read':
       return isHrRole || actor.roles.has('auditor') || isSelf || isManagerOf;
     case 'employee.write':
+    case 'employee.invite':
       return isHrRole;
     case 'employee.create_plan':
       return !isSelf && (isHrRole || isManagerOf);
