@@ -134,6 +134,8 @@ export const planOperations: Record<string, PlanOperation> = {
   'GET /api/v1/plans/{id}/feedback-requests': { scope: 'full', allowed: seers('full') },
   // A weekly check-in of the plan (not a mentor session): the mentor does not see it.
   'PATCH /api/v1/check-ins/{id}': { scope: 'full', allowed: planParties },
+  // Handing the plan to a new manager is HR's.
+  'POST /api/v1/plans/{id}/manager': { scope: 'full', allowed: only('hrAdmin', 'hrRepAssigned') },
 };
 
 /**
@@ -172,4 +174,14 @@ export const organizationOperations: Record<string, { refused: ActorKind[] }> = 
   },
   'GET /api/v1/audit/verify': { refused: [...employeesAndMentors, 'manager', 'managerOther'] },
   'POST /api/v1/exports': { refused: [...employeesAndMentors, 'manager', 'managerOther'] },
+  // Invitations and reassignments are HR's; POST /api/v1/auth/password-reset and /auth/password are public.
+  'POST /api/v1/employees/{id}/invitation': {
+    refused: [...employeesAndMentors, ...readOnly, 'manager', 'managerOther', 'strangerHrAdmin'],
+  },
+  'POST /api/v1/directory/invitations': {
+    refused: [...employeesAndMentors, ...readOnly, 'manager', 'managerOther'],
+  },
+  'GET /api/v1/directory/reassignments': {
+    refused: [...employeesAndMentors, ...readOnly, 'manager', 'managerOther'],
+  },
 };
