@@ -166,6 +166,22 @@ describe.each(engines)('invitations and password reset on %s', (engine) => {
     }
   });
 
+  it('"Add user" without a password creates the account without one and emails the person an invitation', async () => {
+    const created = await hr.post('/api/v1/users', {
+      email: 'added.by.hr@example.com',
+      name: 'Added By HR',
+      roles: ['mentor'],
+      locale: 'en',
+    });
+    expect(created.status, created.text).toBe(201);
+    const token = await linkTokenOf('account.invitation', 'added.by.hr@example.com');
+    expect(mailsTo('account.invitation', 'added.by.hr@example.com')[0].text).toContain('Set your password');
+    expect((await setPassword(token, 'chosen by the person')).status).toBe(200);
+    expect((await signIn(t.app, 'added.by.hr@example.com', 'chosen by the person')).user.roles).toEqual([
+      'mentor',
+    ]);
+  });
+
   it('only HR invites: a manager, an employee and an auditor are refused, and an unknown employee is 404', async () => {
     const person = await createEmployeeRow(t.database.db, hr.user.orgId, {
       email: 'not-by-them@example.com',

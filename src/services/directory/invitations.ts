@@ -98,8 +98,21 @@ async function invite(
       [],
     );
   }
+  const expiresAt = await sendInvitation(tx, ctx, user, organization, at, employee.id);
+  return { employeeId: employee.id, userId: user.id, expiresAt };
+}
+
+/** Issues the invitation link of an account without a password and writes its email, in the person's language. */
+export async function sendInvitation(
+  tx: Tx,
+  ctx: ServiceContext,
+  user: { id: string; orgId: string; locale: 'en' | 'es' },
+  organization: { name: string },
+  at: Date,
+  employeeId: string | null,
+): Promise<string> {
   const link = await issueOneTimeToken(tx, ctx.deps.config.secret, {
-    orgId: employee.orgId,
+    orgId: user.orgId,
     userId: user.id,
     purpose: 'invitation',
     createdByUserId: ctx.actor.userId,
@@ -107,7 +120,7 @@ async function invite(
   });
   const expiresOn = link.expiresAt.toISOString().slice(0, 10);
   await writeEmail(tx, {
-    orgId: employee.orgId,
+    orgId: user.orgId,
     toUserId: user.id,
     dedupeKey: `invitation:${link.id}`,
     kind: 'account.invitation',
@@ -119,17 +132,17 @@ async function invite(
     },
   });
   await appendAuditEvent(tx, ctx.meta, at, {
-    orgId: employee.orgId,
+    orgId: user.orgId,
     actorUserId: ctx.actor.userId,
     action: 'user.invited',
     entityType: 'user',
     entityId: user.id,
-    digest: { employeeId: employee.id },
+    digest: { employeeId },
   });
-  return { employeeId: employee.id, userId: user.id, expiresAt: link.expiresAt.toISOString() };
+  return link.expiresAt.toISOString();
 }
 
-async function organizationOf(tx: Tx, orgId: string) {
+export async function organizationOf(tx: Tx, orgId: string) {
   const [org] = await tx
     .select({ name: organizations.name, settings: organizations.settings })
     .from(organizations)
