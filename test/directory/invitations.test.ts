@@ -117,7 +117,7 @@ describe.each(engines)('invitations and password reset on %s', (engine) => {
     // No password yet: nothing signs in.
     const guess = await anonymous('/api/v1/auth/login', {
       email: 'lucia.invitada@example.com',
-      password: '' + 'x'.repeat(12),
+      password: 'x'.repeat(12),
     });
     expect(guess.status).toBe(401);
 

@@ -7,7 +7,7 @@ import { employees, outbox } from '../../src/db/schema/index.ts';
 import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
 import { createUserWithEmployee } from '../helpers/factories.ts';
 import { type Client, demo, signIn } from '../helpers/http.ts';
-import { activatePlan, completePlan, createPlan, employeeIdOf } from '../helpers/plans.ts';
+import { activatePlan, completePlan, createPlan } from '../helpers/plans.ts';
 
 describe.each(engines)('manager reassignment on %s', (engine) => {
   let t: TestApp;

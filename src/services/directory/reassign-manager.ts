@@ -3,7 +3,7 @@
 import { aliasedTable, and, eq, isNotNull, notInArray, or, sql } from 'drizzle-orm';
 import { adjustments, employees, plans, users } from '../../db/schema/index.ts';
 import { can } from '../../domain/access/policy.ts';
-import { conflict, invalidField } from '../../domain/errors.ts';
+import { invalidField } from '../../domain/errors.ts';
 import { isUnderAgreement } from '../../domain/plan/lifecycle.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { notifyParties } from '../notifications/notify-parties.ts';
