@@ -54,6 +54,7 @@ const contentTables = [
   'plan_comments',
   'check_ins',
   'feedback_requests',
+  'one_time_tokens',
 ];
 
 type Actor = { name: string; headers: () => Record<string, string> };
