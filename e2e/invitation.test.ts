@@ -93,7 +93,7 @@ describe('invitations', () => {
       .first()
       .waitFor();
     expect(person.errors).toEqual([]);
-  });
+  }, 120_000);
 
   it('"Forgot password?" says the same for any address', async () => {
     const { page } = await fresh();
@@ -103,5 +103,5 @@ describe('invitations', () => {
     await field(page, 'Email').fill('nobody@example.com');
     await page.getByRole('button', { name: 'Send the link' }).click();
     await expectText(page, /If an account uses this address/);
-  });
+  }, 60_000);
 });
