@@ -77,7 +77,8 @@ export async function ensureWebBuilt(): Promise<void> {
 }
 
 /** The running server: its address, its secret (to mint the links it would email), and how to stop it. */
-export type RunningApp = { url: string; secret: string; stop(): Promise<void> };
+/** `dataDir`: the server's data directory (outgoing mail is written under its mail/ without SMTP). */
+export type RunningApp = { url: string; secret: string; dataDir: string; stop(): Promise<void> };
 
 /** The real server, in this process, on a fresh embedded database seeded with the demo organisation. */
 export async function startApp(): Promise<RunningApp> {
@@ -90,6 +91,7 @@ export async function startApp(): Promise<RunningApp> {
     return {
       url: server.url,
       secret: config.secret,
+      dataDir,
       stop: async () => {
         await server.stop();
         cleanUp();

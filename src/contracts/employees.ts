@@ -1,5 +1,6 @@
 // The employee directory over HTTP.
 import { z } from 'zod';
+import { accountSchema } from './accounts.ts';
 import { calendarDate, page, pageQuery, revisionField, shortText, uuid } from './common.ts';
 
 export const employeeSchema = z
@@ -41,3 +42,8 @@ export type EmployeeCreate = z.infer<typeof employeeCreateBody>;
 
 export const employeeUpdateBody = employeeCreateBody.partial().strict();
 export type EmployeeUpdate = z.infer<typeof employeeUpdateBody>;
+
+/** One employee as HR reads them: with whether and how the person can sign in (null for others). */
+export const employeeDetailSchema = employeeSchema
+  .extend({ account: accountSchema.nullable() })
+  .meta({ id: 'EmployeeDetail' });

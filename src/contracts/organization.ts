@@ -92,7 +92,14 @@ export const userCreateBody = z
   .object({
     email: z.email({ message: 'must be an email address' }).max(254),
     name: z.string().trim().min(1, 'is required').max(200),
-    password: z.string().min(10, 'must be at least 10 characters').max(200),
+    password: z
+      .string()
+      .min(10, 'must be at least 10 characters')
+      .max(200)
+      .optional()
+      .describe(
+        'For scripts only. Without it the account is created without a password and the person is emailed an invitation to choose one',
+      ),
     roles: z.array(roleSchema).min(1, 'give at least one role'),
     locale: z.enum(['en', 'es']).default('en'),
     employeeId: uuid.nullable().optional(),

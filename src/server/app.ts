@@ -19,6 +19,7 @@ import { registerApiDocs } from './openapi.ts';
 import { completeOpenApi } from './openapi-responses.ts';
 import { guardedValidatorCompiler } from './request-checks.ts';
 import { registerRequestScope } from './request-guard.ts';
+import { accountRoutes } from './routes/accounts.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
@@ -145,6 +146,7 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
       await api.register(meRoutes, { deps });
       await api.register(employeeRoutes, { deps });
       await api.register(directoryRoutes, { deps });
+      await api.register(accountRoutes, { deps });
       await api.register(planRoutes, { deps });
       await api.register(templateRoutes, { deps });
       await api.register(lifecycleRoutes, { deps });

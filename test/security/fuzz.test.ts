@@ -59,6 +59,7 @@ const contentTables = [
   'readiness_acceptances',
   'plan_responses',
   'appeals',
+  'one_time_tokens',
 ];
 
 type Actor = { name: string; headers: () => Record<string, string> };

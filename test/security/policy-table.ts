@@ -150,6 +150,8 @@ export const planOperations: Record<string, PlanOperation> = {
     scope: 'full',
     allowed: only('hrAdmin', 'hrRepAssigned', 'manager', 'auditor'),
   },
+  // Handing the plan to a new manager is HR's.
+  'POST /api/v1/plans/{id}/manager': { scope: 'full', allowed: only('hrAdmin', 'hrRepAssigned') },
 };
 
 /**
@@ -221,6 +223,13 @@ export const organizationOperations: Record<string, { refused: ActorKind[] }> = 
   },
   'POST /api/v1/directory/imports/{id}/apply': {
     refused: [...employeesAndMentors, ...readOnly, 'manager', 'managerOther', 'strangerHrAdmin'],
+  },
+  // Invitations and reassignments are HR's; POST /api/v1/auth/password-reset and /auth/password are public.
+  'POST /api/v1/employees/{id}/invitation': {
+    refused: [...employeesAndMentors, ...readOnly, 'manager', 'managerOther', 'strangerHrAdmin'],
+  },
+  'POST /api/v1/directory/invitations': {
+    refused: [...employeesAndMentors, ...readOnly, 'manager', 'managerOther'],
   },
   'GET /api/v1/directory/reassignments': {
     refused: [...employeesAndMentors, ...readOnly, 'manager', 'managerOther'],

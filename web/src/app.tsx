@@ -12,6 +12,11 @@ const named = <K extends string, M extends Record<K, ComponentType>>(load: () =>
 
 const PageShell = named(() => import('./ui/app-shell.tsx'), 'PageShell');
 const SignInPage = named(() => import('./features/auth/sign-in-page.tsx'), 'SignInPage');
+const SetPasswordPage = named(() => import('./features/auth/set-password-page.tsx'), 'SetPasswordPage');
+const ForgotPasswordPage = named(
+  () => import('./features/auth/forgot-password-page.tsx'),
+  'ForgotPasswordPage',
+);
 const HomePage = named(() => import('./features/home/home-page.tsx'), 'HomePage');
 const PlansListPage = named(() => import('./features/plans-list/plans-list-page.tsx'), 'PlansListPage');
 const PlanWizardPage = named(() => import('./features/plan-wizard/plan-wizard-page.tsx'), 'PlanWizardPage');
@@ -98,6 +103,22 @@ const router = createBrowserRouter([
     element: (
       <Suspense fallback={<LoadingState />}>
         <SignInPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/set-password',
+    element: (
+      <Suspense fallback={<LoadingState />}>
+        <SetPasswordPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/forgot-password',
+    element: (
+      <Suspense fallback={<LoadingState />}>
+        <ForgotPasswordPage />
       </Suspense>
     ),
   },

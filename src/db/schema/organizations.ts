@@ -133,3 +133,27 @@ export const organizationLogos = pgTable('organization_logos', {
   sha256: text('sha256').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 });
+
+/**
+ * One-time links that let a person set their password: an invitation (seven days) or a reset (one hour). Only the
+ * SHA-256 of the token is stored; a link is used once, and a newer one of the same purpose voids the older.
+ */
+export const oneTimeTokens = pgTable(
+  'one_time_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    purpose: text('purpose').$type<'invitation' | 'password_reset'>().notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** Who sent it: HR for an invitation, null for a reset the person asked for. */
+    createdByUserId: uuid('created_by_user_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+  },
+  (t) => [index('one_time_tokens_user_idx').on(t.orgId, t.userId, t.purpose)],
+);

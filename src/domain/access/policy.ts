@@ -61,14 +61,18 @@ export type PlanAction =
   | 'plan.respond'
   | 'plan.appeal'
   | 'plan.decide_appeal'
-  | 'plan.read_outcome_evidence';
+  | 'plan.read_outcome_evidence'
+  /** Hand the plan to another manager (the first one left or moved). */
+  | 'plan.reassign_manager';
 
 /** `employee.export_data`: everything Mejora holds about the person, for a data-access request (HR administrators). */
 export type EmployeeAction =
   | 'employee.read'
   | 'employee.write'
   | 'employee.create_plan'
-  | 'employee.export_data';
+  | 'employee.export_data'
+  /** Invite the person to sign in, and see whether and how they can. */
+  | 'employee.invite';
 
 const hiddenFromEmployee: ReadonlySet<PlanStatus> = new Set(['draft', 'in_review']);
 
@@ -132,6 +136,7 @@ const rules: Record<PlanAction, (c: Context) => boolean> = {
   'plan.decide_appeal': (c) => isPlanHr(c) && !c.rel.has('self'),
   'plan.read_outcome_evidence': (c) =>
     (isPlanHr(c) || isPlanManager(c) || isAuditor(c)) && !c.rel.has('self'),
+  'plan.reassign_manager': (c) => isPlanHr(c) && !c.rel.has('self'),
 };
 
 /** Actions on the development plan and mentor sessions: the mentor's whole view. */
@@ -164,6 +169,7 @@ export function canOnEmployee(actor: Actor, action: EmployeeAction, employee: Em
     case 'employee.read':
       return isHrRole || actor.roles.has('auditor') || isSelf || isManagerOf;
     case 'employee.write':
+    case 'employee.invite':
       return isHrRole;
     case 'employee.create_plan':
       return !isSelf && (isHrRole || isManagerOf);

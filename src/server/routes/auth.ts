@@ -1,11 +1,13 @@
 // Signing in and out with a session cookie.
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { passwordResetBody, passwordSetBody } from '../../contracts/accounts.ts';
 import { loginBody, loginResponse } from '../../contracts/auth.ts';
 import { problemSchema } from '../../contracts/common.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { login, logout } from '../../services/auth/sessions.ts';
+import { requestPasswordReset, setPasswordWithToken } from '../../services/auth/password-reset.ts';
+import { login, logout, type SignedIn } from '../../services/auth/sessions.ts';
 import type { Deps } from '../../services/context.ts';
 import { metaOf, requireActor, sessionCookie } from '../auth/authenticate.ts';
 import { userView } from './me.ts';
@@ -22,17 +24,42 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         `login-email:${String((r.body as { email?: string } | null)?.email ?? '').toLowerCase()}`,
     }),
   ];
-  const limitTries = async (request: FastifyRequest) => {
-    for (const limiter of limiters) {
+  const limitBy = (checks: typeof limiters, what: string) => async (request: FastifyRequest) => {
+    for (const limiter of checks) {
       const limit = await limiter(request);
       if (!limit.isAllowed && limit.isExceeded) {
-        throw new DomainError(
-          'rate_limited',
-          `Too many sign-in attempts; try again in ${limit.ttlInSeconds} seconds`,
-        );
+        throw new DomainError('rate_limited', `Too many ${what}; try again in ${limit.ttlInSeconds} seconds`);
       }
     }
   };
+  const limitTries = limitBy(limiters, 'sign-in attempts');
+  // Reset emails: five an hour per address (so nobody fills a person's mailbox) and twenty per client address.
+  const limitResets = limitBy(
+    [
+      app.createRateLimit({ max: 20, timeWindow: 3_600_000, keyGenerator: (r) => `reset-ip:${r.ip}` }),
+      app.createRateLimit({
+        max: 5,
+        timeWindow: 3_600_000,
+        keyGenerator: (r) =>
+          `reset-email:${String((r.body as { email?: string } | null)?.email ?? '')
+            .trim()
+            .toLowerCase()}`,
+      }),
+    ],
+    'password reset requests',
+  );
+  const limitPasswordSets = limitBy(
+    [app.createRateLimit({ max: 10, timeWindow: 60_000, keyGenerator: (r) => `password-ip:${r.ip}` })],
+    'attempts',
+  );
+  const setSessionCookie = (reply: FastifyReply, signedIn: SignedIn) =>
+    reply.setCookie(sessionCookie, signedIn.sessionToken, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.config.isSecureCookie,
+      path: '/',
+      expires: signedIn.expiresAt,
+    });
 
   app.post(
     '/v1/auth/login',
@@ -48,13 +75,64 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     },
     async (request, reply) => {
       const signedIn = await login(deps, metaOf(request), request.body.email, request.body.password);
-      reply.setCookie(sessionCookie, signedIn.sessionToken, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: deps.config.isSecureCookie,
-        path: '/',
-        expires: signedIn.expiresAt,
-      });
+      setSessionCookie(reply, signedIn);
+      return { user: userView(signedIn.actor), csrfToken: signedIn.csrfToken };
+    },
+  );
+
+  const resetAccepted = {
+    message: 'If an account uses this address, an email with a link to set a new password is on its way.',
+  };
+  app.post(
+    '/v1/auth/password-reset',
+    {
+      preHandler: limitResets,
+      schema: {
+        tags: ['auth'],
+        summary: 'Ask for a password reset email; the answer never says whether the address has an account',
+        security: [],
+        body: passwordResetBody,
+        response: {
+          202: z.object({ message: z.string() }),
+          400: problemSchema,
+          422: problemSchema,
+          429: problemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(deps, metaOf(request), request.body.email);
+      return reply.status(202).send(resetAccepted);
+    },
+  );
+
+  app.post(
+    '/v1/auth/password',
+    {
+      preHandler: limitPasswordSets,
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Set your password with the token of an invitation or reset link; ends your other sessions and signs you in',
+        security: [],
+        body: passwordSetBody,
+        response: {
+          200: loginResponse,
+          400: problemSchema,
+          410: problemSchema,
+          422: problemSchema,
+          429: problemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const signedIn = await setPasswordWithToken(
+        deps,
+        metaOf(request),
+        request.body.token,
+        request.body.password,
+      );
+      setSessionCookie(reply, signedIn);
       return { user: userView(signedIn.actor), csrfToken: signedIn.csrfToken };
     },
   );

@@ -105,15 +105,4 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       return applyDirectoryImport(deps, importer, metaOf(request), request.params.id);
     },
   );
-  app.get(
-    '/v1/directory/reassignments',
-    {
-      schema: {
-        tags,
-        summary: 'Open plans whose manager has left: to give each a new manager (HR)',
-        response: { 200: reassignmentsSchema, ...errors },
-      },
-    },
-    async (request) => listReassignments(contextOf(deps, request)),
-  );
 };

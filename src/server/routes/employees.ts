@@ -5,12 +5,14 @@ import { z } from 'zod';
 import { problemSchema, uuid } from '../../contracts/common.ts';
 import {
   employeeCreateBody,
+  employeeDetailSchema,
   employeeListQuery,
   employeePage,
   employeeSchema,
   employeeUpdateBody,
 } from '../../contracts/employees.ts';
 import type { Deps } from '../../services/context.ts';
+import { accountOfEmployee } from '../../services/directory/invitations.ts';
 import {
   createEmployee,
   getEmployee,
@@ -41,12 +43,16 @@ export const employeeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
     {
       schema: {
         tags,
-        summary: 'One employee',
+        summary: 'One employee; HR also reads whether and how the person can sign in (`account`)',
         params: z.object({ id: uuid }),
-        response: { 200: employeeSchema, 404: problemSchema },
+        response: { 200: employeeDetailSchema, 404: problemSchema },
       },
     },
-    async (request, reply) => withEtag(reply, await getEmployee(contextOf(deps, request), request.params.id)),
+    async (request, reply) => {
+      const ctx = contextOf(deps, request);
+      const employee = await getEmployee(ctx, request.params.id);
+      return withEtag(reply, { ...employee, account: await accountOfEmployee(ctx, employee) });
+    },
   );
   app.get(
     '/v1/employees/:id/data-export',

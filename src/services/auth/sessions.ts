@@ -1,5 +1,6 @@
 // Signing in and out, and resolving a session cookie or API token into the acting user.
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
 import { apiTokens, organizationSso, sessions, users } from '../../db/schema/index.ts';
 import { lower } from '../../db/sql.ts';
 import type { Actor } from '../../domain/access/actor.ts';
@@ -40,7 +41,8 @@ export async function login(
     throw new DomainError('unauthenticated', 'The email or password is incorrect');
   }
   await refuseIfSsoOnly(db, user);
-  return openSession(deps, meta, user, 'password');
+  const session = await inTransaction(deps, (tx) => openSession(tx, deps, meta, user, 'auth.login', now));
+  return signedInAs(deps, user.id, session);
 }
 
 /** Password sign-in is refused in an organisation that signs in through its identity provider only. */
@@ -57,41 +59,59 @@ async function refuseIfSsoOnly(db: Deps['database']['db'], user: { id: string; o
 }
 
 /**
- * Opens a session for a user who proved who they are (password or identity provider): the same cookie, idle and
- * absolute expiry and sign-out whatever the way in.
+ * Opens a session for a user who proved who they are through the identity provider: the same cookie, idle and
+ * absolute expiry and sign-out as with a password.
  */
-export async function openSession(
+export async function openSsoSession(
   deps: Deps,
   meta: RequestMeta,
   user: { id: string; orgId: string },
-  method: 'password' | 'oidc' | 'saml',
+  method: 'oidc' | 'saml',
 ): Promise<SignedIn> {
-  const now = deps.now();
+  const session = await inTransaction(deps, (tx) =>
+    openSession(tx, deps, meta, user, 'auth.login', deps.now(), { method }),
+  );
+  return signedInAs(deps, user.id, session);
+}
+
+/** Opens a session for an account that has just proved who it is, inside the caller's transaction. */
+export async function openSession(
+  tx: Tx,
+  deps: Deps,
+  meta: RequestMeta,
+  user: { id: string; orgId: string },
+  action: string,
+  at: Date,
+  digest?: Record<string, unknown>,
+): Promise<Omit<SignedIn, 'actor'>> {
   const sessionToken = newSecret();
   const csrfToken = newSecret();
-  const expiresAt = new Date(now.getTime() + deps.config.sessionMaxMs);
-  await inTransaction(deps, async (tx) => {
-    await tx.insert(sessions).values({
-      id: hashSecret(sessionToken),
-      orgId: user.orgId,
-      userId: user.id,
-      csrfToken,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt,
-    });
-    await appendAuditEvent(tx, meta, now, {
-      orgId: user.orgId,
-      actorUserId: user.id,
-      action: 'auth.login',
-      entityType: 'user',
-      entityId: user.id,
-      ...(method === 'password' ? {} : { digest: { method } }),
-    });
+  const expiresAt = new Date(at.getTime() + deps.config.sessionMaxMs);
+  await tx.insert(sessions).values({
+    id: hashSecret(sessionToken),
+    orgId: user.orgId,
+    userId: user.id,
+    csrfToken,
+    createdAt: at,
+    lastSeenAt: at,
+    expiresAt,
   });
-  const actor = await loadActor(deps.database.db, user.id);
+  await appendAuditEvent(tx, meta, at, {
+    orgId: user.orgId,
+    actorUserId: user.id,
+    action,
+    entityType: 'user',
+    entityId: user.id,
+    ...(digest ? { digest } : {}),
+  });
+  return { sessionToken, csrfToken, expiresAt };
+}
+
+/** The signed-in answer for a session just opened. */
+export async function signedInAs(deps: Deps, userId: string, session: Omit<SignedIn, 'actor'>) {
+  const actor = await loadActor(deps.database.db, userId);
   if (!actor) throw new DomainError('unauthenticated', 'The account is disabled');
-  return { actor, sessionToken, csrfToken, expiresAt };
+  return { actor, ...session };
 }
 
 export type Authenticated = {

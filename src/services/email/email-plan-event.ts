@@ -13,6 +13,7 @@ function emailKindFor(kind: string, plan: PlanRow, userId: string): EmailKind | 
     case 'adjustment.decided':
     case 'plan.closed':
     case 'plan.cancelled':
+    case 'plan.manager_changed':
       return kind;
     default:
       return null;
@@ -41,6 +42,7 @@ export async function emailPlanEvent(
         planId: plan.id,
         employeeName: plan.header.employeeName,
         by: typeof payload.by === 'string' ? payload.by : undefined,
+        managerName: typeof payload.managerName === 'string' ? payload.managerName : undefined,
         decision:
           payload.decision === 'approved' || payload.decision === 'rejected' ? payload.decision : undefined,
       },

@@ -18,7 +18,13 @@ export type EmailKind =
   | 'weekly.report'
   | 'checkin.invitation'
   | 'checkin.cancelled'
-  | 'digest';
+  | 'digest'
+  | 'account.invitation'
+  | 'account.password_reset'
+  | 'plan.manager_changed';
+
+/** Emails about the person's own account: nothing in them concerns a plan. */
+const accountKinds: ReadonlySet<EmailKind> = new Set(['account.invitation', 'account.password_reset']);
 
 /** Reminders and reports a user may turn off; everything else asks them to act or changes their agreement. */
 export const nonEssentialKinds: ReadonlySet<EmailKind> = new Set([
@@ -31,6 +37,8 @@ export const nonEssentialKinds: ReadonlySet<EmailKind> = new Set([
 /** Placeholders resolved when the email is sent, so the outbox never stores a secret or an address that may change. */
 export const publicUrlPlaceholder = '{{publicUrl}}';
 export const feedbackLinkPlaceholder = (requestId: string) => `{{feedbackLink:${requestId}}}`;
+/** The link of an invitation or a password reset; its token is derived from the row id when the email is sent. */
+export const oneTimeLinkPlaceholder = (tokenId: string) => `{{oneTimeLink:${tokenId}}}`;
 
 export type EmailParams = {
   recipientName?: string | null;
@@ -47,6 +55,8 @@ export type EmailParams = {
   decision?: 'approved' | 'rejected';
   giverName?: string;
   expiresOn?: string;
+  /** The new manager of a plan. */
+  managerName?: string;
   flags?: string[];
   /** The digest's items: what happened (already in the recipient's language) and where. */
   items?: { label: string; planId: string | null; at: string }[];
@@ -222,6 +232,31 @@ const english: Record<EmailKind, (p: EmailParams) => Body> = {
       action: { label: 'See the progress', url: planLink(p) },
     };
   },
+  'account.invitation': (p) => ({
+    subject: `${p.organizationName} invites you to Mejora`,
+    lines: [
+      `${p.organizationName} uses Mejora for performance improvement plans and invites you to sign in.`,
+      `Choose your password with the link below. It works once and expires on ${p.expiresOn}.`,
+      'If you did not expect this email, you can ignore it.',
+    ],
+    action: { label: 'Set your password', url: p.link ?? '' },
+  }),
+  'account.password_reset': (p) => ({
+    subject: 'Reset your Mejora password',
+    lines: [
+      'Someone asked to reset the password of your Mejora account. If it was you, choose a new password with the link below.',
+      'The link works once and expires in one hour. If you did not ask for it, ignore this email: your password stays as it is.',
+    ],
+    action: { label: 'Set a new password', url: p.link ?? '' },
+  }),
+  'plan.manager_changed': (p) => ({
+    subject: `New manager for the Performance Improvement Plan of ${p.employeeName}`,
+    lines: [
+      `${p.managerName} is now the manager of the Performance Improvement Plan of ${p.employeeName}.`,
+      'The plan, its history and its signatures stay as they were; the change is recorded as an adjustment.',
+    ],
+    action: { label: 'Open the plan', url: planLink(p) },
+  }),
 };
 
 const spanish: Record<EmailKind, (p: EmailParams) => Body> = {
@@ -338,6 +373,31 @@ const spanish: Record<EmailKind, (p: EmailParams) => Body> = {
       action: { label: 'Ver el progreso', url: planLink(p) },
     };
   },
+  'account.invitation': (p) => ({
+    subject: `${p.organizationName} le invita a Mejora`,
+    lines: [
+      `${p.organizationName} utiliza Mejora para los planes de mejora de rendimiento y le invita a acceder.`,
+      `Elija su contraseña con el enlace siguiente. Solo puede usarse una vez y caduca el ${p.expiresOn}.`,
+      'Si no esperaba este correo, puede ignorarlo.',
+    ],
+    action: { label: 'Establecer su contraseña', url: p.link ?? '' },
+  }),
+  'account.password_reset': (p) => ({
+    subject: 'Restablecer su contraseña de Mejora',
+    lines: [
+      'Se ha solicitado restablecer la contraseña de su cuenta de Mejora. Si fue usted, elija una nueva contraseña con el enlace siguiente.',
+      'El enlace solo puede usarse una vez y caduca en una hora. Si no lo solicitó, ignore este correo: su contraseña no cambia.',
+    ],
+    action: { label: 'Establecer una nueva contraseña', url: p.link ?? '' },
+  }),
+  'plan.manager_changed': (p) => ({
+    subject: `Nuevo responsable del Plan de Mejora de Rendimiento de ${p.employeeName}`,
+    lines: [
+      `${p.managerName} es ahora responsable del Plan de Mejora de Rendimiento de ${p.employeeName}.`,
+      'El plan, su historial y sus firmas no cambian; el cambio queda registrado como un ajuste.',
+    ],
+    action: { label: 'Abrir el plan', url: planLink(p) },
+  }),
 };
 
 const footers: Record<
@@ -365,7 +425,9 @@ export function renderEmail(kind: EmailKind, locale: EmailLocale, params: EmailP
   const body = (locale === 'es' ? spanish : english)[kind](params);
   const footer = footers[locale];
   const isToOutsider = kind === 'feedback.requested';
-  const closing = [footer.confidential, ...(nonEssentialKinds.has(kind) ? [footer.optOut] : [])];
+  const closing = accountKinds.has(kind)
+    ? []
+    : [footer.confidential, ...(nonEssentialKinds.has(kind) ? [footer.optOut] : [])];
   const text = [
     footer.greeting(params.recipientName),
     '',

@@ -22,7 +22,8 @@ export type NotificationKind =
   | 'plan.cancelled'
   | 'adjustment.proposed'
   | 'adjustment.decided'
-  | 'comment.added';
+  | 'comment.added'
+  | 'plan.manager_changed';
 
 const hiddenFromEmployee = new Set(['draft', 'in_review']);
 

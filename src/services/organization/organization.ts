@@ -22,6 +22,7 @@ import type { WordingCategory } from '../../domain/plan/wording.ts';
 import { requireUnchanged } from '../../domain/revision.ts';
 import { appendActorEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
+import { sendInvitation } from '../directory/invitations.ts';
 import { claimUnchanged } from '../preconditions.ts';
 import { createUser } from '../users/create-user.ts';
 import { withDefaults } from './fairness-settings.ts';
@@ -225,8 +226,23 @@ export async function addUser(ctx: ServiceContext, input: z.infer<typeof userCre
       );
     });
     await audit(ctx, tx, 'user.created', 'user', userId, { roles: input.roles });
+    if (input.password === undefined) {
+      const [org] = await tx
+        .select({ name: organizations.name })
+        .from(organizations)
+        .where(eq(organizations.id, ctx.actor.orgId));
+      await sendInvitation(
+        tx,
+        ctx,
+        { id: userId, orgId: ctx.actor.orgId, locale: input.locale },
+        org,
+        ctx.deps.now(),
+        input.employeeId ?? null,
+      );
+    }
     return userId;
   });
+  ctx.deps.afterCommit?.('email');
   return (await listUsers(ctx, {})).find((u) => u.id === id)!;
 }
 

@@ -13,6 +13,13 @@ const hmac = (secret: string, message: string): string =>
 export const feedbackToken = (secret: string, requestId: string): string =>
   `fb_${hmac(secret, `feedback:${requestId}`)}`;
 
+/**
+ * The token of an invitation or password-reset link, derived from its one_time_tokens row id like a feedback
+ * token: the row stores its SHA-256 and the outbox a placeholder, so the token itself rests nowhere.
+ */
+export const oneTimeToken = (secret: string, tokenId: string): string =>
+  `ot_${hmac(secret, `one-time:${tokenId}`)}`;
+
 export const feedbackTokenHash = (token: string): string => hashSecret(token);
 
 /** The calendar feed token of a user; `seed` (users.calendar_token_hash) changes when it is regenerated. */

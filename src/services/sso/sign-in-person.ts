@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { employees, roleMemberships, ssoIdentities, users } from '../../db/schema/index.ts';
 import { lower } from '../../db/sql.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import { openSession, type SignedIn } from '../auth/sessions.ts';
+import { openSsoSession, type SignedIn } from '../auth/sessions.ts';
 import { type Deps, inTransaction, type RequestMeta } from '../context.ts';
 import { SsoRefusal } from './sso-refusal.ts';
 
@@ -97,5 +97,5 @@ export async function signInPerson(
       })
       .onConflictDoNothing();
   }
-  return openSession(deps, meta, user, method);
+  return openSsoSession(deps, meta, user, method);
 }

@@ -1,4 +1,4 @@
-// Creates a user account with roles (used by the CLI and the demo).
+// Creates a user account with roles (used by the CLI, the demo and HR's "Add user").
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { employees, roleMemberships, users } from '../../db/schema/index.ts';
@@ -11,14 +11,16 @@ export type NewUser = {
   orgId: string;
   email: string;
   name: string;
-  password: string;
+  /** Absent: the account has no password until the person sets one (invitation) or signs in through SSO. */
+  password?: string;
   roles: Role[];
   locale?: 'en' | 'es';
   employeeId?: string | null;
 };
 
 export async function createUser(db: Executor, input: NewUser): Promise<string> {
-  if (input.password.length < 10) throw invalidField('password', 'must be at least 10 characters');
+  if (input.password !== undefined && input.password.length < 10)
+    throw invalidField('password', 'must be at least 10 characters');
   const [taken] = await db
     .select({ id: users.id })
     .from(users)
@@ -30,7 +32,7 @@ export async function createUser(db: Executor, input: NewUser): Promise<string> 
       orgId: input.orgId,
       email: input.email.toLowerCase(),
       name: input.name,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: input.password === undefined ? null : await hashPassword(input.password),
       locale: input.locale ?? 'en',
     })
     .returning({ id: users.id });

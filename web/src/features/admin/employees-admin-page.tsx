@@ -6,16 +6,20 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { employeeCreateBody } from '../../../../src/contracts/employees.ts';
+import { useInviteEveryone } from '../../api/accounts.ts';
 import { isHr, useCurrentUser } from '../../api/auth.ts';
 import { useEmployees, useSaveEmployee } from '../../api/employees.ts';
 import type { Employee } from '../../api/types.ts';
 import { AppModal } from '../../ui/app-modal.tsx';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { mergeErrors, useFieldErrors } from '../../ui/field-errors.ts';
 import { formatDate } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { EmptyState, ErrorState, LoadingState, useErrorMessage } from '../../ui/states.tsx';
 import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
 import { zodErrors } from '../../ui/zod-errors.ts';
+import { AccountPanel } from './account-panel.tsx';
+import { ReassignmentsSection } from './reassignments-section.tsx';
 
 export function EmployeesAdminPage() {
   const { t } = useTranslation();
@@ -25,6 +29,9 @@ export function EmployeesAdminPage() {
   const [cursors, setCursors] = useState<string[]>([]);
   const employees = useEmployees({ q: q || undefined, cursor: cursors.at(-1), limit: 25 });
   const [editing, setEditing] = useState<Employee | 'new' | null>(null);
+  const [isInvitingAll, setIsInvitingAll] = useState(false);
+  const inviteAll = useInviteEveryone();
+  const errorMessage = useErrorMessage();
   if (!isHr(user))
     return (
       <>
@@ -38,12 +45,36 @@ export function EmployeesAdminPage() {
         title={t('admin.employees.title')}
         subtitle={t('admin.employees.subtitle')}
         actions={
-          <>
+          <Group gap="xs">
             <Button component={Link} to="/admin/employees/import" variant="default">
               {t('directoryImport.title')}
             </Button>
+            <Button variant="default" onClick={() => setIsInvitingAll(true)}>
+              {t('account.inviteEveryone')}
+            </Button>
             <Button onClick={() => setEditing('new')}>{t('admin.employees.add')}</Button>
-          </>
+          </Group>
+        }
+      />
+      <ReassignmentsSection />
+      <ConfirmDialog
+        opened={isInvitingAll}
+        title={t('account.inviteEveryone')}
+        message={t('account.inviteEveryoneHint')}
+        confirmLabel={t('account.inviteEveryoneConfirm')}
+        isBusy={inviteAll.isPending}
+        error={inviteAll.error ? errorMessage(inviteAll.error) : undefined}
+        onClose={() => setIsInvitingAll(false)}
+        onConfirm={() =>
+          inviteAll.mutate(undefined, {
+            onSuccess: (result) => {
+              setIsInvitingAll(false);
+              notifications.show({
+                color: 'teal',
+                message: t('account.invitedCount', { count: result.invited, skipped: result.skipped }),
+              });
+            },
+          })
         }
       />
       <TextInput
@@ -261,6 +292,7 @@ function EmployeeDialog({ employee, onClose }: { employee: Employee | null; onCl
               error={errors('hireDate')}
             />
           </SimpleGrid>
+          {employee && <AccountPanel employeeId={employee.id} name={employee.name} />}
           {save.error && !serverErrors.hasAny && (
             <Text c="red.9" size="sm" role="alert">
               {errorMessage(save.error)}

@@ -6,7 +6,6 @@ import {
   Group,
   MultiSelect,
   NumberInput,
-  PasswordInput,
   Select,
   SimpleGrid,
   Stack,
@@ -269,7 +268,6 @@ function AddUserDialog({ onClose }: { onClose: () => void }) {
   const [form, setForm] = useState({
     name: '',
     email: '',
-    password: '',
     roles: ['employee'] as Role[],
     locale: 'en' as 'en' | 'es',
   });
@@ -305,15 +303,6 @@ function AddUserDialog({ onClose }: { onClose: () => void }) {
           mb="sm"
           onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
         />
-        <PasswordInput
-          label={t('admin.users.password')}
-          description={t('admin.users.passwordHint')}
-          value={form.password}
-          error={errorOf('password')}
-          required
-          mb="sm"
-          onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
-        />
         <MultiSelect
           label={t('admin.users.roles')}
           data={allRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
@@ -322,6 +311,9 @@ function AddUserDialog({ onClose }: { onClose: () => void }) {
           mb="md"
           onChange={(roles) => setForm({ ...form, roles: roles as Role[] })}
         />
+        <Text size="sm" c="dimmed" mb="md">
+          {t('admin.users.invitationHint')}
+        </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

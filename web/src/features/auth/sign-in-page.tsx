@@ -16,7 +16,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { clearSignOut, markSignedIn, useLogin, useMe } from '../../api/auth.ts';
 import { isApiError } from '../../api/client.ts';
 import { useSsoDiscovery } from '../../api/sso.ts';
@@ -202,6 +202,9 @@ export function SignInPage() {
                 </Button>
               </Stack>
             </form>
+            <Anchor component={Link} to="/forgot-password" size="sm">
+              {t('auth.forgot')}
+            </Anchor>
             <Text size="xs" c="dimmed">
               {t('auth.help')}{' '}
               <Anchor href="/api/docs" size="xs" underline="always">

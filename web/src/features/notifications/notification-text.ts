@@ -23,6 +23,7 @@ const knownKinds = new Set([
   'appeal.lodged',
   'appeal.decided',
   'plan.response_added',
+  'plan.manager_changed',
 ]);
 
 export function notificationText(t: TFunction, notification: AppNotification): string {
@@ -30,6 +31,7 @@ export function notificationText(t: TFunction, notification: AppNotification): s
   const values = {
     employeeName: payload.employeeName ?? t('notifications.aPlan'),
     by: payload.by ?? payload.actorName ?? '',
+    managerName: payload.managerName ?? '',
     role: payload.role ? t(`sign.roles.${payload.role}`, { defaultValue: payload.role }) : '',
   };
   const key = knownKinds.has(notification.kind) ? notification.kind.replace('.', '_') : 'other';
