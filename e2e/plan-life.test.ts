@@ -140,6 +140,21 @@ describe('the life of a plan', () => {
     await field(page, 'Support Areas').fill('Workload, training requests and the plan process');
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await atStep(page, 'review', 'Review');
+    // What the readiness check asks before the plan may reach the employee: the prior conversation, the
+    // employee's language and whether they asked for an accommodation.
+    const procedure = page.locator('[aria-labelledby="procedure-title"]');
+    await field(procedure, 'Prior conversation: date').fill('2026-11-20');
+    await field(procedure, 'Who took part').fill('Marta Navarro, Elena Martín');
+    await field(procedure, 'Summary of the prior conversation').fill(
+      'Went through the reopened fixes of October with their dates; agreed to try pairing on reviews.',
+    );
+    await field(procedure, "Employee's preferred language").fill('en');
+    await procedure.getByRole('radio', { name: 'None requested' }).check();
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && r.url().includes(`/api/v1/plans/${planId}`) && r.ok(),
+    );
+    await procedure.getByRole('button', { name: 'Save' }).click();
+    await saved;
     await expectText(page, 'Ready to submit');
     await screenshot(page, 'wizard-review');
   });

@@ -54,6 +54,7 @@ function SsoSignIn({ initialOrg }: { initialOrg: string }) {
   };
   return (
     <Stack gap="sm">
+      <Divider label={t('auth.or')} labelPosition="center" />
       <TextInput
         label={t('auth.organization')}
         description={t('auth.organizationHint')}
@@ -73,7 +74,6 @@ function SsoSignIn({ initialOrg }: { initialOrg: string }) {
           {t('auth.ssoButton', { name: provider.displayName })}
         </Button>
       )}
-      <Divider label={t('auth.or')} labelPosition="center" />
     </Stack>
   );
 }
@@ -175,7 +175,6 @@ export function SignInPage() {
                 {failure}
               </Alert>
             )}
-            <SsoSignIn initialOrg={params.get('org') ?? rememberedOrg()} />
             <form onSubmit={submit} noValidate>
               <Stack gap="md">
                 <TextInput
@@ -205,6 +204,9 @@ export function SignInPage() {
             <Anchor component={Link} to="/forgot-password" size="sm">
               {t('auth.forgot')}
             </Anchor>
+            {/* The company's identity provider, for organisations that have one: after the password form, so
+                that signing in with a password stays the first thing on the page. */}
+            <SsoSignIn initialOrg={params.get('org') ?? rememberedOrg()} />
             <Text size="xs" c="dimmed">
               {t('auth.help')}{' '}
               <Anchor href="/api/docs" size="xs" underline="always">
