@@ -1,26 +1,12 @@
 // The directory import over HTTP: the preview of a CSV file, applying it, and plans left without a manager.
 import { z } from 'zod';
+import { importColumns } from '../domain/directory/import-columns.ts';
 import { uuid } from './common.ts';
-
-export const importColumnNames = [
-  'employee_number',
-  'email',
-  'name',
-  'job_title',
-  'department',
-  'manager_email',
-  'manager_number',
-  'manager',
-  'hire_date',
-  'locale',
-  'active',
-  'roles',
-] as const;
 
 export const importProblemSchema = z
   .object({
     line: z.number().int().describe('The line of the file, 1 being the header line'),
-    column: z.enum(importColumnNames).nullable(),
+    column: z.enum(importColumns).nullable(),
     message: z.string(),
   })
   .meta({ id: 'DirectoryImportProblem' });

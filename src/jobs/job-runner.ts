@@ -167,6 +167,32 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
   };
 
   /**
+   * A queue of deliveries (email, webhook, chat): two at a time, each told whether it is the last attempt. A failure
+   * is logged and stored by pg-boss without personal data, and retried with the queue's backoff.
+   */
+  const workDelivery = <K extends string>(
+    queue: string,
+    idKey: K,
+    failure: string,
+    deliver: (id: string, isLastAttempt: boolean) => Promise<unknown>,
+  ) =>
+    boss.work(
+      queue,
+      { pollingIntervalSeconds: polling, includeMetadata: true, localConcurrency: 2 },
+      async (jobs) => {
+        const job = jobs[0] as JobWithMetadata<Record<K, string>>;
+        const id = job.data[idKey];
+        try {
+          return await deliver(id, job.retryCount >= job.retryLimit);
+        } catch (error) {
+          const message = redactError(error);
+          log.warn({ [idKey]: id, attempt: job.retryCount + 1, error: message }, failure);
+          throw new Error(message);
+        }
+      },
+    );
+
+  /**
    * Embedded, this process is the only one on the database (the data-dir lock refuses a second), so a
    * delivery or an export still active in the queue at start was cut short by a crash: it is put back to
    * run now, rather than when its heartbeat is missed or it expires. (On PostgreSQL another server may be
@@ -261,61 +287,14 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
       for (const [name, cron] of Object.entries(schedules)) await boss.schedule(name, cron);
     }
     await recoverInterrupted();
-    await boss.work(
-      queues.deliverEmail,
-      { pollingIntervalSeconds: polling, includeMetadata: true, localConcurrency: 2 },
-      async (jobs) => {
-        const job = jobs[0] as JobWithMetadata<{ outboxId: string }>;
-        try {
-          return await deliverEmail(deps, transport, job.data.outboxId, {
-            isLastAttempt: job.retryCount >= job.retryLimit,
-          });
-        } catch (error) {
-          const message = redactError(error);
-          log.warn(
-            { outboxId: job.data.outboxId, attempt: job.retryCount + 1, error: message },
-            'email delivery failed',
-          );
-          // What pg-boss stores about the failure carries no address either.
-          throw new Error(message);
-        }
-      },
+    await workDelivery(queues.deliverEmail, 'outboxId', 'email delivery failed', (id, isLastAttempt) =>
+      deliverEmail(deps, transport, id, { isLastAttempt }),
     );
-    await boss.work(
-      queues.deliverWebhook,
-      { pollingIntervalSeconds: polling, includeMetadata: true, localConcurrency: 2 },
-      async (jobs) => {
-        const job = jobs[0] as JobWithMetadata<{ deliveryId: string }>;
-        try {
-          return await deliverWebhook(deps, job.data.deliveryId, {
-            isLastAttempt: job.retryCount >= job.retryLimit,
-          });
-        } catch (error) {
-          log.warn(
-            { deliveryId: job.data.deliveryId, attempt: job.retryCount + 1, error: redactError(error) },
-            'webhook delivery failed',
-          );
-          throw new Error(redactError(error));
-        }
-      },
+    await workDelivery(queues.deliverWebhook, 'deliveryId', 'webhook delivery failed', (id, isLastAttempt) =>
+      deliverWebhook(deps, id, { isLastAttempt }),
     );
-    await boss.work(
-      queues.deliverChat,
-      { pollingIntervalSeconds: polling, includeMetadata: true, localConcurrency: 2 },
-      async (jobs) => {
-        const job = jobs[0] as JobWithMetadata<{ messageId: string }>;
-        try {
-          return await deliverChatMessage(deps, job.data.messageId, {
-            isLastAttempt: job.retryCount >= job.retryLimit,
-          });
-        } catch (error) {
-          log.warn(
-            { chatMessageId: job.data.messageId, attempt: job.retryCount + 1, error: redactError(error) },
-            'chat message failed',
-          );
-          throw new Error(redactError(error));
-        }
-      },
+    await workDelivery(queues.deliverChat, 'messageId', 'chat message failed', (id, isLastAttempt) =>
+      deliverChatMessage(deps, id, { isLastAttempt }),
     );
     // One export at a time per server: each already uses every core.
     await boss.work(

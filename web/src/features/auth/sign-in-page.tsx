@@ -1,19 +1,5 @@
 // Sign in with email and password; explains an expired session and returns to the page asked for.
-import {
-  Alert,
-  Anchor,
-  Box,
-  Button,
-  Center,
-  Divider,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Divider, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -21,9 +7,8 @@ import { clearSignOut, markSignedIn, useLogin, useMe } from '../../api/auth.ts';
 import { isApiError } from '../../api/client.ts';
 import { useSsoDiscovery } from '../../api/sso.ts';
 import { useFieldErrors } from '../../ui/field-errors.ts';
-import { LanguageSwitch } from '../../ui/language-switch.tsx';
-import { Logo } from '../../ui/logo.tsx';
 import { useErrorMessage } from '../../ui/states.tsx';
+import { AuthCard } from './auth-card.tsx';
 
 const orgKey = 'mejora.org';
 const rememberedOrg = (): string => {
@@ -131,91 +116,68 @@ export function SignInPage() {
         : null;
 
   return (
-    <Box mih="100vh" bg="gray.0" py="xl" px="sm">
-      <Group justify="flex-end" maw={420} mx="auto" mb="xs">
-        <LanguageSwitch />
-      </Group>
-      <Center>
-        <Paper
-          component="main"
-          withBorder
-          shadow="sm"
-          p={{ base: 'md', sm: 'xl' }}
-          radius="md"
-          w="100%"
-          maw={420}
-        >
-          <Stack gap="lg">
-            <Group gap="xs">
-              <Logo />
-              <Text fw={800} fz="xl" c="indigo.8">
-                Mejora
-              </Text>
-            </Group>
-            <div>
-              <Title order={1} size="h2">
-                {t('auth.title')}
-              </Title>
-              <Text c="dimmed" size="sm">
-                {t('auth.subtitle')}
-              </Text>
-            </div>
-            {isExpired && (
-              <Alert color="yellow" variant="light" title={t('auth.expiredTitle')}>
-                {t('auth.expired')}
-              </Alert>
-            )}
-            {isSignedOut && !isExpired && (
-              <Alert color="blue" variant="light">
-                {t('auth.signedOut')}
-              </Alert>
-            )}
-            {failure && (
-              <Alert color="red" variant="light" role="alert" ref={alertRef} tabIndex={-1}>
-                {failure}
-              </Alert>
-            )}
-            <form onSubmit={submit} noValidate>
-              <Stack gap="md">
-                <TextInput
-                  label={t('auth.email')}
-                  type="email"
-                  autoComplete="username"
-                  required
-                  value={email}
-                  onChange={(event) => setEmail(event.currentTarget.value)}
-                  error={clientErrors.email ?? serverErrors('email')}
-                  data-autofocus
-                />
-                <PasswordInput
-                  label={t('auth.password')}
-                  autoComplete="current-password"
-                  required
-                  value={password}
-                  onChange={(event) => setPassword(event.currentTarget.value)}
-                  error={clientErrors.password ?? serverErrors('password')}
-                  visibilityToggleButtonProps={{ 'aria-label': t('auth.togglePassword') }}
-                />
-                <Button type="submit" loading={login.isPending} fullWidth>
-                  {t('auth.submit')}
-                </Button>
-              </Stack>
-            </form>
-            <Anchor component={Link} to="/forgot-password" size="sm">
-              {t('auth.forgot')}
-            </Anchor>
-            {/* The company's identity provider, for organisations that have one: after the password form, so
+    <AuthCard>
+      <div>
+        <Title order={1} size="h2">
+          {t('auth.title')}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t('auth.subtitle')}
+        </Text>
+      </div>
+      {isExpired && (
+        <Alert color="yellow" variant="light" title={t('auth.expiredTitle')}>
+          {t('auth.expired')}
+        </Alert>
+      )}
+      {isSignedOut && !isExpired && (
+        <Alert color="blue" variant="light">
+          {t('auth.signedOut')}
+        </Alert>
+      )}
+      {failure && (
+        <Alert color="red" variant="light" role="alert" ref={alertRef} tabIndex={-1}>
+          {failure}
+        </Alert>
+      )}
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+            error={clientErrors.email ?? serverErrors('email')}
+            data-autofocus
+          />
+          <PasswordInput
+            label={t('auth.password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            error={clientErrors.password ?? serverErrors('password')}
+            visibilityToggleButtonProps={{ 'aria-label': t('auth.togglePassword') }}
+          />
+          <Button type="submit" loading={login.isPending} fullWidth>
+            {t('auth.submit')}
+          </Button>
+        </Stack>
+      </form>
+      <Anchor component={Link} to="/forgot-password" size="sm">
+        {t('auth.forgot')}
+      </Anchor>
+      {/* The company's identity provider, for organisations that have one: after the password form, so
                 that signing in with a password stays the first thing on the page. */}
-            <SsoSignIn initialOrg={params.get('org') ?? rememberedOrg()} />
-            <Text size="xs" c="dimmed">
-              {t('auth.help')}{' '}
-              <Anchor href="/api/docs" size="xs" underline="always">
-                {t('auth.apiDocs')}
-              </Anchor>
-            </Text>
-          </Stack>
-        </Paper>
-      </Center>
-    </Box>
+      <SsoSignIn initialOrg={params.get('org') ?? rememberedOrg()} />
+      <Text size="xs" c="dimmed">
+        {t('auth.help')}{' '}
+        <Anchor href="/api/docs" size="xs" underline="always">
+          {t('auth.apiDocs')}
+        </Anchor>
+      </Text>
+    </AuthCard>
   );
 }
