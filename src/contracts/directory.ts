@@ -54,15 +54,3 @@ export const directoryImportQuery = z.object({
 });
 
 export const templateQuery = z.object({ locale: z.enum(['en', 'es']).optional() });
-
-export const reassignmentsSchema = z.object({
-  items: z.array(
-    z.object({
-      planId: uuid,
-      status: z.string(),
-      employeeName: z.string(),
-      managerName: z.string().nullable(),
-      managerUserId: uuid,
-    }),
-  ),
-});

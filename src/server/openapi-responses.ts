@@ -3,9 +3,14 @@
 // Kept in one place so that a route declares only what is particular to it.
 
 type Schema = Record<string, unknown>;
-type Response = { description?: string; content?: Record<string, { schema: Schema }> };
+type Response = {
+  description?: string;
+  headers?: Record<string, { description: string; schema: Schema }>;
+  content?: Record<string, { schema: Schema }>;
+};
+type Parameter = { in: string; name: string; required?: boolean; description?: string; schema?: Schema };
 type Operation = {
-  parameters?: { in: string; name: string }[];
+  parameters?: Parameter[];
   requestBody?: { required?: boolean; content: Record<string, { schema: Schema }> };
   responses?: Record<string, Response>;
 };
@@ -93,6 +98,39 @@ const fileBodies: { method: string; path: RegExp; types: string[] }[] = [
 
 const writeMethods = new Set(['post', 'put', 'patch', 'delete']);
 
+/** Writes to an existing resource, which honour If-Match and may answer 412. */
+const isConditionalWrite = (method: string, hasPath: boolean) =>
+  method === 'patch' || method === 'put' || method === 'delete' || (method === 'post' && hasPath);
+
+const ifMatchParameter: Parameter = {
+  in: 'header',
+  name: 'If-Match',
+  required: false,
+  description:
+    'The ETag last read ("7"), several, or *: the write is refused with 412 when the resource changed since. Without it the write proceeds.',
+  schema: { type: 'string' },
+};
+
+const etagHeader = {
+  description: 'The revision of the resource as a strong tag ("7"); send it back in If-Match',
+  schema: { type: 'string' },
+};
+
+/** Whether a JSON answer is (or may be, for a union) a resource with a revision: the routes then send its ETag. */
+function hasRevision(document: Document, schema: Schema | undefined): boolean {
+  const ref = schema?.$ref;
+  const resolved =
+    typeof ref === 'string'
+      ? document.components?.schemas?.[ref.replace('#/components/schemas/', '')]
+      : schema;
+  const branches = [resolved?.anyOf, resolved?.oneOf].flatMap((b) =>
+    Array.isArray(b) ? (b as Schema[]) : [],
+  );
+  if (branches.some((branch) => hasRevision(document, branch))) return true;
+  const properties = resolved?.properties as Record<string, unknown> | undefined;
+  return Boolean(properties && 'revision' in properties);
+}
+
 /** The problem statuses an operation can answer whatever its own schema says. */
 export function commonProblemStatuses(method: string, operation: Operation): string[] {
   const parameters = operation.parameters ?? [];
@@ -104,9 +142,7 @@ export function commonProblemStatuses(method: string, operation: Operation): str
   if (hasPath) statuses.push('414');
   // Fastify reads a body on every write, schema or not: it may be too large or of a type no parser reads.
   if (isWrite) statuses.push('409', '413', '415');
-  // Writes to an existing resource honour If-Match.
-  if (method === 'patch' || method === 'put' || method === 'delete' || (method === 'post' && hasPath))
-    statuses.push('412');
+  if (isConditionalWrite(method, hasPath)) statuses.push('412');
   return statuses;
 }
 
@@ -119,6 +155,15 @@ export function completeOpenApi<T>(input: T): T {
       operation.responses ??= {};
       const responses = operation.responses;
       for (const status of commonProblemStatuses(method, operation)) responses[status] ??= {};
+      const parameters = operation.parameters ?? [];
+      const hasPath = parameters.some((p) => p.in === 'path');
+      if (isConditionalWrite(method, hasPath) && !parameters.some((p) => p.name.toLowerCase() === 'if-match'))
+        operation.parameters = [...parameters, ifMatchParameter];
+      for (const status of ['200', '201']) {
+        const json = responses[status]?.content?.['application/json'];
+        if (json && hasRevision(document, json.schema))
+          responses[status].headers = { ...responses[status].headers, ETag: etagHeader };
+      }
       for (const [status, response] of Object.entries(responses)) {
         if (Number(status) < 400) continue;
         responses[status] = {

@@ -13,7 +13,7 @@ describe.each(engines)('If-Match on %s', (engine) => {
   /** A write as the web app sends it, with an If-Match header (omitted when undefined). */
   const write = (
     client: Client,
-    method: 'PATCH' | 'POST',
+    method: 'PATCH' | 'POST' | 'PUT',
     url: string,
     body: unknown,
     ifMatch?: string,
@@ -175,6 +175,38 @@ describe.each(engines)('If-Match on %s', (engine) => {
     );
     expect(stale.status).toBe(412);
     expect((await hr.get('/api/v1/organization')).body.retentionYears).toBe(6);
+  });
+
+  it('an organisation template refuses a save over a newer version, and the refused save changes nothing', async () => {
+    const copy = await hr.post('/api/v1/templates', { locale: 'en', name: 'Support PIP' });
+    expect(copy.headers.etag).toBe(`"${copy.body.revision}"`);
+    const read = await hr.get(`/api/v1/templates/${copy.body.id}`);
+    expect(read.headers.etag).toBe(copy.headers.etag);
+    const url = `/api/v1/templates/${copy.body.id}`;
+    const first = await write(
+      hr,
+      'PUT',
+      url,
+      { ...read.body, confidentialityNotice: 'First editor.' },
+      String(read.headers.etag),
+    );
+    expect(first.status, first.text).toBe(200);
+    expect(first.body.version).toBe(2);
+    expect(first.headers.etag).toBe(`"${first.body.revision}"`);
+    expect(first.headers.etag).not.toBe(read.headers.etag);
+    // A second editor who opened the template before the first saved it.
+    const second = await write(
+      hr,
+      'PUT',
+      url,
+      { ...read.body, confidentialityNotice: 'Second editor.' },
+      String(read.headers.etag),
+    );
+    expect(second.status).toBe(412);
+    expect(second.body.etag).toBe(first.headers.etag);
+    const stored = await hr.get(url);
+    expect(stored.body.confidentialityNotice).toBe('First editor.');
+    expect(stored.body.version).toBe(2);
   });
 
   it('a malformed If-Match is a problem naming the header, and nothing changes', async () => {

@@ -37,6 +37,19 @@ describe.each(engines)('server basics on %s', (engine) => {
     );
   });
 
+  it('declares If-Match on writes to a resource and the ETag of answers that carry a revision', async () => {
+    const { paths } = (await send(t.app, 'GET', '/api/openapi.json')).body;
+    const ifMatch = (operation: { parameters?: { in: string; name: string }[] }) =>
+      operation.parameters?.some((p) => p.in === 'header' && p.name === 'If-Match');
+    expect(ifMatch(paths['/api/v1/check-ins/{id}'].patch)).toBe(true);
+    expect(ifMatch(paths['/api/v1/plans/{id}/transitions'].post)).toBe(true);
+    expect(ifMatch(paths['/api/v1/templates/{id}'].put)).toBe(true);
+    expect(ifMatch(paths['/api/v1/plans'].post)).toBeFalsy();
+    expect(paths['/api/v1/plans/{id}'].get.responses['200'].headers.ETag.schema.type).toBe('string');
+    expect(paths['/api/v1/check-ins/{id}'].patch.responses['200'].headers.ETag).toBeDefined();
+    expect(paths['/api/v1/organization'].patch.responses['200'].headers.ETag).toBeDefined();
+  });
+
   it('serves the interactive API reference', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(response.statusCode).toBe(200);

@@ -1,7 +1,9 @@
 // Loads a plan with all its rows in a fixed number of queries, whatever the plan's size.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, type Query, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { PlanAggregate, PlanRow } from '../../domain/plan/aggregate.ts';
 import type { Executor } from '../client.ts';
+import { decodeRow, decodeRows, jsonRow, jsonRows, x } from '../json-rows.ts';
 import {
   activities,
   appeals,
@@ -12,6 +14,7 @@ import {
   focusAreas,
   measurements,
   metrics,
+  organizations,
   planResponses,
   plans,
   signatures,
@@ -33,92 +36,47 @@ export async function findPlanRow(
   return (row as PlanRow | undefined) ?? null;
 }
 
-/**
- * Runs the queries one after another: a transaction holds one connection, and node-postgres no longer
- * accepts overlapping queries on one client. Outside transactions callers pass isParallel to use the pool.
- */
-async function inOrderOrParallel<T extends readonly (() => Promise<unknown>)[]>(
-  thunks: T,
-  isParallel: boolean,
-): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
-  if (isParallel) return Promise.all(thunks.map((t) => t())) as never;
-  const results: unknown[] = [];
-  for (const thunk of thunks) results.push(await thunk());
-  return results as never;
-}
+/** The organisation's time zone, read with the plan (the plan's dates are days in that zone). */
+export type PlanAggregateWithZone = { aggregate: PlanAggregate; timezone: string };
 
+/**
+ * The plan and every row of it in one statement, whatever the plan's size: each section comes back as a
+ * JSON array, decoded into what a select of its table gives. Locks nothing; a write locks the plan row first.
+ */
 export async function loadPlanAggregate(
   db: Executor,
   orgId: string,
   planId: string,
-  options: { isParallel?: boolean } = {},
 ): Promise<PlanAggregate | null> {
-  const plan = await findPlanRow(db, orgId, planId);
-  if (!plan) return null;
-  const byPlan = <T extends { orgId: unknown; planId: unknown }>(t: T) =>
-    and(eq(t.orgId as never, orgId), eq(t.planId as never, planId));
-  const [
-    areaRows,
-    metricRows,
-    measurementRows,
-    activityRows,
-    criteriaRows,
-    contactRows,
-    expenseRows,
-    approvalRows,
-    signatureRows,
-    responseRows,
-    appealRows,
-  ] = await inOrderOrParallel(
-    [
-      () => db.select().from(focusAreas).where(byPlan(focusAreas)).orderBy(asc(focusAreas.position)),
-      () => db.select().from(metrics).where(byPlan(metrics)).orderBy(asc(metrics.position)),
-      () =>
-        db
-          .select()
-          .from(measurements)
-          .where(byPlan(measurements))
-          .orderBy(asc(measurements.date), asc(measurements.createdAt)),
-      () => db.select().from(activities).where(byPlan(activities)).orderBy(asc(activities.position)),
-      () =>
-        db
-          .select()
-          .from(successCriteria)
-          .where(byPlan(successCriteria))
-          .orderBy(asc(successCriteria.position)),
-      () => db.select().from(contacts).where(byPlan(contacts)).orderBy(asc(contacts.position)),
-      () => db.select().from(expenses).where(byPlan(expenses)).orderBy(asc(expenses.date)),
-      () => db.select().from(approvals).where(byPlan(approvals)).orderBy(asc(approvals.createdAt)),
-      () => db.select().from(signatures).where(byPlan(signatures)).orderBy(asc(signatures.signedAt)),
-      () =>
-        db
-          .select()
-          .from(planResponses)
-          .where(byPlan(planResponses))
-          .orderBy(asc(planResponses.createdAt), asc(planResponses.id)),
-      () => db.select().from(appeals).where(byPlan(appeals)).orderBy(asc(appeals.createdAt)),
-    ] as const,
-    options.isParallel ?? false,
-  );
-  const userIds = new Set<string>(
-    [
-      plan.managerUserId,
-      plan.hrRepUserId,
-      plan.mentorUserId,
-      plan.createdByUserId,
-      plan.employeeUserId,
-    ].filter((x): x is string => Boolean(x)),
-  );
-  for (const c of criteriaRows) if (c.checkedByUserId) userIds.add(c.checkedByUserId);
-  for (const a of approvalRows) userIds.add(a.userId);
-  const people = userIds.size
-    ? await db
-        .select({ userId: users.id, name: users.name, email: users.email, jobTitle: employees.jobTitle })
-        .from(users)
-        .leftJoin(employees, and(eq(employees.userId, users.id), eq(employees.orgId, users.orgId)))
-        .where(and(eq(users.orgId, orgId), inArray(users.id, [...userIds])))
-    : [];
-  return {
+  return (await loadPlanAggregateWithZone(db, orgId, planId))?.aggregate ?? null;
+}
+
+export async function loadPlanAggregateWithZone(
+  db: Executor,
+  orgId: string,
+  planId: string,
+): Promise<PlanAggregateWithZone | null> {
+  const result = await aggregateStatement(db).execute({ orgId, planId });
+  const [row] = (
+    Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows
+  ) as Record<string, unknown>[];
+  const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
+  const planJson = json(row?.plan) as Record<string, unknown> | null;
+  if (!planJson) return null;
+  const plan = decodeRow(plans, planJson) as PlanRow;
+  const areaRows = decodeRows(focusAreas, row.focus_areas);
+  const metricRows = decodeRows(metrics, row.metrics);
+  const measurementRows = decodeRows(measurements, row.measurements);
+  const activityRows = decodeRows(activities, row.activities);
+  const criteriaRows = decodeRows(successCriteria, row.success_criteria);
+  const contactRows = decodeRows(contacts, row.contacts);
+  const expenseRows = decodeRows(expenses, row.expenses);
+  const approvalRows = decodeRows(approvals, row.approvals);
+  const signatureRows = decodeRows(signatures, row.signatures);
+  const responseRows = decodeRows(planResponses, row.responses);
+  const appealRows = decodeRows(appeals, row.appeals);
+  const peopleRows = json(row.people) as PlanAggregate['people'];
+  const aggregate: PlanAggregate = {
     plan,
     focusAreas: areaRows,
     metrics: metricRows,
@@ -141,6 +99,64 @@ export async function loadPlanAggregate(
       createdAt: new Date(a.createdAt).toISOString(),
       decidedAt: a.decidedAt ? new Date(a.decidedAt).toISOString() : null,
     })),
-    people,
+    people: peopleRows,
   };
+  return { aggregate, timezone: (row.timezone as string | null) ?? 'UTC' };
+}
+
+/** The aggregate's statement, built once: the same text every time, so PostgreSQL keeps it prepared. */
+let aggregateQuery: Query | undefined;
+
+function aggregateStatement(db: Executor): {
+  execute(values: { orgId: string; planId: string }): Promise<unknown>;
+} {
+  const internals = db as unknown as {
+    dialect: { sqlToQuery(query: SQL): Query };
+    session: {
+      prepareQuery(
+        query: Query,
+        fields: undefined,
+        name: string,
+        isArrayMode: boolean,
+      ): {
+        execute(values: Record<string, unknown>): Promise<unknown>;
+      };
+    };
+  };
+  aggregateQuery ??= internals.dialect.sqlToQuery(aggregateSql());
+  return internals.session.prepareQuery(aggregateQuery, undefined, 'mejora_plan_aggregate', false);
+}
+
+function aggregateSql(): SQL {
+  const orgId = sql.placeholder('orgId');
+  const planId = sql.placeholder('planId');
+  const ofPlan = (t: { orgId: PgColumn; planId: PgColumn }) =>
+    sql`${x(t.orgId)} = ${orgId} and ${x(t.planId)} = ${planId}`;
+  const rows = (section: PgTable & { orgId: PgColumn; planId: PgColumn }, ...orderBy: PgColumn[]) =>
+    jsonRows(section, ofPlan(section), orderBy.map(x));
+  // Everyone the plan names: its people, who ticked a criterion, who approved.
+  const people = sql`(select coalesce(json_agg(t), '[]'::json) from (
+      select u.id as "userId", u.name, u.email, e.job_title as "jobTitle"
+      from ${users} u left join ${employees} e on e.user_id = u.id and e.org_id = u.org_id
+      where u.org_id = ${orgId} and u.id in (
+        select unnest(array[p.manager_user_id, p.hr_rep_user_id, p.mentor_user_id, p.created_by_user_id, p.employee_user_id])
+          from ${plans} p where p.org_id = ${orgId} and p.id = ${planId}
+        union select c.checked_by_user_id from ${successCriteria} c where c.org_id = ${orgId} and c.plan_id = ${planId}
+        union select a.user_id from ${approvals} a where a.org_id = ${orgId} and a.plan_id = ${planId})
+    ) as t)`;
+  return sql`select
+      ${jsonRow(plans, sql`${x(plans.orgId)} = ${orgId} and ${x(plans.id)} = ${planId}`)} as plan,
+      ${rows(focusAreas, focusAreas.position)} as focus_areas,
+      ${rows(metrics, metrics.position)} as metrics,
+      ${rows(measurements, measurements.date, measurements.createdAt)} as measurements,
+      ${rows(activities, activities.position)} as activities,
+      ${rows(successCriteria, successCriteria.position)} as success_criteria,
+      ${rows(contacts, contacts.position)} as contacts,
+      ${rows(expenses, expenses.date)} as expenses,
+      ${rows(approvals, approvals.createdAt)} as approvals,
+      ${rows(signatures, signatures.signedAt)} as signatures,
+      ${rows(planResponses, planResponses.createdAt, planResponses.id)} as responses,
+      ${rows(appeals, appeals.createdAt)} as appeals,
+      ${people} as people,
+      (select o.settings ->> 'timezone' from ${organizations} o where o.id = ${orgId}) as timezone`;
 }

@@ -65,7 +65,7 @@ export function databasePlanSource(
   });
 
   const load = async (orgId: string, planId: string): Promise<PlanView> => {
-    const aggregate = await loadPlanAggregate(db, orgId, planId, { isParallel: true });
+    const aggregate = await loadPlanAggregate(db, orgId, planId);
     if (!aggregate) throw new Error('the plan no longer exists');
     const now = deps.now();
     const view = presentPlan(exportActor(orgId), aggregate, todayIn(await timezoneOf(orgId), now));

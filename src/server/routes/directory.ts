@@ -3,12 +3,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema, uuid } from '../../contracts/common.ts';
-import {
-  directoryImportQuery,
-  directoryImportSchema,
-  reassignmentsSchema,
-  templateQuery,
-} from '../../contracts/directory.ts';
+import { directoryImportQuery, directoryImportSchema, templateQuery } from '../../contracts/directory.ts';
 import { templateCsv } from '../../domain/directory/import-columns.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Deps } from '../../services/context.ts';
@@ -16,7 +11,6 @@ import {
   applyDirectoryImport,
   getDirectoryImport,
   importerOf,
-  listReassignments,
   previewDirectoryImport,
 } from '../../services/directory/import-directory.ts';
 import { contextOf, metaOf } from '../auth/authenticate.ts';

@@ -11,6 +11,7 @@ import {
   updateTemplate,
 } from '../../services/templates/templates.ts';
 import { contextOf } from '../auth/authenticate.ts';
+import { withEtag } from '../http/etag.ts';
 
 const tags = ['templates'];
 const summary = z.object({
@@ -23,7 +24,9 @@ const summary = z.object({
 });
 const templateBody = z
   .record(z.string(), z.unknown())
-  .describe('A whole plan template (see templates/en.json)');
+  .describe(
+    'A whole plan template (see templates/en.json); an organisation template also carries its revision (ETag), sent back in If-Match',
+  );
 const errors = { 403: problemSchema, 404: problemSchema, 422: problemSchema };
 
 export const templateRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -49,7 +52,8 @@ export const templateRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         response: { 200: templateBody, ...errors },
       },
     },
-    async (request) => getTemplate(contextOf(deps, request), request.params.id, request.query.locale),
+    async (request, reply) =>
+      withEtag(reply, await getTemplate(contextOf(deps, request), request.params.id, request.query.locale)),
   );
   app.post(
     '/v1/templates',
@@ -62,7 +66,7 @@ export const templateRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await copyTemplate(contextOf(deps, request), request.body)),
+      reply.status(201).send(withEtag(reply, await copyTemplate(contextOf(deps, request), request.body))),
   );
   app.put(
     '/v1/templates/:id',
@@ -75,6 +79,7 @@ export const templateRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         response: { 200: templateBody, ...errors },
       },
     },
-    async (request) => updateTemplate(contextOf(deps, request), request.params.id, request.body),
+    async (request, reply) =>
+      withEtag(reply, await updateTemplate(contextOf(deps, request), request.params.id, request.body)),
   );
 };

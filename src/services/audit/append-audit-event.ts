@@ -1,5 +1,5 @@
 // Appends one event to its chain: the plan's own chain, or the organisation's for events outside plans.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { auditChainHeads, auditEvents } from '../../db/schema/index.ts';
 import { eventHash, genesisHash } from '../../domain/audit/chain.ts';
@@ -23,15 +23,16 @@ export async function appendAuditEvent(
   input: AuditInput,
 ): Promise<void> {
   const chain = input.planId ?? 'org';
-  await tx
+  // Two statements: take (or start) the chain's head, locked until the transaction ends; then write the event
+  // and move the head in one statement.
+  const [head] = await tx
     .insert(auditChainHeads)
     .values({ orgId: input.orgId, chain, seq: 0, hash: genesisHash })
-    .onConflictDoNothing();
-  const [head] = await tx
-    .select()
-    .from(auditChainHeads)
-    .where(and(eq(auditChainHeads.orgId, input.orgId), eq(auditChainHeads.chain, chain)))
-    .for('update');
+    .onConflictDoUpdate({
+      target: [auditChainHeads.orgId, auditChainHeads.chain],
+      set: { seq: sql`${auditChainHeads.seq}` },
+    })
+    .returning({ seq: auditChainHeads.seq, hash: auditChainHeads.hash });
   const event = {
     orgId: input.orgId,
     chain,
@@ -49,11 +50,23 @@ export async function appendAuditEvent(
     prevHash: head.hash,
   };
   const hash = eventHash(event);
-  await tx.insert(auditEvents).values({ ...event, hash });
+  const written = tx.$with('written').as(
+    tx
+      .insert(auditEvents)
+      .values({ ...event, hash })
+      .returning({ seq: auditEvents.seq }),
+  );
   await tx
+    .with(written)
     .update(auditChainHeads)
     .set({ seq: event.seq, hash })
-    .where(and(eq(auditChainHeads.orgId, input.orgId), eq(auditChainHeads.chain, chain)));
+    .where(
+      and(
+        eq(auditChainHeads.orgId, input.orgId),
+        eq(auditChainHeads.chain, chain),
+        sql`exists (select 1 from ${written})`,
+      ),
+    );
 }
 
 /** An event done by the signed-in user of a request: their organisation, their id, the request's time. */

@@ -1,16 +1,9 @@
 // Directory import: read a CSV file into a stored preview, then apply that preview in one transaction.
 import type { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { and, desc, eq, inArray, isNotNull, ne, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client.ts';
-import {
-  directoryImports,
-  employees,
-  organizations,
-  plans,
-  roleMemberships,
-  users,
-} from '../../db/schema/index.ts';
+import { directoryImports, employees, organizations, roleMemberships, users } from '../../db/schema/index.ts';
 import { lower } from '../../db/sql.ts';
 import type { Role } from '../../domain/access/actor.ts';
 import { canOnDirectory } from '../../domain/access/policy.ts';
@@ -511,39 +504,4 @@ function applyInTransaction(
       .returning();
     return presentImport(applied);
   });
-}
-
-/** Open plans whose manager has left: HR gives each a new manager. */
-export async function listReassignments(ctx: ServiceContext) {
-  const { actor } = ctx;
-  if (!canOnDirectory(actor, 'directory.read_reassignments', actor.orgId)) throw notFound('Reassignments');
-  const rows = await ctx.deps.database.db
-    .select({
-      planId: plans.id,
-      status: plans.status,
-      header: plans.header,
-      managerUserId: plans.managerUserId,
-      disabledAt: users.disabledAt,
-    })
-    .from(plans)
-    .innerJoin(users, and(eq(users.orgId, plans.orgId), eq(users.id, plans.managerUserId)))
-    .leftJoin(employees, and(eq(employees.orgId, plans.orgId), eq(employees.userId, plans.managerUserId)))
-    .where(
-      and(
-        eq(plans.orgId, actor.orgId),
-        notInArray(plans.status, ['closed', 'cancelled']),
-        or(isNotNull(users.disabledAt), and(isNotNull(employees.id), isNotNull(employees.deactivatedAt))),
-      ),
-    )
-    .orderBy(desc(plans.createdAt))
-    .limit(500);
-  return {
-    items: rows.map((r) => ({
-      planId: r.planId,
-      status: r.status,
-      employeeName: r.header.employeeName,
-      managerName: r.header.managerName,
-      managerUserId: r.managerUserId!,
-    })),
-  };
 }

@@ -24,7 +24,7 @@ export async function planForDocument(
   locale?: 'en' | 'es',
 ): Promise<{ plan: PlanView; extras: DocumentExtras }> {
   const { deps, actor, meta } = ctx;
-  const aggregate = await loadPlanAggregate(deps.database.db, actor.orgId, planId, { isParallel: true });
+  const aggregate = await loadPlanAggregate(deps.database.db, actor.orgId, planId);
   if (!aggregate || !canSee(actor, aggregate.plan) || !can(actor, 'plan.read', factsOf(aggregate.plan)))
     throw notFound('Plan');
   return inTransaction(deps, async (tx) => {

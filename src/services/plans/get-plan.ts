@@ -1,13 +1,13 @@
 // Reads a whole plan (every section, computed values included) and records the view in the audit trail.
 import type { PlanView } from '../../contracts/plans.ts';
-import { loadPlanAggregate } from '../../db/repositories/plan-repository.ts';
+import { loadPlanAggregateWithZone } from '../../db/repositories/plan-repository.ts';
 import { can } from '../../domain/access/policy.ts';
 import { notFound } from '../../domain/errors.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { canSee, factsOf } from './plan-access.ts';
-import { organizationTimezone, presentMentorPlan, presentPlan } from './present-plan.ts';
+import { presentMentorPlan, presentPlan } from './present-plan.ts';
 
 export type PlanReadResult =
   | { kind: 'full'; plan: PlanView }
@@ -15,13 +15,14 @@ export type PlanReadResult =
 
 export async function getPlan(ctx: ServiceContext, planId: string): Promise<PlanReadResult> {
   const { deps, actor, meta } = ctx;
-  // Read on the pool (queries in parallel on a server), then record the view in its own short transaction.
-  const aggregate = await loadPlanAggregate(deps.database.db, actor.orgId, planId, { isParallel: true });
-  if (!aggregate || !canSee(actor, aggregate.plan)) throw notFound('Plan');
-  return inTransaction(deps, async (tx) => {
-    const now = deps.now();
-    const isFull = can(actor, 'plan.read', factsOf(aggregate.plan));
-    await appendAuditEvent(tx, meta, now, {
+  // The plan, every section and the organisation's time zone in one statement; then the view is recorded.
+  const loaded = await loadPlanAggregateWithZone(deps.database.db, actor.orgId, planId);
+  if (!loaded || !canSee(actor, loaded.aggregate.plan)) throw notFound('Plan');
+  const { aggregate, timezone } = loaded;
+  const now = deps.now();
+  const isFull = can(actor, 'plan.read', factsOf(aggregate.plan));
+  await inTransaction(deps, (tx) =>
+    appendAuditEvent(tx, meta, now, {
       orgId: actor.orgId,
       actorUserId: actor.userId,
       action: isFull ? 'plan.viewed' : 'plan.development_viewed',
@@ -29,9 +30,8 @@ export async function getPlan(ctx: ServiceContext, planId: string): Promise<Plan
       entityId: planId,
       planId,
       digest: { version: aggregate.plan.version },
-    });
-    if (!isFull) return { kind: 'mentor', plan: presentMentorPlan(aggregate) };
-    const today = todayIn(await organizationTimezone(tx, actor.orgId), now);
-    return { kind: 'full', plan: presentPlan(actor, aggregate, today) };
-  });
+    }),
+  );
+  if (!isFull) return { kind: 'mentor', plan: presentMentorPlan(aggregate) };
+  return { kind: 'full', plan: presentPlan(actor, aggregate, todayIn(timezone, now)) };
 }

@@ -25,7 +25,7 @@ export async function getProgress(
   const plan = await requireReader(ctx, planId);
   const now = deps.now();
   const today = todayIn(await organizationTimezone(deps.database.db, actor.orgId), now);
-  const { progress } = await loadProgress(deps.database.db, plan, now, today, { isParallel: true });
+  const { progress } = await loadProgress(deps.database.db, plan, now, today);
   await inTransaction(deps, (tx) =>
     appendAuditEvent(tx, meta, now, {
       orgId: actor.orgId,

@@ -9,15 +9,13 @@ import type { CheckInRow } from './present-check-in.ts';
 
 export type PlanProgress = { aggregate: PlanAggregate; checkIns: CheckInRow[]; progress: Progress };
 
-/** `isParallel` only outside a transaction: PGlite runs one query at a time on a transaction's connection. */
 export async function loadProgress(
   db: Executor,
   plan: Pick<PlanRow, 'orgId' | 'id'>,
   now: Date,
   today: string,
-  options: { isParallel?: boolean } = {},
 ): Promise<PlanProgress> {
-  const aggregate = (await loadPlanAggregate(db, plan.orgId, plan.id, options))!;
+  const aggregate = (await loadPlanAggregate(db, plan.orgId, plan.id))!;
   const rows = await db
     .select()
     .from(checkIns)

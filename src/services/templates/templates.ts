@@ -6,6 +6,7 @@ import { defaultTemplate } from '../../domain/template/default-templates.ts';
 import { type PlanTemplate, planTemplateSchema } from '../../domain/template/template.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
+import { claimUnchanged } from '../preconditions.ts';
 
 export type TemplateSummary = {
   id: string;
@@ -67,7 +68,7 @@ export async function getTemplate(
   ctx: ServiceContext,
   id: string,
   locale: 'en' | 'es',
-): Promise<PlanTemplate> {
+): Promise<PlanTemplate & { revision?: number }> {
   if (id === 'default') return defaultTemplate(locale);
   const [row] = isUuid(id)
     ? await ctx.deps.database.db
@@ -76,7 +77,7 @@ export async function getTemplate(
         .where(and(eq(planTemplates.orgId, ctx.actor.orgId), eq(planTemplates.id, id)))
     : [];
   if (!row) throw notFound('Template');
-  return { ...(row.body as PlanTemplate), id: row.id, version: row.version };
+  return { ...(row.body as PlanTemplate), id: row.id, version: row.version, revision: row.revision };
 }
 
 /** Copies the default template (optionally already changed) into the organisation. */
@@ -115,7 +116,7 @@ export async function copyTemplate(
       entityType: 'template',
       entityId: row.id,
     });
-    return { ...body, id: row.id, version: 1 };
+    return { ...body, id: row.id, version: 1, revision: row.revision };
   });
 }
 
@@ -131,12 +132,15 @@ export async function updateTemplate(ctx: ServiceContext, id: string, body: unkn
           .for('update')
       : [];
     if (!row) throw notFound('Template');
+    // A save over someone else's newer version is refused (412) when the editor sends what it read.
+    await claimUnchanged(tx, ctx, { kind: 'template', id });
     const version = row.version + 1;
     const parsed = validate({ ...(body as object), id: row.id, version, locale: row.locale }, ['body']);
-    await tx
+    const [saved] = await tx
       .update(planTemplates)
       .set({ body: parsed, version, name: parsed.name })
-      .where(eq(planTemplates.id, id));
+      .where(and(eq(planTemplates.orgId, ctx.actor.orgId), eq(planTemplates.id, id)))
+      .returning({ revision: planTemplates.revision });
     await appendAuditEvent(tx, ctx.meta, ctx.deps.now(), {
       orgId: ctx.actor.orgId,
       actorUserId: ctx.actor.userId,
@@ -145,6 +149,6 @@ export async function updateTemplate(ctx: ServiceContext, id: string, body: unkn
       entityId: id,
       digest: { version },
     });
-    return parsed;
+    return { ...parsed, revision: saved.revision };
   });
 }

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PlanTemplate } from '../../../src/domain/template/template.ts';
 import { api, query } from './client.ts';
+import { etagOf } from './concurrency.ts';
 import type { Template } from './types.ts';
 
 export type { PlanTemplate };
@@ -40,12 +41,22 @@ export function useCopyTemplate() {
   });
 }
 
-/** Saves the whole template as its next version; plans keep the version they were made from. */
+/** An organisation's template as read: with the revision its next save sends as If-Match. */
+export type StoredTemplate = PlanTemplate & { revision?: number };
+
+/**
+ * Saves the whole template as its next version; plans keep the version they were made from. `basedOn` is the
+ * revision the editor started from: a save over someone else's newer version is refused (412).
+ */
 export function useSaveTemplate(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (template: PlanTemplate) =>
-      api.put<PlanTemplate>(`/api/v1/templates/${encodeURIComponent(id)}`, template),
+    mutationFn: ({ template, basedOn }: { template: StoredTemplate; basedOn?: number }) => {
+      const { revision: _revision, ...body } = template;
+      return api.put<StoredTemplate>(`/api/v1/templates/${encodeURIComponent(id)}`, body, {
+        ifMatch: etagOf(basedOn),
+      });
+    },
     onSuccess: (saved) => {
       queryClient.setQueryData(templateKey(saved.id, saved.locale), saved);
       return queryClient.invalidateQueries({ queryKey: ['templates'], exact: true });

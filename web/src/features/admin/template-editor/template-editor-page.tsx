@@ -8,13 +8,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { hasRole, isHr, useCurrentUser } from '../../../api/auth.ts';
 import { isApiError } from '../../../api/client.ts';
+import { isStaleWrite } from '../../../api/concurrency.ts';
 import {
   type PlanTemplate,
+  type StoredTemplate,
   type TemplateLocale,
   useSaveTemplate,
   useTemplate,
 } from '../../../api/templates.ts';
 import { PageHeader } from '../../../ui/page-header.tsx';
+import { useStaleWriteNotice } from '../../../ui/stale-write-notice.ts';
 import { EmptyState, QueryState, useErrorMessage } from '../../../ui/states.tsx';
 import { UnsavedChangesGuard } from '../../../ui/unsaved-changes-guard.tsx';
 import { CopyTemplateDialog } from './copy-template-dialog.tsx';
@@ -88,6 +91,7 @@ function TemplateEditor({ template, isDefault, canEdit, canCopy }: EditorProps) 
   const { t, i18n } = useTranslation();
   const message = useErrorMessage();
   const save = useSaveTemplate(template.id);
+  const staleNotice = useStaleWriteNotice();
   const [saved, setSaved] = useState(template);
   const [draft, setDraft] = useState(template);
   const [opened, setOpened] = useState<string[]>(['general']);
@@ -146,29 +150,36 @@ function TemplateEditor({ template, isDefault, canEdit, canCopy }: EditorProps) 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const sent = draft;
-    save.mutate(sent, {
-      onSuccess: (next) => {
-        setSaved(next);
-        // Whatever was typed while saving stays, and still counts as unsaved.
-        setDraft((current) => (current === sent ? next : current));
-        notifications.show({
-          color: 'teal',
-          message: t('admin.templates.savedVersion', { version: next.version }),
-        });
+    save.mutate(
+      { template: sent, basedOn: (saved as StoredTemplate).revision },
+      {
+        onSuccess: (next) => {
+          setSaved(next);
+          // Whatever was typed while saving stays, and still counts as unsaved.
+          setDraft((current) => (current === sent ? next : current));
+          notifications.show({
+            color: 'teal',
+            message: t('admin.templates.savedVersion', { version: next.version }),
+          });
+        },
+        onError: (error) => {
+          if (isStaleWrite(error)) {
+            staleNotice([]);
+            return;
+          }
+          if (!isApiError(error) || error.errors.length === 0) {
+            notifications.show({ color: 'red', message: message(error) });
+            return;
+          }
+          // Open the groups holding the fields named, and take the person to the summary.
+          const withErrors = Object.keys(error.fieldErrors)
+            .map(sectionOfPath)
+            .filter((section): section is string => Boolean(section));
+          setOpened((current) => [...new Set([...current, ...withErrors])]);
+          requestAnimationFrame(() => summaryRef.current?.focus());
+        },
       },
-      onError: (error) => {
-        if (!isApiError(error) || error.errors.length === 0) {
-          notifications.show({ color: 'red', message: message(error) });
-          return;
-        }
-        // Open the groups holding the fields named, and take the person to the summary.
-        const withErrors = Object.keys(error.fieldErrors)
-          .map(sectionOfPath)
-          .filter((section): section is string => Boolean(section));
-        setOpened((current) => [...new Set([...current, ...withErrors])]);
-        requestAnimationFrame(() => summaryRef.current?.focus());
-      },
-    });
+    );
   };
 
   const subtitle = isDefault
