@@ -1,6 +1,7 @@
 // The employee directory: search, read, create and edit (HR).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from './client.ts';
+import { etagOf } from './concurrency.ts';
 import type { Employee, EmployeeCreate, Page } from './types.ts';
 
 export type EmployeeFilters = {
@@ -34,9 +35,10 @@ export const useEmployee = (id: string | null | undefined) =>
 export function useSaveEmployee() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string; body: EmployeeCreate }) =>
+    // `revision`: the record as the form read it; a save over someone else's newer change is refused (412).
+    mutationFn: ({ id, body, revision }: { id?: string; body: EmployeeCreate; revision?: number }) =>
       id
-        ? api.patch<Employee>(`/api/v1/employees/${id}`, body)
+        ? api.patch<Employee>(`/api/v1/employees/${id}`, body, { ifMatch: etagOf(revision) })
         : api.post<Employee>('/api/v1/employees', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: employeesKey }),
   });

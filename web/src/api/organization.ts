@@ -47,14 +47,19 @@ export const useAllUsers = () =>
 export function useSaveUser() {
   const queryClient = useQueryClient();
   return useMutation({
+    // `revision`: the account as the page read it; a change over someone else's newer one is refused (412).
     mutationFn: ({
       id,
       body,
+      revision,
     }: {
       id?: string;
       body: z.input<typeof userCreateBody> | z.input<typeof userUpdateBody>;
+      revision?: number;
     }) =>
-      id ? api.patch<UserSummary>(`/api/v1/users/${id}`, body) : api.post<UserSummary>('/api/v1/users', body),
+      id
+        ? api.patch<UserSummary>(`/api/v1/users/${id}`, body, { ifMatch: etagOf(revision) })
+        : api.post<UserSummary>('/api/v1/users', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
   });
 }

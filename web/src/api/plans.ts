@@ -128,9 +128,13 @@ export const useRemoveFocusArea = (planId: string) =>
 
 export const useAddMetric = (planId: string) =>
   usePlanWrite(planId, (body: MetricInput) => api.post<Metric>(`${base(planId)}/metrics`, body));
+/** Pass `seen`, the metric as the form read it, to refuse the edit if it changed since. */
 export const useUpdateMetric = (planId: string) =>
-  usePlanWrite(planId, ({ id, ...body }: Partial<MetricInput> & { id: string }) =>
-    api.patch<Metric>(`${base(planId)}/metrics/${id}`, body),
+  usePlanWrite(
+    planId,
+    ({ id, seen, ...body }: Partial<MetricInput> & { id: string; seen?: Metric }) =>
+      api.patch<Metric>(`${base(planId)}/metrics/${id}`, body, { ifMatch: etagOf(seen?.revision) }),
+    (plan, { id }) => plan.metrics.find((m) => m.id === id),
   );
 export const useRemoveMetric = (planId: string) =>
   usePlanWrite(planId, (id: string) => api.delete(`${base(planId)}/metrics/${id}`));
@@ -146,13 +150,17 @@ export const useAddActivity = (planId: string) =>
   usePlanWrite(planId, (body: ActivityInput & Pick<Activity, 'groupKey' | 'section' | 'title'>) =>
     api.post<Activity>(`${base(planId)}/activities`, body),
   );
-/** Ticking an activity shows at once; the server's answer then replaces the guess, or undoes it. */
+/**
+ * Ticking an activity shows at once; the server's answer then replaces the guess, or undoes it. Pass
+ * `seen`, the activity as shown, to refuse the change if someone else changed it since.
+ */
 export function useUpdateActivity(planId: string) {
   const queryClient = useQueryClient();
+  const notifyStale = useStaleWriteNotice();
   return useMutation({
-    mutationFn: ({ id, ...body }: ActivityInput & { id: string }) =>
-      api.patch<Activity>(`${base(planId)}/activities/${id}`, body),
-    onMutate: async ({ id, ...body }) => {
+    mutationFn: ({ id, seen, ...body }: ActivityInput & { id: string; seen?: Activity }) =>
+      api.patch<Activity>(`${base(planId)}/activities/${id}`, body, { ifMatch: etagOf(seen?.revision) }),
+    onMutate: async ({ id, seen: _seen, ...body }) => {
       await queryClient.cancelQueries({ queryKey: planKey(planId) });
       const previous = queryClient.getQueryData<AnyPlanView>(planKey(planId));
       if (previous)
@@ -162,8 +170,9 @@ export function useUpdateActivity(planId: string) {
         });
       return { previous };
     },
-    onError: (_error, _input, context) => {
+    onError: (error, _input, context) => {
       if (context?.previous) queryClient.setQueryData(planKey(planId), context.previous);
+      if (isStaleWrite(error)) notifyStale([]);
     },
     onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: planKey(planId) });
@@ -177,9 +186,15 @@ export const useAddSuccessCriterion = (planId: string) =>
   usePlanWrite(planId, (body: { text: string }) =>
     api.post<SuccessCriterion>(`${base(planId)}/success-criteria`, body),
   );
+/** Pass `seen`, the criterion as shown, to refuse the change if it changed since. */
 export const useUpdateSuccessCriterion = (planId: string) =>
-  usePlanWrite(planId, ({ id, ...body }: { id: string; text?: string; isMet?: boolean }) =>
-    api.patch<SuccessCriterion>(`${base(planId)}/success-criteria/${id}`, body),
+  usePlanWrite(
+    planId,
+    ({ id, seen, ...body }: { id: string; text?: string; isMet?: boolean; seen?: SuccessCriterion }) =>
+      api.patch<SuccessCriterion>(`${base(planId)}/success-criteria/${id}`, body, {
+        ifMatch: etagOf(seen?.revision),
+      }),
+    (plan, { id }) => plan.successCriteria.find((c) => c.id === id),
   );
 export const useRemoveSuccessCriterion = (planId: string) =>
   usePlanWrite(planId, (id: string) => api.delete(`${base(planId)}/success-criteria/${id}`));
@@ -189,9 +204,13 @@ export const useAddContact = (planId: string) =>
   usePlanWrite(planId, (body: ContactInput & Pick<Contact, 'kind' | 'label'>) =>
     api.post<Contact>(`${base(planId)}/contacts`, body),
   );
+/** Pass `seen`, the contact as the form read it, to refuse the edit if it changed since. */
 export const useUpdateContact = (planId: string) =>
-  usePlanWrite(planId, ({ id, ...body }: ContactInput & { id: string }) =>
-    api.patch<Contact>(`${base(planId)}/contacts/${id}`, body),
+  usePlanWrite(
+    planId,
+    ({ id, seen, ...body }: ContactInput & { id: string; seen?: Contact }) =>
+      api.patch<Contact>(`${base(planId)}/contacts/${id}`, body, { ifMatch: etagOf(seen?.revision) }),
+    (plan, { id }) => plan.contacts.find((c) => c.id === id),
   );
 export const useRemoveContact = (planId: string) =>
   usePlanWrite(planId, (id: string) => api.delete(`${base(planId)}/contacts/${id}`));

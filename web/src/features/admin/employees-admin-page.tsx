@@ -217,7 +217,7 @@ function EmployeeDialog({ employee, onClose }: { employee: Employee | null; onCl
     setClientErrors(found);
     if (Object.keys(found).length) return;
     save.mutate(
-      { id: employee?.id, body },
+      { id: employee?.id, body, revision: employee?.revision },
       {
         onSuccess: () => {
           notifications.show({ color: 'teal', message: t('admin.employees.saved', { name: body.name }) });

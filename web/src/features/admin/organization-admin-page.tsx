@@ -242,7 +242,7 @@ function UsersTable() {
                       checked={!u.isDisabled}
                       onChange={(e) =>
                         save.mutate(
-                          { id: u.id, body: { isDisabled: !e.currentTarget.checked } },
+                          { id: u.id, revision: u.revision, body: { isDisabled: !e.currentTarget.checked } },
                           {
                             onError: (error) => notifications.show({ color: 'red', message: message(error) }),
                           },

@@ -62,7 +62,7 @@ export function DevelopmentStep({ plan }: { plan: PlanView }) {
     for (const a of changed) {
       const d = drafts[a.id];
       try {
-        await update.mutateAsync({ id: a.id, title: d.title.trim(), dueDate: d.dueDate || null });
+        await update.mutateAsync({ id: a.id, seen: a, title: d.title.trim(), dueDate: d.dueDate || null });
       } catch (error) {
         failures[a.id] = fieldErrorsFrom(error);
       }

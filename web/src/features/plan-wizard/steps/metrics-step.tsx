@@ -95,7 +95,7 @@ export function MetricsStep({ plan }: { plan: PlanView }) {
     const failures: Record<string, FieldErrorLookup> = {};
     for (const m of changed) {
       try {
-        await update.mutateAsync({ id: m.id, ...toBody(drafts[m.id]) } as Parameters<
+        await update.mutateAsync({ id: m.id, seen: m, ...toBody(drafts[m.id]) } as Parameters<
           typeof update.mutateAsync
         >[0]);
       } catch (error) {

@@ -144,7 +144,11 @@ function ActivityRow({
           indeterminate={activity.status === 'in_progress'}
           disabled={!canUpdate || update.isPending}
           onChange={(event) =>
-            update.mutate({ id: activity.id, status: event.currentTarget.checked ? 'done' : 'todo' })
+            update.mutate({
+              id: activity.id,
+              seen: activity,
+              status: event.currentTarget.checked ? 'done' : 'todo',
+            })
           }
           label={activity.title}
           description={
@@ -166,7 +170,7 @@ function ActivityRow({
               <Button
                 size="compact-xs"
                 variant="subtle"
-                onClick={() => update.mutate({ id: activity.id, status: 'in_progress' })}
+                onClick={() => update.mutate({ id: activity.id, seen: activity, status: 'in_progress' })}
                 aria-label={`${t('plan.development.start')}: ${activity.title}`}
               >
                 {t('plan.development.start')}
@@ -194,7 +198,7 @@ function ActivityRow({
           onSubmit={(event) => {
             event.preventDefault();
             update.mutate(
-              { id: activity.id, evidence: evidence.trim() || null },
+              { id: activity.id, seen: activity, evidence: evidence.trim() || null },
               { onSuccess: () => setEvidence(null) },
             );
           }}

@@ -268,7 +268,7 @@ function SuccessCriteria({ plan }: { plan: PlanView }) {
             key={c.id}
             checked={c.isMet}
             disabled={!canTick || update.isPending}
-            onChange={(event) => update.mutate({ id: c.id, isMet: event.currentTarget.checked })}
+            onChange={(event) => update.mutate({ id: c.id, seen: c, isMet: event.currentTarget.checked })}
             label={c.text}
             description={
               c.isMet && c.checkedByName
