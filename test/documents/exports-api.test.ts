@@ -3,12 +3,18 @@
 // cancelled, resumed after its run was cut short, expires, and refuses bad input and other roles.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, documentExports, plans } from '../../src/db/schema/index.ts';
+import {
+  auditEvents,
+  documentExports,
+  plans,
+  storedFileChunks,
+  storedFiles,
+} from '../../src/db/schema/index.ts';
 import { createJobRunner, type JobRunner } from '../../src/jobs/job-runner.ts';
 import { seedDemoPlans } from '../../src/services/demo/seed-demo-plans.ts';
 import { exportDir } from '../../src/services/exports/document-exports.ts';
@@ -129,8 +135,14 @@ describe.each(engines)('exports as background jobs on %s', (engine) => {
       expect(names).toHaveLength(all.length - 1);
       for (const plan of all)
         expect(names.some((n) => n.includes(plan.id) && n.endsWith('.pdf'))).toBe(plan.id !== damagedId);
-      // Only the zip is left on disk.
-      expect(readdirSync(exportDir(t.deps.config, created.body.id))).toEqual(['mejora-documents.zip']);
+      // Nothing is left on this server's disk: the zip is kept in the database, in chunks.
+      expect(existsSync(exportDir(t.deps.config, created.body.id))).toBe(false);
+      const [kept] = await t.database.db
+        .select({ bytes: storedFiles.bytes, sha256: storedFiles.sha256, orgId: storedFiles.orgId })
+        .from(storedFiles)
+        .innerJoin(documentExports, eq(documentExports.zipFileId, storedFiles.id))
+        .where(eq(documentExports.id, created.body.id));
+      expect(kept).toEqual({ bytes: done.zipBytes, sha256: done.zipSha256, orgId: hr.user.orgId });
 
       // Each plan's read is in its own chain, as a read by the HR administrator for this export.
       const reads = await t.database.db
@@ -265,6 +277,8 @@ describe.each(engines)('exports as background jobs on %s', (engine) => {
         downloadUrl: null,
       });
       expect(existsSync(exportDir(t.deps.config, created.body.id))).toBe(false);
+      expect(await t.database.db.select({ id: storedFiles.id }).from(storedFiles)).toEqual([]);
+      expect(await t.database.db.select({ seq: storedFileChunks.seq }).from(storedFileChunks)).toEqual([]);
       const gone = await hr.get(`/api/v1/exports/${created.body.id}/download`);
       expect(gone.status).toBe(410);
       expect(gone.body.detail).toMatch(/expired/);

@@ -1,5 +1,6 @@
 // Document exports requested from the API: the request, its progress while it runs, and the zip it leaves.
 import { bigint, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { storedFiles } from './files.ts';
 
 export type DocumentExportStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'expired';
 export type DocumentExportFailure = { planId: string; message: string };
@@ -29,6 +30,8 @@ export const documentExports = pgTable(
     failures: jsonb('failures').$type<DocumentExportFailure[]>().notNull().default([]),
     zipBytes: bigint('zip_bytes', { mode: 'number' }),
     zipSha256: text('zip_sha256'),
+    /** The zip, kept in the database so that any server can send it. */
+    zipFileId: uuid('zip_file_id').references(() => storedFiles.id, { onDelete: 'set null' }),
     /** Why the export as a whole failed. */
     error: text('error'),
     /** Set while running: the worker stops at the next plan. */

@@ -2,7 +2,6 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
-  customType,
   index,
   integer,
   jsonb,
@@ -13,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { ExtraTerm } from '../../domain/plan/wording.ts';
+import { bytea } from './columns.ts';
 
 export type OrganizationSettings = {
   timezone: string;
@@ -115,11 +115,6 @@ export const apiTokens = pgTable(
   },
   (t) => [index('api_tokens_user_idx').on(t.orgId, t.userId)],
 );
-
-const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
 
 /** The organisation's logo, printed in the header of its documents. */
 export const organizationLogos = pgTable('organization_logos', {

@@ -1,13 +1,13 @@
 // Document exports asked for through the API: HR administrators request one, follow its progress, cancel it,
 // download its zip and delete it. The rendering itself runs in the background (run-document-export.ts).
-import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { exportCreateBody, exportSchema } from '../../contracts/exports.ts';
+import { findStoredFile, readStoredFile, removeStoredFile } from '../../db/repositories/stored-files.ts';
 import { documentExports, users } from '../../db/schema/index.ts';
-import { zipName } from '../../documents/export/export-documents.ts';
 import { conflict, DomainError, notFound } from '../../domain/errors.ts';
 import { appendActorEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
@@ -21,7 +21,10 @@ export const maxActiveExports = 3;
 /** How many exports the list shows. */
 const listLimit = 50;
 
-/** Where an export's files are written: under the data directory, one folder per export. */
+/**
+ * Where an export is rendered: under this server's data directory, one folder per export. It is working space
+ * only: the finished zip is kept in the database (`stored_files`), so any server can send it.
+ */
 export const exportDir = (config: Pick<Config, 'dataDir'>, exportId: string): string =>
   join(config.dataDir, 'exports', exportId);
 
@@ -186,7 +189,10 @@ export async function deleteExport(ctx: ServiceContext, exportId: string): Promi
     if (!found) throw notFound('Export');
     if (found.status === 'queued' || found.status === 'running')
       throw conflict('The export is still running: cancel it first', ['cancel']);
-    await tx.delete(documentExports).where(eq(documentExports.id, found.id));
+    await tx
+      .delete(documentExports)
+      .where(and(eq(documentExports.orgId, ctx.actor.orgId), eq(documentExports.id, found.id)));
+    if (found.zipFileId) await removeStoredFile(tx, ctx.actor.orgId, found.zipFileId);
     await audit(ctx, tx, 'documents.export_deleted', found.id);
   });
   removeExportFiles(ctx.deps.config, exportId);
@@ -205,13 +211,14 @@ export async function openExportZip(ctx: ServiceContext, exportId: string) {
     await audit(ctx, tx, 'documents.export_downloaded', found.id);
     return found;
   });
-  const path = join(exportDir(ctx.deps.config, row.id), zipName);
-  if (!existsSync(path))
-    throw new DomainError('gone', 'The zip of this export is no longer on the server; run it again');
+  const file = row.zipFileId
+    ? await findStoredFile(ctx.deps.database.db, ctx.actor.orgId, row.zipFileId)
+    : null;
+  if (!file) throw new DomainError('gone', 'The zip of this export is no longer kept; run it again');
   const day = new Date(row.createdAt).toISOString().slice(0, 10);
   return {
     fileName: `mejora-export-${day}-${row.format}-${row.id.slice(0, 8)}.zip`,
-    bytes: statSync(path).size,
-    stream: createReadStream(path),
+    bytes: file.bytes,
+    stream: readStoredFile(ctx.deps.database.db, ctx.actor.orgId, file),
   };
 }

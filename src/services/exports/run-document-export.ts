@@ -1,11 +1,10 @@
 // Runs one requested export in the background: renders the matching plans on every core, writes its progress
 // to the export's row as it goes, stops when cancelled, and leaves one zip. A run cut short (the server
 // stopped, the worker died) is retried by the queue and resumes without rendering finished files again.
-import { createHash } from 'node:crypto';
-import { createReadStream, readdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { and, eq, lte } from 'drizzle-orm';
+import { removeStoredFile, storeFile } from '../../db/repositories/stored-files.ts';
 import { documentExports } from '../../db/schema/index.ts';
 import { databasePlanSource } from '../../documents/export/database-plan-source.ts';
 import {
@@ -35,12 +34,6 @@ export type ExportRunResult = 'succeeded' | 'failed' | 'cancelled' | 'not_runnab
 
 const firstLine = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 300);
-
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hash);
-  return hash.digest('hex');
-}
 
 const counts = (p: ExportProgress) => ({
   total: p.total,
@@ -148,27 +141,36 @@ export async function runDocumentExport(
     throw new Error('the export was interrupted and resumes on the next run');
   }
 
-  // Only the zip is kept: the single files and the resume manifest are no longer needed.
-  for (const name of readdirSync(outDir)) if (name !== zipName) rmSync(join(outDir, name), { force: true });
+  // The zip goes into the database, so any server can send it; the working files on this server's disk (the
+  // single files, the resume manifest and the zip) are then removed.
   const zipPath = join(outDir, zipName);
   const finishedAt = deps.now();
-  const [after] = await db
-    .update(documentExports)
-    .set({
-      ...counts(summary),
-      rate: summary.elapsedMs > 0 ? summary.rendered / (summary.elapsedMs / 1000) : null,
-      etaSeconds: null,
-      status: 'succeeded',
-      failures: summary.failures.slice(0, maxFailuresKept),
-      zipBytes: statSync(zipPath).size,
-      zipSha256: await sha256Of(zipPath),
-      finishedAt: finishedAt.toISOString(),
-      expiresAt: new Date(finishedAt.getTime() + exportKeepDays * 86_400_000).toISOString(),
-    })
-    .where(byId)
-    .returning({ id: documentExports.id });
-  // Deleted while it ran: nothing is left behind.
-  if (!after) removeExportFiles(deps.config, row.id);
+  await db.transaction(async (tx) => {
+    const file = await storeFile(
+      tx,
+      { orgId: row.orgId, purpose: 'export_zip', contentType: 'application/zip' },
+      createReadStream(zipPath),
+    );
+    const [after] = await tx
+      .update(documentExports)
+      .set({
+        ...counts(summary),
+        rate: summary.elapsedMs > 0 ? summary.rendered / (summary.elapsedMs / 1000) : null,
+        etaSeconds: null,
+        status: 'succeeded',
+        failures: summary.failures.slice(0, maxFailuresKept),
+        zipBytes: file.bytes,
+        zipSha256: file.sha256,
+        zipFileId: file.id,
+        finishedAt: finishedAt.toISOString(),
+        expiresAt: new Date(finishedAt.getTime() + exportKeepDays * 86_400_000).toISOString(),
+      })
+      .where(and(eq(documentExports.orgId, row.orgId), byId))
+      .returning({ id: documentExports.id });
+    // Deleted while it ran: nothing is left behind.
+    if (!after) await removeStoredFile(tx, row.orgId, file.id);
+  });
+  removeExportFiles(deps.config, row.id);
   return 'succeeded';
 }
 
@@ -196,11 +198,20 @@ export async function runningExports(deps: Deps): Promise<string[]> {
 /** Removes the zips of exports past their keeping time; the rows stay, marked expired. */
 export async function expireExports(deps: Deps): Promise<number> {
   const now = deps.now().toISOString();
-  const expired = await deps.database.db
-    .update(documentExports)
-    .set({ status: 'expired', zipBytes: null })
-    .where(and(eq(documentExports.status, 'succeeded'), lte(documentExports.expiresAt, now)))
-    .returning({ id: documentExports.id });
-  for (const { id } of expired) removeExportFiles(deps.config, id);
-  return expired.length;
+  return deps.database.db.transaction(async (tx) => {
+    const expired = await tx
+      .select({ id: documentExports.id, orgId: documentExports.orgId, zipFileId: documentExports.zipFileId })
+      .from(documentExports)
+      .where(and(eq(documentExports.status, 'succeeded'), lte(documentExports.expiresAt, now)))
+      .for('update');
+    for (const row of expired) {
+      await tx
+        .update(documentExports)
+        .set({ status: 'expired', zipBytes: null, zipFileId: null })
+        .where(and(eq(documentExports.orgId, row.orgId), eq(documentExports.id, row.id)));
+      if (row.zipFileId) await removeStoredFile(tx, row.orgId, row.zipFileId);
+    }
+    for (const { id } of expired) removeExportFiles(deps.config, id);
+    return expired.length;
+  });
 }
