@@ -6,8 +6,23 @@ import { root } from './helpers/server.ts';
 
 type Messages = { [key: string]: string | Messages };
 
+const i18nDir = join(root, 'web', 'src', 'i18n');
+const read = (path: string): Messages => JSON.parse(readFileSync(path, 'utf8'));
+
+function merge(into: Messages, part: Messages): Messages {
+  for (const [key, value] of Object.entries(part)) {
+    const existing = into[key];
+    into[key] = typeof value === 'object' && typeof existing === 'object' ? merge({ ...existing }, value) : value;
+  }
+  return into;
+}
+
+/** A language's messages as the app sees them: the main file with every part of that language merged in. */
 const load = (language: string): Messages =>
-  JSON.parse(readFileSync(join(root, 'web', 'src', 'i18n', `${language}.json`), 'utf8'));
+  readdirSync(join(i18nDir, 'parts'))
+    .filter((name) => name.endsWith(`.${language}.json`))
+    .sort()
+    .reduce((all, name) => merge(all, read(join(i18nDir, 'parts', name))), read(join(i18nDir, `${language}.json`)));
 
 function flatten(messages: Messages, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

@@ -1,9 +1,30 @@
 // Sets up i18next with the English and Spanish messages; the chosen language lives in localStorage.
+// Messages live in en.json and es.json, plus one pair of files per feature area in parts/ (NAME.en.json and
+// NAME.es.json), merged in at start; a part may add namespaces or keys, never replace a message.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api/client.ts';
 import en from './en.json' with { type: 'json' };
 import es from './es.json' with { type: 'json' };
+
+type Messages = { [key: string]: string | Messages };
+
+/** Adds `part`'s keys to `into`, namespace by namespace. */
+function mergeMessages(into: Messages, part: Messages): Messages {
+  for (const [key, value] of Object.entries(part)) {
+    const existing = into[key];
+    into[key] =
+      typeof value === 'object' && typeof existing === 'object' ? mergeMessages({ ...existing }, value) : value;
+  }
+  return into;
+}
+
+const parts = import.meta.glob<Messages>('./parts/*.json', { eager: true, import: 'default' });
+const messagesFor = (language: 'en' | 'es', base: Messages): Messages =>
+  Object.entries(parts)
+    .filter(([path]) => path.endsWith(`.${language}.json`))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .reduce((all, [, part]) => mergeMessages(all, part), structuredClone(base));
 
 export const languages = ['en', 'es'] as const;
 export type Language = (typeof languages)[number];
@@ -40,7 +61,7 @@ export async function initI18n(): Promise<typeof i18next> {
   const lng = initialLanguage();
   applyToDocument(lng);
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, es: { translation: es } },
+    resources: { en: { translation: messagesFor('en', en) }, es: { translation: messagesFor('es', es) } },
     lng,
     fallbackLng: 'en',
     supportedLngs: [...languages],
