@@ -145,11 +145,11 @@ try {
   let before = await call(url, hr, 'GET', `/api/v1/exports/${requested.id}`);
   const waitUntil = Date.now() + 120_000;
   while (
-    !(before.status === 'running' && before.rendered >= 2) &&
+    !(before.status === 'running' && before.rendered >= 1) &&
     before.status !== 'succeeded' &&
     Date.now() < waitUntil
   ) {
-    await sleep(100);
+    await sleep(10);
     before = await call(url, hr, 'GET', `/api/v1/exports/${requested.id}`);
   }
   if (before.status === 'succeeded') problems.push('the export finished before it could be killed');

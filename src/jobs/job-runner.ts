@@ -116,7 +116,10 @@ export function createJobRunner(deps: Deps, options: JobRunnerOptions = {}): Job
     db: options.connection ?? queueConnection(deps.database),
     ...(deps.database.engine === 'pglite' ? { backend: 'pglite' as const } : {}),
     superviseIntervalSeconds: supervise,
-    monitorIntervalSeconds: options.superviseIntervalSeconds ?? 60,
+    // pg-boss fails jobs whose heartbeat stopped in its monitoring pass, so on PostgreSQL that pass runs as often
+    // as the supervision: a job whose server died is handed to another within heartbeat + 5 s, not a minute.
+    monitorIntervalSeconds:
+      options.superviseIntervalSeconds ?? (deps.database.engine === 'postgres' ? supervise : 60),
     schedule: isScheduling,
     registerInstance: false,
   });

@@ -25,6 +25,9 @@ export type ServiceContext = {
 
 export const noRequest: RequestMeta = { requestId: null, ip: null, userAgent: null };
 
+/** What a background job does on its own is recorded with the job's name in place of a request id. */
+export const jobMeta = (job: string): RequestMeta => ({ requestId: `job:${job}`, ip: null, userAgent: null });
+
 /** Runs one use case's writes in one transaction. */
 export function inTransaction<T>(deps: Deps, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return deps.database.db.transaction((tx) => fn(tx as Tx));

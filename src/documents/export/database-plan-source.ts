@@ -8,7 +8,7 @@ import { organizations, plans } from '../../db/schema/index.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
 import { appendAuditEvent } from '../../services/audit/append-audit-event.ts';
-import { noRequest } from '../../services/context.ts';
+import { jobMeta } from '../../services/context.ts';
 import { loadLogo } from '../../services/organization/logo.ts';
 import { presentPlan } from '../../services/plans/present-plan.ts';
 import type { PlanEntry, PlanSource } from './export-documents.ts';
@@ -71,7 +71,7 @@ export function databasePlanSource(
     const view = presentPlan(exportActor(orgId), aggregate, todayIn(await timezoneOf(orgId), now));
     // Every read of a plan is audited: a read by the user who asked for the export, or else by the system.
     await db.transaction((tx) =>
-      appendAuditEvent(tx, noRequest, now, {
+      appendAuditEvent(tx, jobMeta('document-export'), now, {
         orgId,
         actorUserId: requester?.userId ?? null,
         action: 'plan.document_exported',

@@ -3,12 +3,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { auditChainHeads, auditEvents } from '../../db/schema/index.ts';
 import { eventHash, genesisHash } from '../../domain/audit/chain.ts';
+import { type AuditAction, checkAuditData } from '../../domain/audit/events.ts';
 import type { RequestMeta, ServiceContext } from '../context.ts';
 
 export type AuditInput = {
   orgId: string;
   actorUserId: string | null;
-  action: string;
+  /** A kind from the catalogue (src/domain/audit/events.ts); `digest` is checked against its schema. */
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   planId?: string | null;
@@ -22,6 +24,7 @@ export async function appendAuditEvent(
   at: Date,
   input: AuditInput,
 ): Promise<void> {
+  checkAuditData(input.action, input.digest);
   const chain = input.planId ?? 'org';
   // Two statements: take (or start) the chain's head, locked until the transaction ends; then write the event
   // and move the head in one statement.

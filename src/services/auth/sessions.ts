@@ -4,6 +4,7 @@ import type { Tx } from '../../db/client.ts';
 import { apiTokens, organizationSso, sessions, users } from '../../db/schema/index.ts';
 import { lower } from '../../db/sql.ts';
 import type { Actor } from '../../domain/access/actor.ts';
+import type { AuditAction } from '../../domain/audit/events.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { type Deps, inTransaction, type RequestMeta } from '../context.ts';
@@ -80,7 +81,7 @@ export async function openSession(
   deps: Deps,
   meta: RequestMeta,
   user: { id: string; orgId: string },
-  action: string,
+  action: AuditAction,
   at: Date,
   digest?: Record<string, unknown>,
 ): Promise<Omit<SignedIn, 'actor'>> {

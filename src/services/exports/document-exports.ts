@@ -8,6 +8,7 @@ import type { Config } from '../../config.ts';
 import type { exportCreateBody, exportSchema } from '../../contracts/exports.ts';
 import { findStoredFile, readStoredFile, removeStoredFile } from '../../db/repositories/stored-files.ts';
 import { documentExports, users } from '../../db/schema/index.ts';
+import type { AuditAction } from '../../domain/audit/events.ts';
 import { conflict, DomainError, notFound } from '../../domain/errors.ts';
 import { appendActorEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
@@ -86,7 +87,7 @@ async function presentAll(ctx: ServiceContext, rows: ExportRow[]): Promise<Expor
 const audit = (
   ctx: ServiceContext,
   tx: Parameters<typeof appendActorEvent>[0],
-  action: string,
+  action: AuditAction,
   exportId: string,
   digest?: Record<string, unknown>,
 ) => appendActorEvent(tx, ctx, { action, entityType: 'document_export', entityId: exportId, digest });

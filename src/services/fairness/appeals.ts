@@ -198,7 +198,7 @@ export async function decideAppeal(ctx: ServiceContext, appealId: string, input:
         })
         .where(scope);
       const reopened = (await findPlanRow(tx, plan.orgId, plan.id)) as PlanRow;
-      await scheduleCheckIns(tx, reopened, now);
+      await scheduleCheckIns(tx, reopened, now, ctx.meta);
     }
     if (input.decision === 'upheld') {
       await appendActorEvent(tx, ctx, {

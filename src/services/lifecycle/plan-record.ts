@@ -4,6 +4,7 @@ import type { Tx } from '../../db/client.ts';
 import { findPlanRow } from '../../db/repositories/plan-repository.ts';
 import { auditEvents, planComments, planVersions, users } from '../../db/schema/index.ts';
 import { can, type PlanAction } from '../../domain/access/policy.ts';
+import type { AuditAction } from '../../domain/audit/events.ts';
 import { DomainError, invalidField, notFound } from '../../domain/errors.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import { isReadOnly } from '../../domain/plan/lifecycle.ts';
@@ -32,7 +33,7 @@ const viewed = (
   tx: Tx,
   ctx: ServiceContext,
   planId: string,
-  action: string,
+  action: AuditAction,
   entityId: string | null = null,
 ) => appendActorEvent(tx, ctx, { action, entityType: 'plan', entityId: entityId ?? planId, planId });
 

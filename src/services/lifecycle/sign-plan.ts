@@ -143,7 +143,7 @@ async function finish(
   tx: Tx,
   ctx: ServiceContext,
   planId: string,
-  action: string,
+  action: 'plan.signed' | 'plan.refused' | 'plan.refusal_witnessed',
   role: SignRole,
 ): Promise<PlanView> {
   const now = ctx.deps.now();
@@ -151,7 +151,7 @@ async function finish(
   const isComplete = isFullySigned(aggregate.signatures, aggregate.plan.majorVersion);
   if (isComplete) {
     await tx.update(plans).set({ status: 'active' }).where(eq(plans.id, planId));
-    await scheduleCheckIns(tx, aggregate.plan, now);
+    await scheduleCheckIns(tx, aggregate.plan, now, ctx.meta);
   }
   const committed = await commitPlanChange(tx, ctx, planId, {
     action,

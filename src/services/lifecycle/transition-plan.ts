@@ -12,6 +12,7 @@ import {
   plans,
 } from '../../db/schema/index.ts';
 import { can } from '../../domain/access/policy.ts';
+import type { PlanChangeAction } from '../../domain/audit/events.ts';
 import { conflict, invalid, invalidField } from '../../domain/errors.ts';
 import type { PlanAggregate } from '../../domain/plan/aggregate.ts';
 import { closingProblems, isOverride, recommendationProblems } from '../../domain/plan/closing.ts';
@@ -53,6 +54,18 @@ const pastTense: Record<TransitionAction, string> = {
   recommend: 'recommended an outcome for',
 };
 
+/** The audit event each transition writes (closing and recommending may write a more precise one). */
+const transitionEvents: Record<TransitionAction, PlanChangeAction> = {
+  submit: 'plan.submitted',
+  approve: 'plan.approved',
+  reject: 'plan.rejected',
+  pause: 'plan.paused',
+  resume: 'plan.resumed',
+  cancel: 'plan.cancelled',
+  close: 'plan.closed',
+  recommend: 'plan.outcome_recommended',
+};
+
 const approvalState = (agg: PlanAggregate) => {
   const round = agg.approvals.filter((a) => a.round === agg.plan.approvalRound);
   return {
@@ -89,7 +102,7 @@ export async function transitionPlan(
     let next = transitions[plan.status][input.action]!;
     let notification: NotificationKind | null;
     const set: Partial<typeof plans.$inferInsert> = {};
-    let auditAction = `plan.${pastTense[input.action]}`;
+    let auditAction = transitionEvents[input.action];
     let auditReason = input.reason ?? null;
     let auditDigest: Record<string, unknown> = {};
 

@@ -17,6 +17,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { OrganizationSettings } from '../../db/schema/organizations.ts';
 import type { Role } from '../../domain/access/actor.ts';
+import type { AuditAction } from '../../domain/audit/events.ts';
 import { DomainError, invalidField, notFound } from '../../domain/errors.ts';
 import type { WordingCategory } from '../../domain/plan/wording.ts';
 import { requireUnchanged } from '../../domain/revision.ts';
@@ -32,7 +33,7 @@ import { logoInfo } from './logo.ts';
 const audit = (
   ctx: ServiceContext,
   tx: Parameters<typeof appendActorEvent>[0],
-  action: string,
+  action: AuditAction,
   entityType: string,
   entityId: string,
   digest?: Record<string, unknown>,

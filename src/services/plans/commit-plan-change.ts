@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { loadPlanAggregate } from '../../db/repositories/plan-repository.ts';
 import { adjustments, plans, planVersions } from '../../db/schema/index.ts';
+import type { PlanChangeAction } from '../../domain/audit/events.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { PlanAggregate } from '../../domain/plan/aggregate.ts';
 import { isUnderAgreement } from '../../domain/plan/lifecycle.ts';
@@ -24,7 +25,8 @@ export type CommitContext = {
 };
 
 export type CommitOptions = {
-  action: string;
+  /** An event of the catalogue written through a plan change. */
+  action: PlanChangeAction;
   entityType: string;
   entityId?: string | null;
   reason?: string | null;

@@ -4,11 +4,12 @@ import { and, eq, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { contactBody, contactCreateBody, expenseBody } from '../../contracts/plans.ts';
 import { contacts, expenses } from '../../db/schema/index.ts';
+import type { PlanChangeAction } from '../../domain/audit/events.ts';
 import { notFound } from '../../domain/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { writePlan } from './write-plan.ts';
 
-const contactSpec = (auditAction: string) => ({
+const contactSpec = (auditAction: PlanChangeAction) => ({
   action: 'plan.update' as const,
   auditAction,
   entityType: 'contact',

@@ -4,13 +4,14 @@ import { and, eq, max } from 'drizzle-orm';
 import type { FocusAreaInput } from '../../contracts/plans.ts';
 import type { Tx } from '../../db/client.ts';
 import { focusAreas, metrics } from '../../db/schema/index.ts';
+import type { PlanChangeAction } from '../../domain/audit/events.ts';
 import { invalidField, notFound } from '../../domain/errors.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import { checkDeadline } from '../../domain/plan/sections.ts';
 import type { ServiceContext } from '../context.ts';
 import { writePlan } from './write-plan.ts';
 
-const spec = (auditAction: string) => ({
+const spec = (auditAction: PlanChangeAction) => ({
   action: 'plan.update' as const,
   auditAction,
   entityType: 'focus_area',

@@ -4,13 +4,18 @@ import { and, eq, inArray, max } from 'drizzle-orm';
 import type { MetricInput } from '../../contracts/plans.ts';
 import type { Tx } from '../../db/client.ts';
 import { focusAreas, measurements, metrics } from '../../db/schema/index.ts';
+import type { PlanChangeAction } from '../../domain/audit/events.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import { checkMeasurementDate, checkMetric } from '../../domain/plan/sections.ts';
 import type { ServiceContext } from '../context.ts';
 import { writePlan } from './write-plan.ts';
 
-const spec = (auditAction: string) => ({ action: 'plan.update' as const, auditAction, entityType: 'metric' });
+const spec = (auditAction: PlanChangeAction) => ({
+  action: 'plan.update' as const,
+  auditAction,
+  entityType: 'metric',
+});
 
 /** The ids of this plan's focus areas: a metric may measure only one of them. */
 async function focusAreaIdsOf(tx: Tx, plan: PlanRow): Promise<string[]> {

@@ -2,6 +2,7 @@
 import type { PlanView } from '../../contracts/plans.ts';
 import type { Tx } from '../../db/client.ts';
 import type { PlanAction } from '../../domain/access/policy.ts';
+import type { PlanChangeAction } from '../../domain/audit/events.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
@@ -14,7 +15,7 @@ export type WriteSpec = {
   /** The policy action required. */
   action: PlanAction;
   /** The audit action recorded. */
-  auditAction: string;
+  auditAction: PlanChangeAction;
   entityType: string;
   /** Progress writes (ticks, statuses, measurements) are allowed while the plan is in review. */
   isProgress?: boolean;

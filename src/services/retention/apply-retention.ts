@@ -15,7 +15,7 @@ import {
   signatures,
 } from '../../db/schema/index.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import { noRequest } from '../context.ts';
+import { jobMeta } from '../context.ts';
 
 export type RetentionCandidate = { orgId: string; planId: string; status: string; closedAt: string };
 
@@ -121,7 +121,7 @@ async function anonymise(db: Db, orgId: string, planId: string, now: Date): Prom
       .update(feedbackRequests)
       .set({ name: anonymous, email: anonymous, answers: null })
       .where(scope(feedbackRequests));
-    await appendAuditEvent(tx, noRequest, now, {
+    await appendAuditEvent(tx, jobMeta('retention'), now, {
       orgId,
       actorUserId: null,
       action: 'plan.anonymised',

@@ -6,7 +6,7 @@ import { conflict } from '../../domain/errors.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import { generateSchedule, type Occurrence } from '../../domain/plan/schedule.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import { noRequest } from '../context.ts';
+import type { RequestMeta } from '../context.ts';
 import { organizationTimezone } from '../plans/present-plan.ts';
 
 const iso = (timestamp: string) => new Date(timestamp).toISOString();
@@ -16,7 +16,8 @@ const iso = (timestamp: string) => new Date(timestamp).toISOString();
  * already held, missed, cancelled or moved, drops the untouched occurrences the new dates no longer
  * contain, and adds the missing ones. Only occurrences after `now` are created.
  */
-export async function scheduleCheckIns(tx: Tx, plan: PlanRow, now: Date): Promise<number> {
+/** `meta` is the request that made the plan start (or restart): the schedule is recorded as its consequence. */
+export async function scheduleCheckIns(tx: Tx, plan: PlanRow, now: Date, meta: RequestMeta): Promise<number> {
   const timeZone = await organizationTimezone(tx, plan.orgId);
   let occurrences: Occurrence[];
   try {
@@ -76,7 +77,7 @@ export async function scheduleCheckIns(tx: Tx, plan: PlanRow, now: Date): Promis
       })),
     );
   }
-  await appendAuditEvent(tx, noRequest, now, {
+  await appendAuditEvent(tx, meta, now, {
     orgId: plan.orgId,
     actorUserId: null,
     action: 'check_ins.scheduled',

@@ -7,7 +7,7 @@ import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import { daysBetween, todayIn } from '../../domain/plan/dates.ts';
 import { mondayOf } from '../../domain/plan/schedule.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import { type Deps, inTransaction, noRequest } from '../context.ts';
+import { type Deps, inTransaction, jobMeta } from '../context.ts';
 import { enqueueWebhookEvent } from '../integrations/enqueue-webhook-event.ts';
 import { notifyPerson } from './notify-person.ts';
 import { refreshRiskFlags } from './risk-flags.ts';
@@ -94,7 +94,7 @@ export async function sendReminders(deps: Deps): Promise<ReminderCounts> {
         if (!marked.length) return;
         counts.missed++;
         const at = new Date(checkIn.scheduledAt).toISOString();
-        await appendAuditEvent(tx, noRequest, now, {
+        await appendAuditEvent(tx, jobMeta('reminders'), now, {
           orgId: plan.orgId,
           actorUserId: null,
           action: 'check_in.missed',
@@ -120,7 +120,7 @@ export async function sendReminders(deps: Deps): Promise<ReminderCounts> {
             at: now,
           });
         }
-        await refreshRiskFlags(tx, plan, now, noRequest);
+        await refreshRiskFlags(tx, plan, now, jobMeta('reminders'));
       });
     }
 

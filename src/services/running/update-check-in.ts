@@ -7,6 +7,7 @@ import type { Db } from '../../db/client.ts';
 import { findPlanRow } from '../../db/repositories/plan-repository.ts';
 import { type ActionItem, type CheckInRating, checkIns, focusAreas, metrics } from '../../db/schema/index.ts';
 import { can } from '../../domain/access/policy.ts';
+import type { AuditAction } from '../../domain/audit/events.ts';
 import { conflict, DomainError, invalidField, notFound } from '../../domain/errors.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import { daysBetween, todayIn } from '../../domain/plan/dates.ts';
@@ -26,6 +27,13 @@ import { type CheckInRow, presentCheckIn } from './present-check-in.ts';
 import { refreshRiskFlags } from './risk-flags.ts';
 
 type Status = CheckInRow['status'];
+/** The audit event of each status a check-in is moved to. */
+const checkInEvents: Record<Status, AuditAction> = {
+  scheduled: 'check_in.scheduled',
+  held: 'check_in.held',
+  missed: 'check_in.missed',
+  cancelled: 'check_in.cancelled',
+};
 
 /** Where a check-in may go from each status (rescheduling aside). */
 const nextStatuses: Record<Status, Status[]> = {
@@ -74,7 +82,7 @@ export async function updateCheckIn(
     const set: Partial<typeof checkIns.$inferInsert> = { updatedAt: now.toISOString() };
     let status: Status = row.status;
     let scheduledAt = new Date(row.scheduledAt).toISOString();
-    const events: string[] = [];
+    const events: AuditAction[] = [];
 
     if (input.scheduledAt !== undefined) {
       if (row.status !== 'scheduled' && row.status !== 'missed') {
@@ -143,7 +151,7 @@ export async function updateCheckIn(
       set.status = status;
       if (status === 'held') set.heldAt = now.toISOString();
       if (input.reason) set.reason = input.reason;
-      events.push(`check_in.${status}`);
+      events.push(checkInEvents[status]);
     } else if (input.reason !== undefined) {
       set.reason = input.reason;
     }

@@ -7,7 +7,7 @@ import { todayIn } from '../../domain/plan/dates.ts';
 import type { Progress } from '../../domain/plan/progress.ts';
 import { mondayOf } from '../../domain/plan/schedule.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import { type Deps, inTransaction, noRequest } from '../context.ts';
+import { type Deps, inTransaction, jobMeta } from '../context.ts';
 import type { EmailParams } from '../email/templates.ts';
 import { loadProgress } from './load-progress.ts';
 import { hrOf, notifyPerson } from './notify-person.ts';
@@ -93,7 +93,7 @@ export async function produceWeeklyReports(deps: Deps): Promise<number> {
             at: now,
           });
         }
-        await appendAuditEvent(tx, noRequest, now, {
+        await appendAuditEvent(tx, jobMeta('weekly-reports'), now, {
           orgId: plan.orgId,
           actorUserId: null,
           action: 'progress_report.produced',
@@ -120,7 +120,8 @@ export async function scanRiskFlags(deps: Deps): Promise<number> {
       .from(plans)
       .where(and(eq(plans.orgId, org.id), eq(plans.status, 'active')))) as PlanRow[];
     for (const plan of active) {
-      added += (await inTransaction(deps, (tx) => refreshRiskFlags(tx, plan, now, noRequest))).added.length;
+      added += (await inTransaction(deps, (tx) => refreshRiskFlags(tx, plan, now, jobMeta('weekly-reports'))))
+        .added.length;
     }
   }
   return added;

@@ -5,6 +5,7 @@ import { aliasedTable, and, asc, count, eq, ne, or, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client.ts';
 import { employees, roleMemberships, users } from '../../db/schema/index.ts';
 import { lower } from '../../db/sql.ts';
+import type { AuditAction } from '../../domain/audit/events.ts';
 import type { IfMatch } from '../../domain/revision.ts';
 import { parseFilter } from '../../domain/scim/filter.ts';
 import { maxResults } from '../../domain/scim/schemas.ts';
@@ -246,7 +247,7 @@ async function resolveManager(tx: Executor, orgId: string, reference: string | n
   return manager.id;
 }
 
-const audit = (tx: Executor, ctx: ScimContext, action: string, employeeId: string, fields: string[]) =>
+const audit = (tx: Executor, ctx: ScimContext, action: AuditAction, employeeId: string, fields: string[]) =>
   appendAuditEvent(tx, ctx.meta, ctx.deps.now(), {
     orgId: ctx.caller.orgId,
     actorUserId: null,
