@@ -1,10 +1,12 @@
 // The routes: sign-in outside, every other page inside the signed-in shell, each page loaded on demand.
 import { MutationCache, QueryClient } from '@tanstack/react-query';
-import { type ComponentType, lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router';
 import { isSignOut, meKey, useMe, wasSignedIn } from './api/auth.ts';
 import { isApiError, setUnauthorizedHandler } from './api/client.ts';
 import { inboxKey } from './api/inbox.ts';
+import { changeLanguage } from './i18n/index.ts';
 import { ErrorState, LoadingState } from './ui/states.tsx';
 
 const named = <K extends string, M extends Record<K, ComponentType>>(load: () => Promise<M>, name: K) =>
@@ -77,10 +79,19 @@ export const queryClient: QueryClient = new QueryClient({
   },
 });
 
-/** Pages past this point need a session; without one, go to sign-in and come back afterwards. */
+/**
+ * Pages past this point need a session; without one, go to sign-in and come back afterwards. Signed in, the
+ * page is in the language of the account (not what an earlier user of this browser chose), and this device
+ * remembers it for its next page load.
+ */
 function RequireSession() {
   const me = useMe();
   const location = useLocation();
+  const { i18n } = useTranslation();
+  const accountLanguage = me.data?.user.locale;
+  useEffect(() => {
+    if (accountLanguage) void changeLanguage(accountLanguage);
+  }, [accountLanguage]);
   if (me.isPending) return <LoadingState />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) {
@@ -90,6 +101,7 @@ function RequireSession() {
     if (wasSignedIn()) params.set('expired', '1');
     return <Navigate to={`/sign-in?${params}`} replace />;
   }
+  if (me.data.user.locale !== i18n.language) return <LoadingState />;
   return (
     <Suspense fallback={<LoadingState />}>
       <PageShell />
