@@ -28,7 +28,7 @@ const accountLanguage = async (s: Session): Promise<string> =>
 
 const htmlLang = (s: Session) => s.page.evaluate(() => document.documentElement.lang);
 
-describe('the language follows the person', () => {
+describe('the language follows the person', { timeout: 120_000 }, () => {
   it("HR's Spanish stays HR's; the employee signing in next on the same browser sees their own English, then chooses Spanish for good", async () => {
     session = await suite.open();
     const { page } = session;
@@ -59,8 +59,11 @@ describe('the language follows the person', () => {
       .click();
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     expect(await page.getByRole('main').getByRole('radio', { name: 'English' }).isChecked()).toBe(true);
+    await field(page, 'Token name').fill('Informes');
     await page.getByRole('main').locator('label', { hasText: 'Español' }).click();
     await page.getByRole('heading', { name: 'Configuración', level: 1 }).waitFor();
+    // The page changes language in place: what was typed is still there.
+    expect(await field(page, 'Nombre del token').inputValue()).toBe('Informes');
     await expect.poll(() => accountLanguage(session!)).toBe('es');
 
     await page.reload();

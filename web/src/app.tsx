@@ -1,7 +1,6 @@
 // The routes: sign-in outside, every other page inside the signed-in shell, each page loaded on demand.
 import { MutationCache, QueryClient } from '@tanstack/react-query';
-import { type ComponentType, lazy, Suspense, useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router';
 import { isSignOut, meKey, useMe, wasSignedIn } from './api/auth.ts';
 import { isApiError, setUnauthorizedHandler } from './api/client.ts';
@@ -87,11 +86,15 @@ export const queryClient: QueryClient = new QueryClient({
 function RequireSession() {
   const me = useMe();
   const location = useLocation();
-  const { i18n } = useTranslation();
+  // Whose language the page is in: until the signed-in person's is applied, nothing of theirs is shown. A later
+  // change of their language (the switch) changes the page in place, keeping what is on it.
+  const [languageOf, setLanguageOf] = useState<string | null>(null);
+  const userId = me.data?.user.id;
   const accountLanguage = me.data?.user.locale;
   useEffect(() => {
-    if (accountLanguage) void changeLanguage(accountLanguage);
-  }, [accountLanguage]);
+    if (!userId || !accountLanguage) return;
+    void changeLanguage(accountLanguage).then(() => setLanguageOf(userId));
+  }, [userId, accountLanguage]);
   if (me.isPending) return <LoadingState />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) {
@@ -101,7 +104,7 @@ function RequireSession() {
     if (wasSignedIn()) params.set('expired', '1');
     return <Navigate to={`/sign-in?${params}`} replace />;
   }
-  if (me.data.user.locale !== i18n.language) return <LoadingState />;
+  if (languageOf !== me.data.user.id) return <LoadingState />;
   return (
     <Suspense fallback={<LoadingState />}>
       <PageShell />
