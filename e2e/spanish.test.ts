@@ -1,5 +1,5 @@
-// The smoke path in Spanish: switch the language, sign in, draft a plan in Spanish, see Spanish labels,
-// localised dates, and the choice kept across a reload.
+// The smoke path in Spanish: switch the sign-in page, sign in, choose Spanish for the account, draft a plan in
+// Spanish, see Spanish labels, localised dates, and the choice kept across a reload.
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -51,10 +51,14 @@ describe('en español', () => {
     await expectText(page, 'El correo electrónico o la contraseña no son correctos.');
   });
 
-  it('signs in and shows the home page and navigation in Spanish', async () => {
+  it('signs in in the account’s language (English), chooses Spanish for the account and shows the home page and navigation in Spanish', async () => {
     const { page } = session;
     await field(page, 'Contraseña').fill(password);
     await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    // The choice on the sign-in page was for that page; signed in, the account's language applies.
+    await page.getByRole('heading', { name: 'Hello, Marta' }).waitFor();
+    await page.getByRole('button', { name: /Language:/ }).click();
+    await page.getByRole('menuitem', { name: 'Español' }).click();
     await page.getByRole('heading', { name: 'Hola, Marta' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Navegación principal' });
     for (const label of ['Inicio', 'Planes', 'Nuevo plan', 'Notificaciones', 'Configuración']) {
@@ -110,6 +114,8 @@ describe('en español', () => {
     await page.getByRole('main').locator('label', { hasText: 'English' }).click();
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     expect(await page.evaluate(() => localStorage.getItem('mejora.language'))).toBe('en');
+    const me = await page.evaluate(async () => (await (await fetch('/api/v1/me')).json()).user.locale);
+    expect(me).toBe('en');
     expect(session.errors).toEqual([]);
   });
 });

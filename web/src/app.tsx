@@ -1,10 +1,11 @@
 // The routes: sign-in outside, every other page inside the signed-in shell, each page loaded on demand.
 import { MutationCache, QueryClient } from '@tanstack/react-query';
-import { type ComponentType, lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router';
 import { isSignOut, meKey, useMe, wasSignedIn } from './api/auth.ts';
 import { isApiError, setUnauthorizedHandler } from './api/client.ts';
 import { inboxKey } from './api/inbox.ts';
+import { changeLanguage } from './i18n/index.ts';
 import { ErrorState, LoadingState } from './ui/states.tsx';
 
 const named = <K extends string, M extends Record<K, ComponentType>>(load: () => Promise<M>, name: K) =>
@@ -77,10 +78,23 @@ export const queryClient: QueryClient = new QueryClient({
   },
 });
 
-/** Pages past this point need a session; without one, go to sign-in and come back afterwards. */
+/**
+ * Pages past this point need a session; without one, go to sign-in and come back afterwards. Signed in, the
+ * page is in the language of the account (not what an earlier user of this browser chose), and this device
+ * remembers it for its next page load.
+ */
 function RequireSession() {
   const me = useMe();
   const location = useLocation();
+  // Whose language the page is in: until the signed-in person's is applied, nothing of theirs is shown. A later
+  // change of their language (the switch) changes the page in place, keeping what is on it.
+  const [languageOf, setLanguageOf] = useState<string | null>(null);
+  const userId = me.data?.user.id;
+  const accountLanguage = me.data?.user.locale;
+  useEffect(() => {
+    if (!userId || !accountLanguage) return;
+    void changeLanguage(accountLanguage).then(() => setLanguageOf(userId));
+  }, [userId, accountLanguage]);
   if (me.isPending) return <LoadingState />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) {
@@ -90,6 +104,7 @@ function RequireSession() {
     if (wasSignedIn()) params.set('expired', '1');
     return <Navigate to={`/sign-in?${params}`} replace />;
   }
+  if (languageOf !== me.data.user.id) return <LoadingState />;
   return (
     <Suspense fallback={<LoadingState />}>
       <PageShell />

@@ -95,7 +95,7 @@ const checkInNames: Record<EmailLocale, Record<OccurrenceType, string>> = {
 
 const statusNames: Record<EmailLocale, Record<string, string>> = {
   en: { onTrack: 'on track', atRisk: 'at risk', offTrack: 'off track', none: 'not yet rated' },
-  es: { onTrack: 'en curso', atRisk: 'en riesgo', offTrack: 'fuera de curso', none: 'sin valorar' },
+  es: { onTrack: 'en buen camino', atRisk: 'en riesgo', offTrack: 'desviado', none: 'sin valorar' },
 };
 
 const riskNames: Record<EmailLocale, Record<string, string>> = {

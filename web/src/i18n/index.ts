@@ -1,4 +1,5 @@
-// Sets up i18next with the English and Spanish messages; the chosen language lives in localStorage.
+// Sets up i18next with the English and Spanish messages. Signed in, the page follows the language of the person's
+// account (see app.tsx); this device remembers the last account's language only to open in it before `/me` answers.
 // Messages live in en.json and es.json, plus one pair of files per feature area in parts/ (NAME.en.json and
 // NAME.es.json), merged in at start; a part may add namespaces or keys, never replace a message.
 import i18next from 'i18next';
@@ -45,15 +46,6 @@ function initialLanguage(): Language {
   return isLanguage(browser) ? browser : 'en';
 }
 
-/** Whether the person chose a language on this device (otherwise their profile's language applies). */
-export const hasStoredLanguage = (): boolean => {
-  try {
-    return isLanguage(localStorage.getItem(storageKey));
-  } catch {
-    return false;
-  }
-};
-
 const applyToDocument = (language: Language) => {
   document.documentElement.lang = language;
   setApiLanguage(language);
@@ -73,6 +65,10 @@ export async function initI18n(): Promise<typeof i18next> {
   return i18next;
 }
 
+/**
+ * Shows the page in `language`. `persist` remembers it on this device so that the next page load opens in it;
+ * the account's own language is saved on the server (see useLanguageChoice).
+ */
 export async function changeLanguage(language: Language, { persist = true } = {}): Promise<void> {
   if (persist) {
     try {

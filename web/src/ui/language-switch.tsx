@@ -1,13 +1,21 @@
-// Switches the interface between English and Spanish; the choice is kept on this device.
+// Switches the interface between English and Spanish: signed in, for the person's account (and so their emails);
+// before sign-in, for this page only.
 import { Button, Menu } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { changeLanguage, currentLanguage, type Language } from '../i18n/index.ts';
+import { useLanguageChoice } from '../api/me.ts';
+import { currentLanguage, type Language } from '../i18n/index.ts';
+import { useErrorMessage } from './states.tsx';
 
 const names: Record<Language, string> = { en: 'English', es: 'Español' };
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const language = currentLanguage();
+  const errorMessage = useErrorMessage();
+  const choose = useLanguageChoice((error) =>
+    notifications.show({ color: 'red', title: t('language.notSaved'), message: errorMessage(error) }),
+  );
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -24,7 +32,7 @@ export function LanguageSwitch() {
           <Menu.Item
             key={code}
             lang={code}
-            onClick={() => void changeLanguage(code)}
+            onClick={() => choose(code)}
             aria-current={code === language ? 'true' : undefined}
             fw={code === language ? 700 : undefined}
           >

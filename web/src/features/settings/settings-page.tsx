@@ -19,9 +19,16 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../api/auth.ts';
-import { useCreateToken, useEndSession, useRevokeToken, useSessions, useTokens } from '../../api/me.ts';
+import {
+  useCreateToken,
+  useEndSession,
+  useLanguageChoice,
+  useRevokeToken,
+  useSessions,
+  useTokens,
+} from '../../api/me.ts';
 import type { ApiToken, ApiTokenCreated } from '../../api/types.ts';
-import { changeLanguage, currentLanguage, type Language } from '../../i18n/index.ts';
+import { currentLanguage, type Language } from '../../i18n/index.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { useFieldErrors } from '../../ui/field-errors.ts';
 import { formatDateTime } from '../../ui/format.ts';
@@ -32,6 +39,10 @@ import { NotificationSettings } from './notification-settings.tsx';
 export function SettingsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  const errorMessage = useErrorMessage();
+  const chooseLanguage = useLanguageChoice((error) =>
+    notifications.show({ color: 'red', title: t('language.notSaved'), message: errorMessage(error) }),
+  );
   return (
     <>
       <PageHeader title={t('settings.title')} />
@@ -59,7 +70,7 @@ export function SettingsPage() {
             <div>
               <SegmentedControl
                 value={currentLanguage()}
-                onChange={(value) => void changeLanguage(value as Language)}
+                onChange={(value) => chooseLanguage(value as Language)}
                 data={[
                   { value: 'en', label: 'English' },
                   { value: 'es', label: 'Español' },

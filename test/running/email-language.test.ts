@@ -1,0 +1,157 @@
+// Each email is in its recipient's language, the one they chose for their account: the same event reaches one
+// person in English and another in Spanish over a real SMTP exchange, check-in invitations included, and a
+// change of language applies to the next email. Status words are the glossary's.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outbox } from '../../src/db/schema/index.ts';
+import { createJobRunner, type JobRunner } from '../../src/jobs/job-runner.ts';
+import { renderEmail } from '../../src/services/email/templates.ts';
+import { sendDueInvitations } from '../../src/services/running/check-in-invitations.ts';
+import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
+import { type Client, demo, signIn } from '../helpers/http.ts';
+import { activatePlan, completePlan, createPlan } from '../helpers/plans.ts';
+import { type SmtpReceiver, startSmtpReceiver, waitFor } from './smtp-receiver.ts';
+
+const fast = {
+  pollingIntervalSeconds: 0.5,
+  superviseIntervalSeconds: 1,
+  outboxPollMs: 200,
+  retryDelaySeconds: 1,
+  isScheduling: false,
+};
+
+describe.each(engines)('email language on %s', (engine) => {
+  let smtp: SmtpReceiver;
+  let t: TestApp;
+  let runner: JobRunner;
+  let manager: Client;
+  let hr: Client;
+  let employee: Client;
+  let planId: string;
+
+  const to = (kind: string, email: string) => smtp.byKind(kind).filter((m) => m.to === email);
+  const settled = () => {
+    runner.wake();
+    return waitFor(
+      async () =>
+        (
+          await t.database.db
+            .select({ id: outbox.id })
+            .from(outbox)
+            .where(inArray(outbox.status, ['pending', 'sending', 'handed_over']))
+        ).length,
+      (n) => n === 0,
+      30_000,
+    );
+  };
+
+  beforeAll(async () => {
+    smtp = await startSmtpReceiver();
+    t = await startTestApp(engine, {
+      env: { SMTP_URL: smtp.url, MEJORA_DATA_DIR: mkdtempSync(join(tmpdir(), 'mejora-mail-language-')) },
+    });
+    runner = createJobRunner(t.deps, fast);
+    t.deps.afterCommit = () => runner.wake();
+    await runner.start();
+    manager = await signIn(t.app, demo.manager);
+    hr = await signIn(t.app, demo.hr);
+    employee = await signIn(t.app, demo.employee);
+  });
+  afterAll(async () => {
+    await runner?.stop();
+    await t?.close();
+    await smtp?.close();
+  });
+
+  it('the language a person chose is their account’s: /me reports it', async () => {
+    const chosen = await employee.patch('/api/v1/me', { locale: 'es' });
+    expect(chosen.status, chosen.text).toBe(200);
+    expect(chosen.body.locale).toBe('es');
+    expect((await employee.get('/api/v1/me')).body.user.locale).toBe('es');
+    expect((await manager.get('/api/v1/me')).body.user.locale).toBe('en');
+  });
+
+  it('sending the plan for signature writes to the manager in English and to the employee in Spanish', async () => {
+    const draft = await createPlan(manager, {});
+    planId = (await activatePlan(manager, hr, employee, (await completePlan(manager, draft)).id)).id;
+    await settled();
+
+    const [english] = to('signature.needed', demo.manager);
+    expect(english.text).toContain('Hello Marta');
+    expect(english.text).toContain('awaits your signature');
+    expect(english.text).toContain('Confidential: this message concerns a Performance Improvement Plan.');
+    expect(english.text).not.toContain('Plan de Mejora de Rendimiento');
+
+    const [spanish] = to('plan.sent_for_acknowledgment', demo.employee);
+    expect(spanish.text).toContain('Hola, Elena');
+    expect(spanish.text).toContain('Su Plan de Mejora de Rendimiento ha sido aprobado y se le ha enviado.');
+    expect(spanish.text).toContain(
+      'Confidencial: este mensaje se refiere a un Plan de Mejora de Rendimiento.',
+    );
+    expect(spanish.text).not.toContain('Performance Improvement Plan');
+  });
+
+  it('a check-in invitation reaches the manager in English and the employee in Spanish, calendar part included', async () => {
+    expect(await sendDueInvitations(t.deps)).toBeGreaterThan(0);
+    await settled();
+    const [english] = to('checkin.invitation', demo.manager);
+    const [spanish] = to('checkin.invitation', demo.employee);
+    expect(english.text).toContain('You are invited to the weekly check-in');
+    expect(english.raw).toMatch(/SUMMARY:Weekly check-in/);
+    expect(spanish.text).toContain('Se le invita a la reunión de seguimiento semanal');
+    expect(spanish.raw).toMatch(/PRODID:-\/\/Mejora\/\/Mejora\/\/ES/);
+    expect(english.raw).toMatch(/PRODID:-\/\/Mejora\/\/Mejora\/\/EN/);
+  });
+
+  it('a person who changes their language gets the next email in the new one', async () => {
+    expect((await employee.patch('/api/v1/me', { locale: 'en' })).status).toBe(200);
+    expect((await manager.patch('/api/v1/me', { locale: 'es' })).status).toBe(200);
+    const [checkIn] = (await manager.get(`/api/v1/plans/${planId}/check-ins`)).body.items.filter(
+      (i: { type: string }) => i.type === 'weekly_checkin',
+    );
+    const cancelled = await manager.patch(`/api/v1/check-ins/${checkIn.id}`, {
+      status: 'cancelled',
+      reason: 'Public holiday',
+    });
+    expect(cancelled.status, cancelled.text).toBe(200);
+    await settled();
+    const [toEmployee] = to('checkin.cancelled', demo.employee);
+    const [toManager] = to('checkin.cancelled', demo.manager);
+    expect(toEmployee.text).toContain('Hello Elena');
+    expect(toEmployee.text).toMatch(/The weekly check-in of .+ is cancelled\./);
+    expect(toManager.text).toContain('Hola, Marta');
+    expect(toManager.text).toMatch(/La reunión de seguimiento semanal del .+ se ha cancelado\./);
+  });
+});
+
+describe('status words in emails', () => {
+  const report = {
+    weekStart: '2026-12-07',
+    elapsedPercent: 40,
+    overallProgressPercent: 55,
+    held: 3,
+    missed: 1,
+    compliancePercent: 75,
+    areas: [
+      { title: 'A', status: 'onTrack' },
+      { title: 'B', status: 'atRisk' },
+      { title: 'C', status: 'offTrack' },
+    ],
+    riskFlags: [],
+  };
+
+  it('the weekly report names each area’s status with the glossary’s words in both languages', () => {
+    const es = renderEmail('weekly.report', 'es', { employeeName: 'Elena Martín', planId: 'p', report }).text;
+    expect(es).toContain('• A: en buen camino');
+    expect(es).toContain('• B: en riesgo');
+    expect(es).toContain('• C: desviado');
+    expect(es).not.toContain('en curso');
+    const en = renderEmail('weekly.report', 'en', { employeeName: 'Elena Martín', planId: 'p', report }).text;
+    expect(en).toContain('• A: on track');
+    expect(en).toContain('• B: at risk');
+    expect(en).toContain('• C: off track');
+  });
+});
