@@ -252,8 +252,18 @@ export function PlansListCards({
               <WrappingStatus status={plan.status} />
             </Group>
             <Group gap="md" mt="xs" wrap="wrap">
-              <ProgressCell progress={plan.progress} />
-              <RiskBadge risk={plan.risk} />
+              <Group gap={6} wrap="nowrap">
+                <Text size="sm" fw={600}>
+                  {labels.progress}:
+                </Text>
+                <ProgressCell progress={plan.progress} />
+              </Group>
+              <Group gap={6} wrap="nowrap">
+                <Text size="sm" fw={600}>
+                  {labels.risk}:
+                </Text>
+                <RiskBadge risk={plan.risk} />
+              </Group>
             </Group>
             <Text size="xs" c="dimmed" mt={4}>
               {t('plansList.manager', { name: plan.managerName ?? '—' })} ·{' '}
