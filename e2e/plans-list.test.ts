@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { seriousViolations } from './helpers/axe.ts';
 import { browserSuite, keepFailureScreenshot, logins, type Session, signIn } from './helpers/server.ts';
 import { chooseOption, hasHorizontalScroll } from './helpers/ui.ts';
 
@@ -14,7 +15,8 @@ afterEach(async (context) => {
 });
 
 async function asHr(options: { width?: number; height?: number } = {}) {
-  last = await suite.open(options);
+  // axe-core is injected as an inline script, which the server's CSP rightly forbids.
+  last = await suite.open({ ...options, bypassCSP: true });
   await signIn(last.page, logins.hr);
   return last.page;
 }
@@ -104,9 +106,14 @@ describe('the plans list', () => {
     await page.goto('/plans?status=draft,active&sort=employeeName&order=desc');
     const viewed = await shownNames(page);
 
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Saved views' }).click();
+    await page.getByRole('menu').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('menuitem', { name: 'Save current view…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Save this view' });
+    await dialog.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByLabel(/^Name/).fill('Open plans by name');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('button', { name: 'View: Open plans by name' }).waitFor();
@@ -171,6 +178,7 @@ describe('the plans list', () => {
     await shownNames(page);
     expect(await page.getByTestId('plans-table').count()).toBe(0);
     expect(await hasHorizontalScroll(page)).toBe(false);
+    expect(await seriousViolations(page)).toEqual([]);
     const badges = page.locator('[data-testid="status-badge"], [data-testid="risk-badge"]');
     const count = await badges.count();
     expect(count).toBeGreaterThanOrEqual(3);

@@ -119,13 +119,12 @@ function SortableHeader({
     <Table.Th scope="col" aria-sort={ariaSort} style={{ whiteSpace: 'nowrap' }}>
       <UnstyledButton
         onClick={() => onSort(column)}
-        className="sort-button"
         title={t(nextOrder === 'asc' ? 'plansList.sortAscending' : 'plansList.sortDescending')}
         fw={600}
         fz="sm"
       >
         {label}{' '}
-        <span aria-hidden className={isSorted ? undefined : 'sort-idle'}>
+        <span aria-hidden style={isSorted ? undefined : { opacity: 0.45 }}>
           {isSorted ? (sorting.order === 'asc' ? '▲' : '▼') : '↕'}
         </span>
       </UnstyledButton>
