@@ -1,19 +1,7 @@
 // Saved views over HTTP: a person's named filters and sort of the plans list.
 import { z } from 'zod';
 import { revisionField, shortText, uuid } from './common.ts';
-import { planStatus } from './plans.ts';
-
-/** The columns the plans list sorts by (GET /api/v1/plans `sort`). */
-export const planListSorts = [
-  'employeeName',
-  'department',
-  'managerName',
-  'status',
-  'startDate',
-  'endDate',
-  'progress',
-  'risk',
-] as const;
+import { planListSorts, planStatus } from './plans.ts';
 
 /**
  * The plans list query a view keeps: exactly the list's filters, sort and page size. `status` is a list here

@@ -6,6 +6,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
+import type { PlanListSort } from '../../../src/contracts/plans.ts';
 import { useStaleWriteNotice } from '../ui/stale-write-notice.ts';
 import { ApiError, api, query } from './client.ts';
 import { changedFields, etagOf, isStaleWrite } from './concurrency.ts';
@@ -41,7 +42,9 @@ export type PlanFilters = {
   limit?: number;
 };
 
-/** The columns the plans list sorts by. */
+export type { PlanListSort };
+
+/** The columns the plans list sorts by, checked against the contract so the two cannot drift. */
 export const planListSorts = [
   'employeeName',
   'department',
@@ -51,12 +54,15 @@ export const planListSorts = [
   'endDate',
   'progress',
   'risk',
-] as const;
-export type PlanListSort = (typeof planListSorts)[number];
+] as const satisfies readonly PlanListSort[];
+// Fails to compile when the contract gains a sort this list lacks.
+type MissingSort = Exclude<PlanListSort, (typeof planListSorts)[number]>;
+const hasEverySort: MissingSort extends never ? true : false = true;
+void hasEverySort;
 
-export type PlanRisk = 'onTrack' | 'atRisk' | 'offTrack';
+export type PlanRisk = NonNullable<PlanSummary['risk']>;
 /** A row of the plans list: the summary with the plan's overall progress (0–100) and risk, null when unmeasured. */
-export type PlanListItem = PlanSummary & { progress?: number | null; risk?: PlanRisk | null };
+export type PlanListItem = PlanSummary;
 
 export const plansKey = ['plans'] as const;
 export const planKey = (id: string) => ['plan', id] as const;
