@@ -43,9 +43,12 @@ export function PlansListPage() {
   const seesDirectory = hasRole(user, 'hr_admin', 'hr', 'auditor');
   const directory = useEmployees({ limit: 100 }, { enabled: seesDirectory });
 
-  /** Each change of filters or sort is a new history entry, so Back returns to the list as it was. */
-  const show = (next: ListState, options: { replace?: boolean } = {}) =>
-    setParams(paramsOf(next), { replace: options.replace ?? false });
+  /**
+   * Each change of filters or sort is a new history entry, so Back returns to the list as it was. A change made by
+   * the person is applied at once (flushSync), so a second status picked straight after the first adds to it.
+   */
+  const show = (next: ListState, options: { replace?: boolean; isFromEffect?: boolean } = {}) =>
+    setParams(paramsOf(next), { replace: options.replace ?? false, flushSync: !options.isFromEffect });
   const setFilter = <K extends keyof ListState>(name: K, value: ListState[K]) =>
     show({ ...state, [name]: value });
 
@@ -53,12 +56,24 @@ export function PlansListPage() {
   // puts its text in the box.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the debounced text drives this.
   useEffect(() => {
-    if (q !== state.q) show({ ...state, q }, { replace: true });
+    if (q !== state.q) show({ ...state, q }, { replace: true, isFromEffect: true });
   }, [q]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the URL's text drives this.
   useEffect(() => {
     if (state.q !== q) setText(state.q);
   }, [state.q]);
+
+  // The statuses picked, held here too: the URL follows a moment later, and a second pick made before it has
+  // must add to the first rather than replace it.
+  const statusKey = state.status.join(',');
+  const [statuses, setStatuses] = useState(state.status);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the URL's statuses (as text) drive this.
+  useEffect(() => setStatuses(state.status), [statusKey]);
+  const pickStatuses = (value: string[]) => {
+    const next = planStatuses.filter((s) => value.includes(s));
+    setStatuses(next);
+    show({ ...state, status: next });
+  };
 
   const filters = filtersOf(state);
   const plans = usePlanPages({ ...filters, limit: pageSize });
@@ -126,15 +141,10 @@ export function PlansListPage() {
           />
           <MultiSelect
             label={t('plansList.statuses')}
-            placeholder={state.status.length === 0 ? t('plans.anyStatus') : undefined}
+            placeholder={statuses.length === 0 ? t('plans.anyStatus') : undefined}
             data={planStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-            value={state.status}
-            onChange={(value) =>
-              setFilter(
-                'status',
-                planStatuses.filter((s) => value.includes(s)),
-              )
-            }
+            value={statuses}
+            onChange={pickStatuses}
             clearable
             hidePickedOptions={false}
             clearButtonProps={{ 'aria-label': t('common.clear') }}
