@@ -52,13 +52,29 @@ async function expectNames(page: Page, expected: string[]) {
   await eventually(() => shownNames(page)).toEqual(expected);
 }
 
-describe('the plans list', () => {
+describe('the plans list', { timeout: 120_000 }, () => {
   it('filters by several statuses, sorts a column both ways, and keeps both in the URL through reload and Back', async () => {
     const page = await asHr();
     await page.goto('/plans');
     const everything = await shownNames(page);
     expect(everything.length).toBeGreaterThanOrEqual(3);
     expect(await shownStatuses(page)).toContain('Closed');
+    // Progress and risk read as the API computes them, risk in words.
+    const listed = (await (await page.request.get('/api/v1/plans')).json()).items as {
+      employeeName: string;
+      progress: number | null;
+      risk: 'onTrack' | 'atRisk' | 'offTrack' | null;
+    }[];
+    const riskWords = { onTrack: 'On track', atRisk: 'At risk', offTrack: 'Off track' };
+    expect(listed.some((plan) => plan.progress !== null)).toBe(true);
+    for (const plan of listed) {
+      const row = rows(page).filter({ hasText: plan.employeeName });
+      const text = (await row.textContent()) ?? '';
+      if (plan.progress !== null) expect(text).toContain(`${plan.progress} %`);
+      if (plan.risk !== null)
+        expect(await row.getByTestId('risk-badge').textContent()).toContain(riskWords[plan.risk]);
+      if (plan.progress === null && plan.risk === null) expect(text).toContain('Not measured yet');
+    }
 
     // The list of statuses stays open while several are picked.
     await chooseOption(page, 'Statuses', 'Active');
