@@ -475,12 +475,54 @@ export const planSummarySchema = z
     endDate: z.string(),
     version: z.number().int(),
     createdAt: z.string(),
+    progress: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .nullable()
+      .describe("Mean progress of the plan's metrics, in percent, as on the plan page; null without metrics"),
+    risk: z
+      .enum(['onTrack', 'atRisk', 'offTrack'])
+      .nullable()
+      .describe(
+        'The worst status of its focus areas today (metrics against time elapsed, latest rating, overdue activities), as on the plan page; null when nothing is measured or rated yet',
+      ),
   })
   .meta({ id: 'PlanSummary' });
 export const planPage = page(planSummarySchema);
 
+export const planListSorts = [
+  'employeeName',
+  'department',
+  'managerName',
+  'status',
+  'startDate',
+  'endDate',
+  'progress',
+  'risk',
+] as const;
+export type PlanListSort = (typeof planListSorts)[number];
+
 export const planListQuery = pageQuery.extend({
-  status: planStatus.optional(),
+  status: z
+    .string()
+    .trim()
+    .max(200)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(planStatus).min(1, 'name at least one status'))
+    .optional()
+    .describe(`One or more statuses, comma-separated (${planStatuses.join(', ')})`),
+  sort: z
+    .enum(planListSorts)
+    .default('endDate')
+    .describe('The column to sort by; ties are broken by plan id. Status sorts in lifecycle order'),
+  order: z.enum(['asc', 'desc']).default('asc'),
   department: z.string().trim().max(200).optional(),
   managerId: uuid.optional().describe('user id of the manager'),
   employeeId: uuid.optional(),

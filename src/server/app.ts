@@ -39,6 +39,7 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { organizationRoutes } from './routes/organization.ts';
 import { planRoutes } from './routes/plans.ts';
 import { progressRoutes } from './routes/progress.ts';
+import { savedViewRoutes } from './routes/saved-views.ts';
 import { scimTokenRoutes } from './routes/scim-tokens.ts';
 import { ssoRoutes } from './routes/sso.ts';
 import { templateRoutes } from './routes/templates.ts';
@@ -164,6 +165,7 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
       await api.register(scimTokenRoutes, { deps });
       await api.register(ssoRoutes, { deps });
       await api.register(integrationRoutes, { deps });
+      await api.register(savedViewRoutes, { deps });
     },
     { prefix: '/api' },
   );

@@ -88,7 +88,7 @@ const fileResponses: { method: string; path: RegExp; types: string[]; descriptio
 /** Browser routes of single sign-on: a refusal is a page in English and Spanish, not problem+json. */
 const pageRoutes = /\/auth\/sso\/(start|callback|saml\/acs)$/;
 /** Routes that send their JSON answer as CSV when asked with Accept: text/csv. */
-const csvAlternatives: RegExp[] = [/\/analytics\/(overview|consistency)$/];
+const csvAlternatives: RegExp[] = [/\/analytics\/(overview|consistency)$/, /\/v1\/plans$/];
 
 /** Request bodies that are not JSON, by method and path. */
 const fileBodies: { method: string; path: RegExp; types: string[] }[] = [

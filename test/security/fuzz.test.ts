@@ -60,6 +60,7 @@ const contentTables = [
   'plan_responses',
   'appeals',
   'one_time_tokens',
+  'saved_views',
 ];
 
 type Actor = { name: string; headers: () => Record<string, string> };

@@ -262,4 +262,10 @@ export const organizationOperations: Record<string, { refused: ActorKind[] }> = 
   // Everyone's own preferences: nobody is refused.
   'GET /api/v1/me/notification-preferences': { refused: [] },
   'PATCH /api/v1/me/notification-preferences': { refused: [] },
+  // Saved views of the plans list are each person's own: everyone signed in lists and saves theirs; a view of
+  // someone else (here an id nobody owns) answers 404 to everyone.
+  'GET /api/v1/saved-views': { refused: [] },
+  'POST /api/v1/saved-views': { refused: [] },
+  'PATCH /api/v1/saved-views/{id}': { refused: actorKinds.filter((a) => a !== 'anonymous') },
+  'DELETE /api/v1/saved-views/{id}': { refused: actorKinds.filter((a) => a !== 'anonymous') },
 };

@@ -9,5 +9,6 @@ export * from './files.ts';
 export * from './integrations.ts';
 export * from './organizations.ts';
 export * from './plans.ts';
+export * from './saved-views.ts';
 export * from './scim.ts';
 export * from './sso.ts';

@@ -45,7 +45,7 @@ import {
   updateFocusArea,
 } from '../../services/plans/focus-areas.ts';
 import { getPlan } from '../../services/plans/get-plan.ts';
-import { listPlans } from '../../services/plans/list-plans.ts';
+import { listPlans, listPlansCsv } from '../../services/plans/list-plans.ts';
 import {
   addMetric,
   recordMeasurements,
@@ -82,6 +82,24 @@ const measurementInput = z
   })
   .strict();
 
+/** Does the client ask for CSV rather than JSON? */
+const wantsCsv = (accept: string | undefined) => {
+  if (!accept) return false;
+  const types = accept.split(',').map((part) => part.split(';')[0]?.trim().toLowerCase());
+  const csv = types.indexOf('text/csv');
+  const json = types.indexOf('application/json');
+  return csv !== -1 && (json === -1 || csv < json);
+};
+
+/** The first language of Accept-Language that Mejora speaks, if any. */
+const languageOf = (header: string | undefined): 'en' | 'es' | undefined => {
+  for (const part of (header ?? '').split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase().slice(0, 2);
+    if (tag === 'en' || tag === 'es') return tag;
+  }
+  return undefined;
+};
+
 export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const ctx = (request: Parameters<typeof contextOf>[1]) => contextOf(deps, request);
   const noContent = z.null();
@@ -104,11 +122,30 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       schema: {
         tags,
         summary: 'Plans you may see',
+        description:
+          'Filter by one or more statuses (comma-separated), department, manager, employee or text; sort by any ' +
+          'column, ties broken by plan id; page with the opaque `cursor`. With `Accept: text/csv`, the whole ' +
+          'filtered and sorted list (every page) as CSV, its header row in the language of `Accept-Language` or ' +
+          "else the user's.",
         querystring: planListQuery,
         response: { 200: planPage, ...errors },
       },
     },
-    async (request) => listPlans(ctx(request), request.query),
+    async (request, reply) => {
+      if (!wantsCsv(request.headers.accept)) return listPlans(ctx(request), request.query);
+      const context = ctx(request);
+      const body = await listPlansCsv(
+        context,
+        request.query,
+        languageOf(request.headers['accept-language']) ?? context.actor.locale,
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="plans.csv"')
+        .header('cache-control', 'private, no-store')
+        .serializer((payload: unknown) => payload as string)
+        .send(body as never);
+    },
   );
   app.get(
     '/v1/plans/:id',

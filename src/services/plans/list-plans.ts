@@ -1,24 +1,51 @@
-// Lists the plans an actor may see, with filters and cursor pagination.
-import { and, desc, eq, ilike, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
+// Lists the plans an actor may see: filters, sorting on any column with keyset pagination, each plan's
+// progress and risk as its plan page shows them, and the whole list as CSV.
+import { and, eq, ilike, inArray, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../contracts/common.ts';
+import { type PlanListSort, planStatuses } from '../../contracts/plans.ts';
+import type { Executor } from '../../db/client.ts';
 import { plans } from '../../db/schema/index.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { seesAllPlans } from '../../domain/access/policy.ts';
 import { invalidField } from '../../domain/errors.ts';
+import { todayIn } from '../../domain/plan/dates.ts';
+import { type CsvColumn, toCsv } from '../analytics/csv.ts';
 import type { ServiceContext } from '../context.ts';
+import { planFacts, planRiskRank, riskOfRank } from './plan-summary-sql.ts';
+import { organizationTimezone } from './present-plan.ts';
 
 export type PlanListQuery = {
-  status?: string;
+  status?: string[];
   department?: string;
   managerId?: string;
   employeeId?: string;
   q?: string;
+  sort?: PlanListSort;
+  order?: 'asc' | 'desc';
   cursor?: string;
   limit: number;
 };
 
-const cursorSchema = z.object({ createdAt: z.string(), id: z.string() });
+export type PlanListItem = {
+  id: string;
+  status: (typeof planStatuses)[number];
+  locale: 'en' | 'es';
+  employeeId: string;
+  employeeName: string;
+  position: string;
+  department: string;
+  managerName: string | null;
+  hrRepName: string | null;
+  startDate: string;
+  endDate: string;
+  version: number;
+  createdAt: string;
+  progress: number | null;
+  risk: 'onTrack' | 'atRisk' | 'offTrack' | null;
+};
+
+const cursorSchema = z.object({ k: z.union([z.string(), z.number()]), id: z.string().uuid() });
 
 /** The plans an actor may list: every plan for those who oversee all, else the plans related to them. */
 export function relatedPlansFilter(actor: Actor): SQL | undefined {
@@ -33,9 +60,67 @@ export function relatedPlansFilter(actor: Actor): SQL | undefined {
   );
 }
 
-export async function listPlans({ deps, actor }: ServiceContext, query: PlanListQuery) {
+const statusOrder = sql.raw(`array[${planStatuses.map((s) => `'${s}'`).join(',')}]::text[]`);
+
+/** Each sort's key (nulls as a value below every other, so keyset comparisons stay total) and its SQL type. */
+function sortKey(sort: PlanListSort, today: string): { key: SQL; type: 'text' | 'int' | 'date' } {
+  switch (sort) {
+    case 'employeeName':
+      return { key: sql`(${plans.header}->>'employeeName')`, type: 'text' };
+    case 'department':
+      return { key: sql`(${plans.header}->>'department')`, type: 'text' };
+    case 'managerName':
+      return { key: sql`coalesce(${plans.header}->>'managerName', '')`, type: 'text' };
+    case 'status':
+      return { key: sql`array_position(${statusOrder}, ${plans.status})`, type: 'int' };
+    case 'startDate':
+      return { key: sql`${plans.startDate}`, type: 'date' };
+    case 'endDate':
+      return { key: sql`${plans.endDate}`, type: 'date' };
+    case 'progress':
+      return { key: sql`coalesce(s.progress, -1)`, type: 'int' };
+    case 'risk':
+      return { key: sql`coalesce(${planRiskRank(sql.raw('s'), today)}, -1)`, type: 'int' };
+  }
+}
+
+type Row = {
+  id: string;
+  status: string;
+  locale: 'en' | 'es';
+  employee_id: string;
+  header: {
+    employeeName: string;
+    position: string;
+    department: string;
+    managerName: string | null;
+    hrRepName: string | null;
+  };
+  start_date: string;
+  end_date: string;
+  version: number;
+  created_at: string;
+  progress: number | null;
+  risk_rank: number | null;
+  sort_key: string | number;
+};
+
+async function rowsOf(db: Executor, statement: SQL): Promise<Row[]> {
+  const result = (await db.execute(statement)) as unknown as { rows?: Row[] } | Row[];
+  return Array.isArray(result) ? result : (result.rows ?? []);
+}
+
+async function selectPlans(
+  { deps, actor }: ServiceContext,
+  query: PlanListQuery,
+  limit: number | null,
+): Promise<{ rows: Row[]; sort: PlanListSort }> {
+  const sort = query.sort ?? 'endDate';
+  const isDescending = query.order === 'desc';
+  const db = deps.database.db;
+  const today = todayIn(await organizationTimezone(db, actor.orgId), deps.now());
   const filters: (SQL | undefined)[] = [eq(plans.orgId, actor.orgId), relatedPlansFilter(actor)];
-  if (query.status) filters.push(eq(plans.status, query.status));
+  if (query.status?.length) filters.push(inArray(plans.status, query.status));
   if (query.department) filters.push(sql`${plans.header}->>'department' = ${query.department}`);
   if (query.managerId) filters.push(eq(plans.managerUserId, query.managerId));
   if (query.employeeId) filters.push(eq(plans.employeeId, query.employeeId));
@@ -49,51 +134,138 @@ export async function listPlans({ deps, actor }: ServiceContext, query: PlanList
       ),
     );
   }
+  const { key, type } = sortKey(sort, today);
   const cursor = decodeCursor(query.cursor, cursorSchema);
   if (query.cursor && !cursor) throw invalidField('querystring/cursor', 'is not a cursor this API returned');
   if (cursor) {
+    const value =
+      type === 'int'
+        ? sql`${Number(cursor.k)}::int`
+        : type === 'date'
+          ? sql`${String(cursor.k)}::date`
+          : sql`${String(cursor.k)}::text`;
     filters.push(
-      or(
-        lt(plans.createdAt, cursor.createdAt),
-        and(eq(plans.createdAt, cursor.createdAt), lt(plans.id, cursor.id)),
-      ),
+      isDescending
+        ? sql`(${key}, ${plans.id}) < (${value}, ${cursor.id}::uuid)`
+        : sql`(${key}, ${plans.id}) > (${value}, ${cursor.id}::uuid)`,
     );
   }
-  const rows = await deps.database.db
-    .select({
-      id: plans.id,
-      status: plans.status,
-      locale: plans.locale,
-      employeeId: plans.employeeId,
-      header: plans.header,
-      startDate: plans.startDate,
-      endDate: plans.endDate,
-      version: plans.version,
-      createdAt: plans.createdAt,
-    })
-    .from(plans)
-    .where(and(...filters))
-    .orderBy(desc(plans.createdAt), desc(plans.id))
-    .limit(query.limit + 1);
-  const items = rows.slice(0, query.limit).map((r) => ({
-    id: r.id,
-    status: r.status as never,
-    locale: r.locale,
-    employeeId: r.employeeId,
-    employeeName: r.header.employeeName,
-    position: r.header.position,
-    department: r.header.department,
-    managerName: r.header.managerName,
-    hrRepName: r.header.hrRepName,
-    startDate: r.startDate,
-    endDate: r.endDate,
-    version: r.version,
-    createdAt: new Date(r.createdAt).toISOString(),
-  }));
+  const direction = sql.raw(isDescending ? 'desc' : 'asc');
+  const rows = await rowsOf(
+    db,
+    sql`select ${plans.id} as id, ${plans.status} as status, ${plans.locale} as locale,
+          ${plans.employeeId} as employee_id, ${plans.header} as header,
+          ${plans.startDate}::text as start_date, ${plans.endDate}::text as end_date, ${plans.version} as version,
+          to_char(${plans.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
+          s.progress as progress, ${planRiskRank(sql.raw('s'), today)} as risk_rank,
+          ${type === 'int' ? key : sql`${key}::text`} as sort_key
+        from ${plans} cross join lateral (${planFacts(sql`${plans.id}`, sql`${plans.orgId}`)}) s
+        where ${and(...filters)}
+        order by ${key} ${direction}, ${plans.id} ${direction}
+        ${limit === null ? sql`` : sql`limit ${limit + 1}`}`,
+  );
+  return { rows, sort };
+}
+
+const present = (r: Row): PlanListItem => ({
+  id: r.id,
+  status: r.status as PlanListItem['status'],
+  locale: r.locale,
+  employeeId: r.employee_id,
+  employeeName: r.header.employeeName,
+  position: r.header.position,
+  department: r.header.department,
+  managerName: r.header.managerName,
+  hrRepName: r.header.hrRepName,
+  startDate: r.start_date,
+  endDate: r.end_date,
+  version: r.version,
+  createdAt: r.created_at,
+  progress: r.progress === null ? null : Number(r.progress),
+  risk: riskOfRank(r.risk_rank),
+});
+
+export async function listPlans(ctx: ServiceContext, query: PlanListQuery) {
+  const { rows } = await selectPlans(ctx, query, query.limit);
+  const items = rows.slice(0, query.limit).map(present);
   const last = rows[query.limit - 1];
   return {
     items,
-    nextCursor:
-      rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ k: last.sort_key, id: last.id }) : null,
   };
+}
+
+const csvLabels = {
+  en: {
+    columns: [
+      'Employee',
+      'Position',
+      'Department',
+      'Manager',
+      'HR representative',
+      'Status',
+      'Start date',
+      'End date',
+      'Progress (%)',
+      'Risk',
+    ],
+    status: {
+      draft: 'Draft',
+      in_review: 'In review',
+      awaiting_acknowledgment: 'Awaiting acknowledgment',
+      active: 'Active',
+      paused: 'Paused',
+      closed: 'Closed',
+      cancelled: 'Cancelled',
+    },
+    risk: { onTrack: 'On track', atRisk: 'At risk', offTrack: 'Off track' },
+  },
+  es: {
+    columns: [
+      'Empleado',
+      'Puesto',
+      'Departamento',
+      'Responsable',
+      'Representante de RR. HH.',
+      'Estado',
+      'Fecha de inicio',
+      'Fecha de fin',
+      'Progreso (%)',
+      'Riesgo',
+    ],
+    status: {
+      draft: 'Borrador',
+      in_review: 'En revisión',
+      awaiting_acknowledgment: 'Pendiente de firma',
+      active: 'Activo',
+      paused: 'En pausa',
+      closed: 'Cerrado',
+      cancelled: 'Cancelado',
+    },
+    risk: { onTrack: 'En buen camino', atRisk: 'En riesgo', offTrack: 'Desviado' },
+  },
+} as const;
+
+/** The whole filtered, sorted list (every page) as CSV, its header row in `locale`. */
+export async function listPlansCsv(
+  ctx: ServiceContext,
+  query: Omit<PlanListQuery, 'cursor' | 'limit'>,
+  locale: 'en' | 'es',
+): Promise<string> {
+  const { rows } = await selectPlans(ctx, { ...query, limit: 0 }, null);
+  const labels = csvLabels[locale];
+  const [employee, position, department, manager, hrRep, status, start, end, progress, risk] = labels.columns;
+  const columns: CsvColumn<PlanListItem>[] = [
+    { header: employee, value: (p) => p.employeeName },
+    { header: position, value: (p) => p.position },
+    { header: department, value: (p) => p.department },
+    { header: manager, value: (p) => p.managerName },
+    { header: hrRep, value: (p) => p.hrRepName },
+    { header: status, value: (p) => labels.status[p.status] },
+    { header: start, value: (p) => p.startDate },
+    { header: end, value: (p) => p.endDate },
+    { header: progress, value: (p) => p.progress },
+    { header: risk, value: (p) => (p.risk ? labels.risk[p.risk] : null) },
+  ];
+  return toCsv(columns, rows.map(present));
 }

@@ -1,7 +1,14 @@
 // Plans and their sections: list, read, create, edit, lifecycle transitions and signatures.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type { PlanListSort } from '../../../src/contracts/plans.ts';
 import { useStaleWriteNotice } from '../ui/stale-write-notice.ts';
-import { api, query } from './client.ts';
+import { ApiError, api, query } from './client.ts';
 import { changedFields, etagOf, isStaleWrite } from './concurrency.ts';
 import type {
   Activity,
@@ -23,21 +30,52 @@ import type {
 } from './types.ts';
 
 export type PlanFilters = {
-  status?: PlanStatus;
+  /** One status, or several (sent comma-separated). */
+  status?: PlanStatus | PlanStatus[];
   department?: string;
   managerId?: string;
   employeeId?: string;
   q?: string;
+  sort?: PlanListSort;
+  order?: 'asc' | 'desc';
   cursor?: string;
   limit?: number;
 };
+
+export type { PlanListSort };
+
+/** The columns the plans list sorts by, checked against the contract so the two cannot drift. */
+export const planListSorts = [
+  'employeeName',
+  'department',
+  'managerName',
+  'status',
+  'startDate',
+  'endDate',
+  'progress',
+  'risk',
+] as const satisfies readonly PlanListSort[];
+// Fails to compile when the contract gains a sort this list lacks.
+type MissingSort = Exclude<PlanListSort, (typeof planListSorts)[number]>;
+const hasEverySort: MissingSort extends never ? true : false = true;
+void hasEverySort;
+
+export type PlanRisk = NonNullable<PlanSummary['risk']>;
+/** A row of the plans list: the summary with the plan's overall progress (0–100) and risk, null when unmeasured. */
+export type PlanListItem = PlanSummary;
 
 export const plansKey = ['plans'] as const;
 export const planKey = (id: string) => ['plan', id] as const;
 const base = (id: string) => `/api/v1/plans/${id}`;
 
+const listQuery = (filters: PlanFilters) =>
+  query({
+    ...filters,
+    status: Array.isArray(filters.status) ? filters.status.join(',') : filters.status,
+  });
+
 export const fetchPlans = (filters: PlanFilters) =>
-  api.get<Page<PlanSummary>>(`/api/v1/plans${query(filters)}`);
+  api.get<Page<PlanListItem>>(`/api/v1/plans${listQuery(filters)}`);
 
 export const usePlans = (filters: PlanFilters, options: { enabled?: boolean } = {}) =>
   useQuery({
@@ -46,6 +84,38 @@ export const usePlans = (filters: PlanFilters, options: { enabled?: boolean } = 
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });
+
+/** The plans list a page at a time: each "load more" follows the previous page's cursor. */
+export const usePlanPages = (filters: Omit<PlanFilters, 'cursor'>) =>
+  useInfiniteQuery({
+    queryKey: [...plansKey, 'pages', filters],
+    queryFn: ({ pageParam }) => fetchPlans({ ...filters, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+
+/** The whole filtered, sorted list as CSV (the same query the list shows, every page). */
+export async function fetchPlansCsv(filters: Omit<PlanFilters, 'cursor' | 'limit'>): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1/plans${listQuery(filters)}`, {
+      headers: { accept: 'text/csv' },
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    throw new ApiError({ status: 0, title: 'Network error', detail: (error as Error).message });
+  }
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as { title?: string; detail?: string };
+    throw new ApiError({
+      status: response.status,
+      title: problem.title ?? response.statusText,
+      detail: problem.detail,
+    });
+  }
+  return response.blob();
+}
 
 export const usePlan = (id: string | undefined) =>
   useQuery({
