@@ -1,8 +1,8 @@
 // Benchmark: HR analytics, the plans list and the HR home's data on a generated organisation in PostgreSQL,
 // at the large (100,000 people, 20,000 plans) and medium (ten times less) sizes. The server and the load
 // generator (autocannon) run in their own processes. The organisations are generated once and reused:
-//   DATABASE_URL=postgres://…/mejora_large node bin/mejora.js migrate && … node bin/mejora.js demo --size large
-//   (the same with mejora_medium and --size medium), then: node bench/analytics.ts
+//   DATABASE_URL=postgres://…/mejora_scale_large node bin/mejora.js migrate && … node bin/mejora.js demo --size large
+//   (the same with mejora_scale_medium and --size medium), then: node bench/analytics.ts
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +51,7 @@ async function busiestManager(url: string): Promise<string | undefined> {
 }
 
 async function benchSize(size: string): Promise<Map<string, Load>> {
-  const url = databaseUrl(arg(`${size}-db`, `mejora_${size}`));
+  const url = databaseUrl(arg(`${size}-db`, `mejora_scale_${size}`));
   const results = new Map<string, Load>();
   if (!(await hasGeneratedOrganization(url))) {
     process.stdout.write(
@@ -90,12 +90,23 @@ async function benchSize(size: string): Promise<Map<string, Load>> {
       ['analytics overview', '/api/v1/analytics/overview'],
       ['consistency by department', '/api/v1/analytics/consistency?by=department'],
       ['consistency by manager (first 50)', '/api/v1/analytics/consistency?by=manager&limit=50'],
-      ['plans: status filter, newest first', '/api/v1/plans?status=active&limit=25'],
+      ['plans: status filter, by end date', '/api/v1/plans?status=active&limit=25'],
       ['plans: department filter', `/api/v1/plans?department=${encodeURIComponent(department)}&limit=25`],
       ['plans: search', '/api/v1/plans?q=garc&limit=25'],
       ...(managerId
         ? ([['plans: manager filter', `/api/v1/plans?managerId=${managerId}&limit=25`]] as [string, string][])
         : []),
+      [
+        'plans: 2 statuses, by progress desc',
+        '/api/v1/plans?status=active,paused&sort=progress&order=desc&limit=25',
+      ],
+      ['plans: 2 statuses, by risk desc', '/api/v1/plans?status=active,paused&sort=risk&order=desc&limit=25'],
+      ['plans: all, by employee name', '/api/v1/plans?sort=employeeName&limit=25'],
+      [
+        'plans: department, by end date desc',
+        `/api/v1/plans?department=${encodeURIComponent(department)}&sort=endDate&order=desc&limit=25`,
+      ],
+      ['HR inbox', '/api/v1/me/inbox'],
       ['HR home: approvals (100)', '/api/v1/plans?status=in_review&limit=100'],
       ['HR home: active plans (100)', '/api/v1/plans?status=active&limit=100'],
       ['HR home: all plans (10)', '/api/v1/plans?limit=10'],
@@ -107,11 +118,11 @@ async function benchSize(size: string): Promise<Map<string, Load>> {
       const load = await measure(`${base}${path}`, { connections, seconds, headers });
       results.set(label, load);
       if (load.requests === 0) {
-        process.stdout.write(`  ${label.padEnd(36)} no answer within ${seconds} s\n`);
+        process.stdout.write(`  ${label.padEnd(40)} no answer within ${seconds} s\n`);
         continue;
       }
       process.stdout.write(
-        `  ${label.padEnd(36)} ${load.rate.toFixed(0).padStart(5)} /s  p50 ${String(load.p50).padStart(4)} ms` +
+        `  ${label.padEnd(40)} ${load.rate.toFixed(0).padStart(5)} /s  p50 ${String(load.p50).padStart(4)} ms` +
           `  p97.5 ${String(load.p97_5).padStart(5)} ms  max ${String(load.max).padStart(5)} ms  errors ${load.errors}` +
           `${load.p97_5 <= targetMs ? '' : `  (above ${targetMs} ms)`}\n`,
       );
@@ -133,6 +144,6 @@ if (large?.size && medium?.size) {
     const base = medium.get(label);
     if (!base?.requests || !load.requests) continue;
     const ratio = load.p97_5 / Math.max(1, base.p97_5);
-    process.stdout.write(`  ${label.padEnd(36)} ${ratio.toFixed(2)}×\n`);
+    process.stdout.write(`  ${label.padEnd(40)} ${ratio.toFixed(2)}×\n`);
   }
 }

@@ -1,5 +1,6 @@
 // The plans list: several statuses at once, every sort in both directions across pages (ties broken by id),
 // progress and risk as the plan page shows them, the whole list as CSV, and who sees which plans.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planListSorts } from '../../src/contracts/plans.ts';
 import { generateOrganization } from '../../src/services/demo/generate-organization.ts';
@@ -164,6 +165,44 @@ describe.each(engines)('the plans list on %s', (engine) => {
       headers: { cookie: hr.cookie, accept: 'text/csv' },
     });
     expect(english.text.split('\r\n')[0]).toMatch(/^Employee,Position,Department,Manager,/);
+  });
+
+  it('follows every write at once: the summary row changes in the same transaction', async () => {
+    const itemOf = async () =>
+      (await allPages(manager, 'sort=endDate', 50)).find((p) => p.id === managersPlanId)!;
+    expect(await itemOf()).toMatchObject({ progress: null, risk: null });
+    const metric = await manager.post(`/api/v1/plans/${managersPlanId}/metrics`, {
+      name: 'Quality score',
+      unit: 'points',
+      direction: 'higher',
+      baseline: 60,
+      target: 80,
+    });
+    expect(metric.status).toBe(201);
+    expect((await itemOf()).progress).toBe(0);
+    const measured = await manager.post(
+      `/api/v1/plans/${managersPlanId}/metrics/${metric.body.id}/measurements`,
+      { date: '2026-11-20', value: 75 },
+    );
+    expect(measured.status).toBe(201);
+    expect((await itemOf()).progress).toBe(75);
+    const rebased = await manager.patch(`/api/v1/plans/${managersPlanId}/metrics/${metric.body.id}`, {
+      baseline: 70,
+    });
+    expect(rebased.status, rebased.text).toBe(200);
+    expect((await itemOf()).progress).toBe(50);
+    expect((await manager.delete(`/api/v1/plans/${managersPlanId}/metrics/${metric.body.id}`)).status).toBe(
+      204,
+    );
+    expect(await itemOf()).toMatchObject({ progress: null });
+    // One summary row for every plan, none left over.
+    const result = (await t.database.db.execute(
+      sql`select (select count(*) from plans)::int as plans, (select count(*) from plan_summaries)::int as summaries`,
+    )) as unknown as
+      | { rows?: { plans: number; summaries: number }[] }
+      | { plans: number; summaries: number }[];
+    const [counts] = Array.isArray(result) ? result : (result.rows ?? []);
+    expect(counts!.summaries).toBe(counts!.plans);
   });
 
   it('a manager sees and exports only their own plans', async () => {

@@ -8,6 +8,7 @@ export * from './fairness.ts';
 export * from './files.ts';
 export * from './integrations.ts';
 export * from './organizations.ts';
+export * from './plan-summaries.ts';
 export * from './plans.ts';
 export * from './saved-views.ts';
 export * from './scim.ts';

@@ -1,5 +1,6 @@
 // HR analytics at a glance: plans by status, department, manager and month, outcomes, lengths, signing time,
-// check-in compliance, support delivered and plans at risk; every figure one SQL aggregate, no plan loaded.
+// check-in compliance, support delivered and plans at risk; every figure one SQL aggregate over the plans' summary
+// rows (plan_summaries, kept in step by the database), no plan loaded.
 import { sql } from 'drizzle-orm';
 import type { AnalyticsOverview } from '../../contracts/analytics.ts';
 import { minimumGroupSize } from '../../domain/analytics/consistency.ts';
@@ -34,16 +35,16 @@ export async function getAnalyticsOverview(ctx: ServiceContext): Promise<Analyti
     await Promise.all([
       selectRows<{ status: AnalyticsOverview['byStatus'][number]['status']; plans: number }>(
         db,
-        sql`select p.status, count(*)::int as plans from plans p where ${scope.plans} group by p.status`,
+        sql`select p.status, count(*)::int as plans from plan_summaries p where ${scope.plans} group by p.status`,
       ),
       selectRows<{ month: string; started: number; closed: number }>(
         db,
         sql`select month, sum(started)::int as started, sum(closed)::int as closed from (
               select to_char(p.start_date, 'YYYY-MM') as month, 1 as started, 0 as closed
-              from plans p where ${counted} and p.start_date >= ${firstMonth}::date and p.start_date <= ${nowIso}::date
+              from plan_summaries p where ${counted} and p.start_date >= ${firstMonth}::date and p.start_date <= ${nowIso}::date
               union all
               select to_char(p.closed_at at time zone 'UTC', 'YYYY-MM'), 0, 1
-              from plans p where ${scope.plans} and p.closed_at >= ${firstMonth}::date
+              from plan_summaries p where ${scope.plans} and p.closed_at >= ${firstMonth}::date
             ) x group by month order by month`,
       ),
       selectRows<{
@@ -58,43 +59,42 @@ export async function getAnalyticsOverview(ctx: ServiceContext): Promise<Analyti
         sql`select count(*)::int as plans,
               (select count(*)::int from employees e where e.org_id = ${orgId} and e.deactivated_at is null) as headcount,
               percentile_cont(0.5) within group (order by p.duration_weeks) as median_weeks,
-              count(*) filter (where p.status = 'closed' and p.outcome->>'outcome' = 'successful')::int as successful,
-              count(*) filter (where p.status = 'closed' and p.outcome->>'outcome' = 'unsuccessful')::int as unsuccessful,
-              count(*) filter (where p.status = 'cancelled')::int as cancelled
-            from plans p where ${counted}`,
+              count(*) filter (where p.outcome = 'successful')::int as successful,
+              count(*) filter (where p.outcome = 'unsuccessful')::int as unsuccessful,
+              count(*) filter (where p.outcome = 'cancelled')::int as cancelled
+            from plan_summaries p where ${counted}`,
       ),
       groupRows(db, sql`e.department`, counted, orgId, null),
       groupRows(db, sql`e.manager_id::text`, counted, orgId, overviewManagerCount),
       selectRows<{ median_days: number | null; plans: number }>(
         db,
-        sql`select percentile_cont(0.5) within group (order by extract(epoch from s.signed_at - a.sent_at) / 86400) as median_days,
+        sql`select percentile_cont(0.5) within group (order by p.days_to_full_signature) as median_days,
               count(*)::int as plans
-            from (select a.plan_id, max(a.created_at) as sent_at from approvals a join plans p on p.id = a.plan_id
-                    and a.round = p.approval_round where ${scope.rowsOf('a')} and ${counted} group by a.plan_id) a
-            join (select s.plan_id, max(s.signed_at) as signed_at from signatures s join plans p on p.id = s.plan_id
-                    and s.version >= p.major_version where ${scope.rowsOf('s')} and ${counted}
-                  group by s.plan_id having count(distinct s.role) = 3) s on s.plan_id = a.plan_id`,
+            from plan_summaries p where ${counted} and p.days_to_full_signature is not null`,
       ),
+      // Held and missed check-ins from the plans' summaries; those still scheduled whose time has come, from the
+      // check-ins themselves (a short range of the (org, status, scheduled_at) index).
       selectRows<{ held: number; due: number; mentor_held: number; mentor_due: number }>(
         db,
-        sql`select count(*) filter (where c.status = 'held')::int as held,
-              count(*)::int as due,
-              count(*) filter (where c.status = 'held' and c.type = 'mentor_session')::int as mentor_held,
-              count(*) filter (where c.type = 'mentor_session')::int as mentor_due
-            from check_ins c
-            where ${scope.rowsOf('c')} and c.status <> 'cancelled' and c.scheduled_at <= ${nowIso}::timestamptz`,
+        sql`select coalesce(sum(p.check_ins_held), 0)::int as held,
+              (coalesce(sum(p.check_ins_held + p.check_ins_missed), 0) + (select count(*) from check_ins c
+                where ${scope.rowsOf('c')} and c.status = 'scheduled' and c.scheduled_at <= ${nowIso}::timestamptz))::int as due,
+              coalesce(sum(p.mentor_sessions_held), 0)::int as mentor_held,
+              (coalesce(sum(p.mentor_sessions_held + p.mentor_sessions_missed), 0) + (select count(*) from check_ins c
+                where ${scope.rowsOf('c')} and c.status = 'scheduled' and c.type = 'mentor_session'
+                  and c.scheduled_at <= ${nowIso}::timestamptz))::int as mentor_due
+            from plan_summaries p where ${scope.plans}`,
       ),
       selectRows<{ done: number; planned: number }>(
         db,
-        sql`select count(*) filter (where a.status = 'done')::int as done, count(*)::int as planned
-            from activities a where ${scope.rowsOf('a')}
-              and a.plan_id in (select p.id from plans p where ${counted})`,
+        sql`select coalesce(sum(p.activities_done), 0)::int as done, coalesce(sum(p.activities_planned), 0)::int as planned
+            from plan_summaries p where ${counted}`,
       ),
       selectRows<{ at_risk: number; active: number }>(
         db,
-        sql`select count(*) filter (where exists (select 1 from risk_flags r where r.org_id = p.org_id and r.plan_id = p.id))::int as at_risk,
+        sql`select count(*) filter (where exists (select 1 from risk_flags r where r.org_id = p.org_id and r.plan_id = p.plan_id))::int as at_risk,
               count(*)::int as active
-            from plans p where ${scope.plans} and p.status = 'active'`,
+            from plan_summaries p where ${scope.plans} and p.status = 'active'`,
       ),
     ]);
   const totals = summary[0] ?? {
@@ -176,7 +176,7 @@ function groupRows(
     sql`select g.key, ${isManager ? sql`m.name` : sql`g.key`} as label, g.headcount, g.plans from (
           select ${key} as key, count(*)::int as headcount, coalesce(sum(pp.n), 0)::int as plans
           from employees e
-          left join (select p.employee_id, count(*) as n from plans p where ${counted} group by p.employee_id) pp
+          left join (select p.employee_id, count(*) as n from plan_summaries p where ${counted} group by p.employee_id) pp
             on pp.employee_id = e.id
           where e.org_id = ${orgId} and e.deactivated_at is null and ${key} is not null
           group by ${key}

@@ -32,40 +32,14 @@ export async function getConsistency(ctx: ServiceContext, query: ConsistencyQuer
   const orgId = scope.orgId;
   const key = query.by === 'manager' ? sql`e.manager_id::text` : sql`e.department`;
   // People now in the directory, each with the counted plans (not drafts) of the actor's scope. The per-plan facts
-  // are aggregated over the scope's rows and joined to the counted plans by hash (no per-plan lookups).
+  // (measurable, dated, support delivered) are read from the plans' summary rows, kept by the database.
   const rows = await selectRows<Row>(
     ctx.deps.database.db,
-    sql`with scoped as (
-          select p.id, p.employee_id, p.duration_weeks,
-            case when p.status = 'closed' then p.outcome->>'outcome' when p.status = 'cancelled' then 'cancelled' end as outcome
-          from plans p where ${scope.plans} and p.status <> 'draft'
-        ),
-        areas as (
-          select f.plan_id,
-            bool_and(mf.focus_area_id is not null) as measurable,
-            bool_and(jsonb_path_exists(f.examples, '$[*] ? (@.date != null)')) as dated
-          from focus_areas f
-          left join (select distinct m.focus_area_id from metrics m where m.org_id = ${orgId}) mf on mf.focus_area_id = f.id
-          where ${scope.rowsOf('f')}
-          group by f.plan_id
-        ),
-        acts as (
-          select a.plan_id, count(*) filter (where a.status = 'done') as done, count(*) as planned
-          from activities a where ${scope.rowsOf('a')}
-          group by a.plan_id
-        ),
-        mentor as (
-          select c.plan_id, count(*) as held from check_ins c
-          where ${scope.rowsOf('c')} and c.type = 'mentor_session' and c.status = 'held'
-          group by c.plan_id
-        ),
-        facts as (
-          select s.*, coalesce(ar.measurable, false) as measurable, coalesce(ar.dated, false) as dated,
-            coalesce(ac.done, 0) as done, coalesce(ac.planned, 0) as planned, coalesce(mt.held, 0) as mentor_held
-          from scoped s
-          left join areas ar on ar.plan_id = s.id
-          left join acts ac on ac.plan_id = s.id
-          left join mentor mt on mt.plan_id = s.id
+    sql`with facts as (
+          select p.plan_id as id, p.employee_id, p.duration_weeks, p.outcome,
+            p.is_measurable as measurable, p.is_dated as dated, p.activities_done as done,
+            p.activities_planned as planned, p.mentor_sessions_held as mentor_held
+          from plan_summaries p where ${scope.plans} and p.status <> 'draft'
         ),
         -- One row per person on a plan, so the join to the directory is one to one (no count(distinct)).
         people as (

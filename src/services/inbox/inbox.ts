@@ -1,6 +1,6 @@
-// Reads what may wait on the actor (open plans related to them, and what those plans still need) and lets the
-// domain decide, through the access policy, which items are theirs.
-import { and, eq, inArray, lte, type SQL } from 'drizzle-orm';
+// Reads what may wait on the actor (open plans related to them where something is still owed, narrowed in SQL,
+// and what those plans still need) and lets the domain decide, through the access policy, which items are theirs.
+import { and, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { adjustments, approvals, checkIns, plans, signatures } from '../../db/schema/index.ts';
 import { composeInbox, type InboxItem } from '../../domain/inbox.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
@@ -12,14 +12,40 @@ const openStatuses = ['in_review', 'awaiting_acknowledgment', 'active', 'paused'
 /** How far ahead a scheduled check-in is read: the domain shows those due within a day. */
 const checkInHorizonMs = 24 * 60 * 60 * 1000;
 
+/**
+ * Plans where something may wait on someone: an approval round not complete, signatures missing or a refusal
+ * not witnessed, an adjustment to decide, an end date passed while running, a check-in due within the horizon.
+ * A superset of what the domain puts in an inbox (it decides who owes what), so that the rest of the reads
+ * concern those plans only, not every open plan.
+ */
+function waitingOnSomeone(today: string, horizon: string): SQL {
+  return sql`(
+    (${plans.status} = 'in_review' and (select count(distinct a.role) from approvals a
+      where a.org_id = ${plans.orgId} and a.plan_id = ${plans.id} and a.round = ${plans.approvalRound}) < 2)
+    or (${plans.status} in ('awaiting_acknowledgment', 'active', 'paused') and (
+      (select count(distinct g.role) from signatures g where g.org_id = ${plans.orgId} and g.plan_id = ${plans.id}
+        and g.version >= ${plans.majorVersion} and not g.is_refused) < 3
+      or exists (select 1 from signatures g where g.org_id = ${plans.orgId} and g.plan_id = ${plans.id}
+        and g.version >= ${plans.majorVersion} and g.is_refused and g.witnessed_at is null)))
+    or exists (select 1 from adjustments j where j.org_id = ${plans.orgId} and j.plan_id = ${plans.id}
+      and j.status = 'pending')
+    or (${plans.status} in ('active', 'paused') and (${plans.endDate} < ${today}::date
+      or exists (select 1 from check_ins c where c.org_id = ${plans.orgId} and c.plan_id = ${plans.id}
+        and c.status = 'scheduled' and c.scheduled_at <= ${horizon}::timestamptz))))`;
+}
+
 /** `timeZone` is the organisation's, read with the actor at authentication. */
 export async function inboxOf(ctx: ServiceContext, timeZone: string): Promise<{ items: InboxItem[] }> {
   const { deps, actor } = ctx;
   const db = deps.database.db;
+  const now = deps.now();
+  const today = todayIn(timeZone, now);
+  const horizon = new Date(now.getTime() + checkInHorizonMs).toISOString();
   const filters: (SQL | undefined)[] = [
     eq(plans.orgId, actor.orgId),
     inArray(plans.status, openStatuses),
     relatedPlansFilter(actor),
+    waitingOnSomeone(today, horizon),
   ];
   const planRows = await db
     .select({
@@ -41,7 +67,6 @@ export async function inboxOf(ctx: ServiceContext, timeZone: string): Promise<{ 
     .where(and(...filters));
   if (planRows.length === 0) return { items: [] };
   const ids = planRows.map((p) => p.id);
-  const now = deps.now();
   const [approvalRows, signatureRows, adjustmentRows, checkInRows] = await Promise.all([
     db
       .select({ planId: approvals.planId, round: approvals.round, role: approvals.role })
@@ -81,7 +106,7 @@ export async function inboxOf(ctx: ServiceContext, timeZone: string): Promise<{ 
           eq(checkIns.orgId, actor.orgId),
           inArray(checkIns.planId, ids),
           eq(checkIns.status, 'scheduled'),
-          lte(checkIns.scheduledAt, new Date(now.getTime() + checkInHorizonMs).toISOString()),
+          lte(checkIns.scheduledAt, horizon),
         ),
       ),
   ]);
@@ -100,7 +125,7 @@ export async function inboxOf(ctx: ServiceContext, timeZone: string): Promise<{ 
       dueCheckIns: checkInRows.map((c) => ({ ...c, scheduledAt: new Date(c.scheduledAt).toISOString() })),
     },
     now,
-    todayIn(timeZone, now),
+    today,
   );
   return { items };
 }

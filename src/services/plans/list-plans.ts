@@ -3,16 +3,16 @@
 import { and, eq, ilike, inArray, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../contracts/common.ts';
-import { type PlanListSort, planStatuses } from '../../contracts/plans.ts';
+import type { PlanListSort, planStatuses } from '../../contracts/plans.ts';
 import type { Executor } from '../../db/client.ts';
-import { plans } from '../../db/schema/index.ts';
+import { planSummaries, plans } from '../../db/schema/index.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { seesAllPlans } from '../../domain/access/policy.ts';
 import { invalidField } from '../../domain/errors.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
 import { type CsvColumn, toCsv } from '../analytics/csv.ts';
 import type { ServiceContext } from '../context.ts';
-import { planFacts, planRiskRank, riskOfRank } from './plan-summary-sql.ts';
+import { planRiskRank, riskOfRank } from './plan-summary-sql.ts';
 import { organizationTimezone } from './present-plan.ts';
 
 export type PlanListQuery = {
@@ -60,27 +60,43 @@ export function relatedPlansFilter(actor: Actor): SQL | undefined {
   );
 }
 
-const statusOrder = sql.raw(`array[${planStatuses.map((s) => `'${s}'`).join(',')}]::text[]`);
+/** The same rule on the plans' summary rows, which the list reads. */
+function relatedSummariesFilter(actor: Actor): SQL | undefined {
+  if (seesAllPlans(actor)) return undefined;
+  const me = actor.userId;
+  const s = planSummaries;
+  return or(
+    eq(s.managerUserId, me),
+    eq(s.hrRepUserId, me),
+    actor.roles.has('hr') ? eq(s.createdByUserId, me) : undefined,
+    eq(s.mentorUserId, me),
+    and(eq(s.employeeUserId, me), notInArray(s.status, ['draft', 'in_review'])),
+  );
+}
 
-/** Each sort's key (nulls as a value below every other, so keyset comparisons stay total) and its SQL type. */
+/**
+ * Each sort's key and its SQL type. Nulls are a value below every other (so keyset comparisons stay total),
+ * and each key but risk, which moves with the calendar, has an index ending with the plan id.
+ */
 function sortKey(sort: PlanListSort, today: string): { key: SQL; type: 'text' | 'int' | 'date' } {
+  const s = planSummaries;
   switch (sort) {
     case 'employeeName':
-      return { key: sql`(${plans.header}->>'employeeName')`, type: 'text' };
+      return { key: sql`${s.employeeName}`, type: 'text' };
     case 'department':
-      return { key: sql`(${plans.header}->>'department')`, type: 'text' };
+      return { key: sql`${s.department}`, type: 'text' };
     case 'managerName':
-      return { key: sql`coalesce(${plans.header}->>'managerName', '')`, type: 'text' };
+      return { key: sql`${s.managerName}`, type: 'text' };
     case 'status':
-      return { key: sql`array_position(${statusOrder}, ${plans.status})`, type: 'int' };
+      return { key: sql`${s.statusRank}`, type: 'int' };
     case 'startDate':
-      return { key: sql`${plans.startDate}`, type: 'date' };
+      return { key: sql`${s.startDate}`, type: 'date' };
     case 'endDate':
-      return { key: sql`${plans.endDate}`, type: 'date' };
+      return { key: sql`${s.endDate}`, type: 'date' };
     case 'progress':
-      return { key: sql`coalesce(s.progress, -1)`, type: 'int' };
+      return { key: sql`coalesce(${s.progress}, -1)`, type: 'int' };
     case 'risk':
-      return { key: sql`coalesce(${planRiskRank(sql.raw('s'), today)}, -1)`, type: 'int' };
+      return { key: sql`coalesce(${planRiskRank(today)}, -1)`, type: 'int' };
   }
 }
 
@@ -119,18 +135,19 @@ async function selectPlans(
   const isDescending = query.order === 'desc';
   const db = deps.database.db;
   const today = todayIn(await organizationTimezone(db, actor.orgId), deps.now());
-  const filters: (SQL | undefined)[] = [eq(plans.orgId, actor.orgId), relatedPlansFilter(actor)];
-  if (query.status?.length) filters.push(inArray(plans.status, query.status));
-  if (query.department) filters.push(sql`${plans.header}->>'department' = ${query.department}`);
-  if (query.managerId) filters.push(eq(plans.managerUserId, query.managerId));
-  if (query.employeeId) filters.push(eq(plans.employeeId, query.employeeId));
+  const s = planSummaries;
+  const filters: (SQL | undefined)[] = [eq(s.orgId, actor.orgId), relatedSummariesFilter(actor)];
+  if (query.status?.length) filters.push(inArray(s.status, query.status));
+  if (query.department) filters.push(eq(s.department, query.department));
+  if (query.managerId) filters.push(eq(s.managerUserId, query.managerId));
+  if (query.employeeId) filters.push(eq(s.employeeId, query.employeeId));
   if (query.q) {
     const like = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     filters.push(
       or(
-        ilike(sql`${plans.header}->>'employeeName'`, like),
+        ilike(s.employeeName, like),
         ilike(sql`${plans.header}->>'position'`, like),
-        ilike(sql`${plans.header}->>'department'`, like),
+        ilike(s.department, like),
       ),
     );
   }
@@ -146,22 +163,22 @@ async function selectPlans(
           : sql`${String(cursor.k)}::text`;
     filters.push(
       isDescending
-        ? sql`(${key}, ${plans.id}) < (${value}, ${cursor.id}::uuid)`
-        : sql`(${key}, ${plans.id}) > (${value}, ${cursor.id}::uuid)`,
+        ? sql`(${key}, ${s.planId}) < (${value}, ${cursor.id}::uuid)`
+        : sql`(${key}, ${s.planId}) > (${value}, ${cursor.id}::uuid)`,
     );
   }
   const direction = sql.raw(isDescending ? 'desc' : 'asc');
   const rows = await rowsOf(
     db,
-    sql`select ${plans.id} as id, ${plans.status} as status, ${plans.locale} as locale,
-          ${plans.employeeId} as employee_id, ${plans.header} as header,
-          ${plans.startDate}::text as start_date, ${plans.endDate}::text as end_date, ${plans.version} as version,
-          to_char(${plans.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
-          s.progress as progress, ${planRiskRank(sql.raw('s'), today)} as risk_rank,
+    sql`select ${s.planId} as id, ${s.status} as status, ${plans.locale} as locale,
+          ${s.employeeId} as employee_id, ${plans.header} as header,
+          ${s.startDate}::text as start_date, ${s.endDate}::text as end_date, ${plans.version} as version,
+          to_char(${s.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
+          ${s.progress} as progress, ${planRiskRank(today)} as risk_rank,
           ${type === 'int' ? key : sql`${key}::text`} as sort_key
-        from ${plans} cross join lateral (${planFacts(sql`${plans.id}`, sql`${plans.orgId}`)}) s
+        from ${s} join ${plans} on ${plans.id} = ${s.planId}
         where ${and(...filters)}
-        order by ${key} ${direction}, ${plans.id} ${direction}
+        order by ${key} ${direction}, ${s.planId} ${direction}
         ${limit === null ? sql`` : sql`limit ${limit + 1}`}`,
   );
   return { rows, sort };
