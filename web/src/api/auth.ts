@@ -33,8 +33,9 @@ const hasSessionHint = (): boolean => {
 };
 
 export async function fetchMe(): Promise<Me | null> {
-  // A visitor with no session makes no request that is bound to answer 401.
-  if (!hasSessionHint()) {
+  // A visitor with no session makes no request that is bound to answer 401; a tab that had a session still asks,
+  // so a session that ended says so.
+  if (!hasSessionHint() && !wasSignedIn()) {
     setCsrfToken(null);
     return null;
   }
