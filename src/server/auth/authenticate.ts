@@ -11,6 +11,7 @@ import {
 } from '../../services/auth/sessions.ts';
 import type { Deps, RequestMeta, ServiceContext } from '../../services/context.ts';
 import { ifMatchOf } from '../http/etag.ts';
+import { clearSessionHint, sessionHintCookie } from './session-hint.ts';
 
 export const sessionCookie = 'mejora_session';
 
@@ -39,7 +40,7 @@ export function isPublicRoute(request: FastifyRequest): boolean {
 export const authenticate = fp(async (app: FastifyInstance, opts: { deps: Deps }) => {
   app.decorateRequest('auth', null);
   // onRequest runs before the body is parsed and validated: an anonymous caller learns nothing of the input rules.
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     // Public routes ignore any session the browser holds: no actor, and so no CSRF check, on them.
     if (isPublicRoute(request)) return;
     const header = request.headers.authorization;
@@ -50,6 +51,8 @@ export const authenticate = fp(async (app: FastifyInstance, opts: { deps: Deps }
     }
     const cookie = request.cookies[sessionCookie];
     request.auth = cookie ? await authenticateSession(opts.deps, cookie) : null;
+    // A session that ended (expired or revoked) also ends the hint that one may exist.
+    if (!request.auth && request.cookies[sessionHintCookie]) clearSessionHint(reply);
     if (!request.auth) requireActor(request);
     if (request.auth && !safeMethods.has(request.method)) {
       const sent = request.headers['x-csrf-token'];

@@ -10,6 +10,7 @@ import { requestPasswordReset, setPasswordWithToken } from '../../services/auth/
 import { login, logout, type SignedIn } from '../../services/auth/sessions.ts';
 import type { Deps } from '../../services/context.ts';
 import { metaOf, requireActor, sessionCookie } from '../auth/authenticate.ts';
+import { clearSessionHint, setSessionHint } from '../auth/session-hint.ts';
 import { userView } from './me.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -52,7 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     [app.createRateLimit({ max: 10, timeWindow: 60_000, keyGenerator: (r) => `password-ip:${r.ip}` })],
     'attempts',
   );
-  const setSessionCookie = (reply: FastifyReply, signedIn: SignedIn) =>
+  const setSessionCookie = (reply: FastifyReply, signedIn: SignedIn) => {
     reply.setCookie(sessionCookie, signedIn.sessionToken, {
       httpOnly: true,
       sameSite: 'lax',
@@ -60,6 +61,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       path: '/',
       expires: signedIn.expiresAt,
     });
+    setSessionHint(reply, signedIn.expiresAt, deps.config.isSecureCookie);
+  };
 
   app.post(
     '/v1/auth/login',
@@ -150,6 +153,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       const actor = requireActor(request);
       if (request.auth?.sessionId) await logout(deps, metaOf(request), actor, request.auth.sessionId);
       reply.clearCookie(sessionCookie, { path: '/' });
+      clearSessionHint(reply);
       return reply.status(204).send(null);
     },
   );

@@ -17,6 +17,7 @@ import {
   startSsoSignIn,
 } from '../../services/sso/sso-sign-in.ts';
 import { contextOf, metaOf, sessionCookie } from '../auth/authenticate.ts';
+import { setSessionHint } from '../auth/session-hint.ts';
 import { refusalPage } from './sso-page.ts';
 
 /** The httpOnly cookie binding a sign-in to the browser that started it; sent back to the callback only. */
@@ -61,6 +62,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { de
       path: '/',
       expires: session.expiresAt,
     });
+    setSessionHint(reply, session.expiresAt, isSecure);
     return reply.header('cache-control', 'no-store').redirect(`${deps.config.publicUrl}/`, 302);
   };
 

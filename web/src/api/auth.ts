@@ -23,7 +23,22 @@ export const wasSignedIn = (): boolean => {
   }
 };
 
+/** The server's readable hint beside the HttpOnly session cookie: without it there is no session to ask about. */
+const hasSessionHint = (): boolean => {
+  try {
+    return document.cookie.split(';').some((c) => c.trim().startsWith('mejora_signed_in='));
+  } catch {
+    return true;
+  }
+};
+
 export async function fetchMe(): Promise<Me | null> {
+  // A visitor with no session makes no request that is bound to answer 401; a tab that had a session still asks,
+  // so a session that ended says so.
+  if (!hasSessionHint() && !wasSignedIn()) {
+    setCsrfToken(null);
+    return null;
+  }
   try {
     const me = await api.get<Me>('/api/v1/me', { isAuthProbe: true });
     setCsrfToken(me.csrfToken);

@@ -134,7 +134,7 @@ export function PageShell() {
                     {user.roles.map((r) => t(`roles.${r}`)).join(', ')} · {t('nav.settings')}
                   </Text>
                 </Menu.Item>
-                <Menu.Item onClick={signOut} color="red.8">
+                <Menu.Item onClick={signOut} className="menu-item-danger">
                   {t('nav.signOut')}
                 </Menu.Item>
               </Menu.Dropdown>

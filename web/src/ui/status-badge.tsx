@@ -16,7 +16,7 @@ export const statusColor: Record<PlanStatus, string> = {
 export function StatusBadge({ status }: { status: PlanStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={statusColor[status]} variant="light" radius="sm">
+    <Badge color={statusColor[status]} variant="light" radius="sm" className="status-badge">
       {t(`status.${status}`)}
     </Badge>
   );

@@ -1,7 +1,6 @@
 // HR analytics: how plans are used across the organisation (or an HR representative's plans), with charts,
 // the consistency view by manager or department, and every table as CSV.
-import '@mantine/charts/styles.css';
-import { BarChart, LineChart } from '@mantine/charts';
+
 import {
   Anchor,
   Badge,
@@ -26,6 +25,7 @@ import {
 } from '../../api/analytics.ts';
 import { hasRole, useCurrentUser } from '../../api/auth.ts';
 import { formatNumber, formatPercent } from '../../ui/format.ts';
+import { BarChart, LineChart } from '../../ui/lazy-charts.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states.tsx';
 

@@ -117,7 +117,11 @@ export function PlanActions({ plan }: { plan: PlanView }) {
               <Menu.Item onClick={() => setIsProposing(true)}>{t('actions.proposeAdjustment')}</Menu.Item>
             )}
             {secondary.map((a) => (
-              <Menu.Item key={a} color={dangerous.has(a) ? 'red.8' : undefined} onClick={() => open(a)}>
+              <Menu.Item
+                key={a}
+                className={dangerous.has(a) ? 'menu-item-danger' : undefined}
+                onClick={() => open(a)}
+              >
                 {t(`actions.${a}`)}
               </Menu.Item>
             ))}

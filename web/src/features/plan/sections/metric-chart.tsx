@@ -1,9 +1,9 @@
 // One metric over the plan: measurements, the target line, the forecast and a marker for today.
-import '@mantine/charts/styles.css';
-import { LineChart } from '@mantine/charts';
+
 import { useTranslation } from 'react-i18next';
 import type { Metric } from '../../../api/types.ts';
 import { formatDate, formatNumber, parseInstant, todayIso } from '../../../ui/format.ts';
+import { LineChart } from '../../../ui/lazy-charts.tsx';
 
 type Point = { x: number; value?: number; forecast?: number };
 

@@ -32,18 +32,23 @@ export function OverviewTab({ plan }: { plan: PlanView }) {
               label: h.reviewPeriod,
               value: `${t('plan.header.weeks', { count: header.reviewPeriod.weeks })} (${t('plan.header.days', { count: header.reviewPeriod.days })})`,
             },
-            {
-              label: h.nextReviewDate,
-              value: `${formatDate(header.nextReviewDate)} (${formatRelativeDays(header.nextReviewDate)})`,
-            },
+            // A closed or cancelled plan has no review ahead of it.
+            ...(plan.status === 'closed' || plan.status === 'cancelled'
+              ? []
+              : [
+                  {
+                    label: h.nextReviewDate,
+                    value: `${formatDate(header.nextReviewDate)} (${formatRelativeDays(header.nextReviewDate)})`,
+                  },
+                ]),
             {
               label: h.planCreatedBy,
               value: `${header.createdByName} · ${formatDateTime(header.createdAt)}`,
             },
-            {
-              label: t('plan.header.pausedSince'),
-              value: header.pausedAt ? formatDateTime(header.pausedAt) : '—',
-            },
+            // Only a plan that is paused now says since when.
+            ...(plan.status === 'paused' && header.pausedAt
+              ? [{ label: t('plan.header.pausedSince'), value: formatDateTime(header.pausedAt) }]
+              : []),
           ]}
         />
       </SectionCard>

@@ -1,10 +1,10 @@
 // The plan's progress at a glance: time elapsed, progress, check-ins kept, activities, feedback, risk flags.
 
-import { LineChart } from '@mantine/charts';
 import { Alert, Progress as Bar, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useProgress } from '../../../api/check-ins.ts';
 import { formatDate, formatPercent, parseInstant } from '../../../ui/format.ts';
+import { LineChart } from '../../../ui/lazy-charts.tsx';
 import { ErrorState, LoadingState } from '../../../ui/states.tsx';
 
 export function ProgressSummary({ planId }: { planId: string }) {
