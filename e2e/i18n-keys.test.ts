@@ -12,7 +12,8 @@ const read = (path: string): Messages => JSON.parse(readFileSync(path, 'utf8'));
 function merge(into: Messages, part: Messages): Messages {
   for (const [key, value] of Object.entries(part)) {
     const existing = into[key];
-    into[key] = typeof value === 'object' && typeof existing === 'object' ? merge({ ...existing }, value) : value;
+    into[key] =
+      typeof value === 'object' && typeof existing === 'object' ? merge({ ...existing }, value) : value;
   }
   return into;
 }
@@ -22,7 +23,10 @@ const load = (language: string): Messages =>
   readdirSync(join(i18nDir, 'parts'))
     .filter((name) => name.endsWith(`.${language}.json`))
     .sort()
-    .reduce((all, name) => merge(all, read(join(i18nDir, 'parts', name))), read(join(i18nDir, `${language}.json`)));
+    .reduce(
+      (all, name) => merge(all, read(join(i18nDir, 'parts', name))),
+      read(join(i18nDir, `${language}.json`)),
+    );
 
 function flatten(messages: Messages, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

@@ -14,7 +14,9 @@ function mergeMessages(into: Messages, part: Messages): Messages {
   for (const [key, value] of Object.entries(part)) {
     const existing = into[key];
     into[key] =
-      typeof value === 'object' && typeof existing === 'object' ? mergeMessages({ ...existing }, value) : value;
+      typeof value === 'object' && typeof existing === 'object'
+        ? mergeMessages({ ...existing }, value)
+        : value;
   }
   return into;
 }
