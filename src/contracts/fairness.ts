@@ -39,6 +39,12 @@ export const acceptanceBody = z
 
 export const responseBody = z.object({ text: shortText(5000) }).strict();
 
+export const accommodationRequestBody = z.object({ details: shortText(2000) }).strict();
+
+export const accommodationResolutionBody = z
+  .object({ decision: z.enum(['granted', 'declined', 'withdrawn']), note: longText(2000).default('') })
+  .strict();
+
 export const appealBody = z.object({ reason: shortText(5000) }).strict();
 
 export const appealDecisionBody = z

@@ -237,7 +237,20 @@ export const procedureSchema = z
     }),
     preferredLanguage: z.string().nullable(),
     accommodation: z
-      .object({ status: z.enum(['none', 'requested']), details: z.string() })
+      .object({
+        status: z.enum(['none', 'requested']),
+        details: z.string(),
+        resolution: z
+          .object({
+            decision: z.enum(['granted', 'declined', 'withdrawn']),
+            note: z.string(),
+            decidedByName: z.string(),
+            decidedAt: z.string(),
+          })
+          .nullable()
+          .optional()
+          .describe('HR’s resolution; absent or null while the request waits'),
+      })
       .nullable()
       .describe('null: not asked yet'),
     noMentorReason: z.string(),

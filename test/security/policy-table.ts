@@ -146,6 +146,15 @@ export const planOperations: Record<string, PlanOperation> = {
   // "The employee may respond in writing at any time" and appeal the outcome: nobody else writes either.
   'POST /api/v1/plans/{id}/responses': { scope: 'full', allowed: only('employee') },
   'POST /api/v1/plans/{id}/appeals': { scope: 'full', allowed: only('employee') },
+  // An accommodation request is the employee's, or HR's on their behalf; HR alone resolves it.
+  'POST /api/v1/plans/{id}/accommodation-request': {
+    scope: 'full',
+    allowed: only('hrAdmin', 'hrRepAssigned', 'employee'),
+  },
+  'POST /api/v1/plans/{id}/accommodation-request/resolution': {
+    scope: 'full',
+    allowed: only('hrAdmin', 'hrRepAssigned'),
+  },
   'GET /api/v1/plans/{id}/outcome-evidence': {
     scope: 'full',
     allowed: only('hrAdmin', 'hrRepAssigned', 'manager', 'auditor'),

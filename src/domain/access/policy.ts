@@ -58,6 +58,10 @@ export type PlanAction =
   | 'plan.read_readiness'
   | 'plan.accept_readiness_warning'
   | 'plan.read_accommodation'
+  /** Record an accommodation request (the employee, or HR on their behalf); it pauses the plan. */
+  | 'plan.request_accommodation'
+  /** Grant, decline or withdraw an accommodation request; resolving resumes a plan paused for it. */
+  | 'plan.resolve_accommodation'
   | 'plan.respond'
   | 'plan.appeal'
   | 'plan.decide_appeal'
@@ -128,8 +132,11 @@ const rules: Record<PlanAction, (c: Context) => boolean> = {
   'plan.read_audit': (c) => (isPlanHr(c) || isAuditor(c)) && !c.rel.has('self'),
   'plan.read_readiness': (c) => (isPlanHr(c) || isPlanManager(c) || isAuditor(c)) && !c.rel.has('self'),
   'plan.accept_readiness_warning': (c) => isPlanHr(c) && !c.rel.has('self'),
-  // An accommodation request may reveal health: HR and the employee read its details, nobody else.
-  'plan.read_accommodation': (c) => (isPlanHr(c) && !c.rel.has('self')) || isVisibleEmployee(c),
+  // An accommodation request may reveal health: HR, auditors and the employee read its details, nobody else.
+  'plan.read_accommodation': (c) =>
+    ((isPlanHr(c) || isAuditor(c)) && !c.rel.has('self')) || isVisibleEmployee(c),
+  'plan.request_accommodation': (c) => (isPlanHr(c) && !c.rel.has('self')) || isVisibleEmployee(c),
+  'plan.resolve_accommodation': (c) => isPlanHr(c) && !c.rel.has('self'),
   'plan.respond': (c) => isVisibleEmployee(c),
   'plan.appeal': (c) => isVisibleEmployee(c),
   // Who decided the outcome never decides its appeal: the service checks that beside this rule.

@@ -6,13 +6,27 @@ import { emptyRequiredFields, type FocusAreaPrompts, type RequiredFieldsPlan } f
 import { checkWording, type ExtraTerm, type WordingText } from './wording.ts';
 
 /** What the plan records about the procedure before it is sent: kept beside the plan, not in the signed text. */
+export type AccommodationResolution = {
+  decision: 'granted' | 'declined' | 'withdrawn';
+  note: string;
+  decidedByName: string;
+  decidedAt: string;
+};
+
 export type PlanProcedure = {
   /** The conversation about the issues held before the plan. */
   priorConversation: { date: string | null; participants: string; summary: string };
   /** The language the employee prefers to receive the plan and meetings in (e.g. "es"); null: not asked. */
   preferredLanguage: string | null;
   /** Whether the employee asked for an accommodation; null: not asked yet. */
-  accommodation: { status: 'none' | 'requested'; details: string } | null;
+  accommodation: {
+    status: 'none' | 'requested';
+    details: string;
+    /** When the request was recorded through its own operation: whether it paused the plan, and from which status. */
+    pausedFrom?: 'active' | 'awaiting_acknowledgment' | null;
+    /** HR's resolution of the request; absent or null while it waits. */
+    resolution?: AccommodationResolution | null;
+  } | null;
   /** Why the plan has no mentor, when it has none. */
   noMentorReason: string;
 };

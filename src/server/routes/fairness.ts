@@ -4,14 +4,17 @@ import { z } from 'zod';
 import { problemResponses, uuid } from '../../contracts/common.ts';
 import {
   acceptanceBody,
+  accommodationRequestBody,
+  accommodationResolutionBody,
   appealBody,
   appealDecisionBody,
   outcomeEvidenceSchema,
   readinessSchema,
   responseBody,
 } from '../../contracts/fairness.ts';
-import { appealSchema, responseSchema } from '../../contracts/plans.ts';
+import { appealSchema, planSchema, responseSchema } from '../../contracts/plans.ts';
 import type { Deps } from '../../services/context.ts';
+import { requestAccommodation, resolveAccommodation } from '../../services/fairness/accommodation.ts';
 import { decideAppeal, lodgeAppeal } from '../../services/fairness/appeals.ts';
 import { getOutcomeEvidence } from '../../services/fairness/outcome-evidence.ts';
 import { acceptReadinessWarning, getReadiness } from '../../services/fairness/readiness.ts';
@@ -65,6 +68,35 @@ export const fairnessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
     },
     async (request, reply) =>
       reply.status(201).send(await addResponse(ctx(request), request.params.id, request.body)),
+  );
+  app.post(
+    '/v1/plans/:id/accommodation-request',
+    {
+      schema: {
+        tags,
+        summary:
+          'The employee (or HR on their behalf) records an accommodation request: it pauses an active plan or one awaiting acknowledgment and tells HR, confidentially',
+        params,
+        body: accommodationRequestBody,
+        response: { 201: planSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await requestAccommodation(ctx(request), request.params.id, request.body)),
+  );
+  app.post(
+    '/v1/plans/:id/accommodation-request/resolution',
+    {
+      schema: {
+        tags,
+        summary:
+          'HR resolves the accommodation request (granted, declined or withdrawn); a plan paused for it resumes, its end date moved by the time paused',
+        params,
+        body: accommodationResolutionBody,
+        response: { 200: planSchema, ...errors },
+      },
+    },
+    async (request) => resolveAccommodation(ctx(request), request.params.id, request.body),
   );
   app.post(
     '/v1/plans/:id/appeals',

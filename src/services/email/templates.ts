@@ -21,7 +21,8 @@ export type EmailKind =
   | 'digest'
   | 'account.invitation'
   | 'account.password_reset'
-  | 'plan.manager_changed';
+  | 'plan.manager_changed'
+  | 'plan.accommodation_requested';
 
 /** Emails about the person's own account: nothing in them concerns a plan. */
 const accountKinds: ReadonlySet<EmailKind> = new Set(['account.invitation', 'account.password_reset']);
@@ -123,6 +124,14 @@ const fmt = (locale: EmailLocale, when: EmailParams['when']) =>
 const planLink = (p: EmailParams) => p.link ?? `${publicUrlPlaceholder}/plans/${p.planId ?? ''}`;
 
 const english: Record<EmailKind, (p: EmailParams) => Body> = {
+  'plan.accommodation_requested': (p) => ({
+    subject: `An accommodation request waits: ${p.employeeName}`,
+    lines: [
+      `An accommodation request was recorded on the Performance Improvement Plan of ${p.employeeName}. The plan is paused until HR resolves it.`,
+      'The request is confidential: read it in Mejora.',
+    ],
+    action: { label: 'Open the plan', url: planLink(p) },
+  }),
   'plan.sent_for_acknowledgment': (p) => ({
     subject: 'Your Performance Improvement Plan is ready to read and acknowledge',
     lines: [
@@ -260,6 +269,14 @@ const english: Record<EmailKind, (p: EmailParams) => Body> = {
 };
 
 const spanish: Record<EmailKind, (p: EmailParams) => Body> = {
+  'plan.accommodation_requested': (p) => ({
+    subject: `Una solicitud de adaptación espera: ${p.employeeName}`,
+    lines: [
+      `Se ha registrado una solicitud de adaptación en el Plan de Mejora de Rendimiento de ${p.employeeName}. El plan queda en pausa hasta que RR. HH. la resuelva.`,
+      'La solicitud es confidencial: léala en Mejora.',
+    ],
+    action: { label: 'Abrir el plan', url: planLink(p) },
+  }),
   'plan.sent_for_acknowledgment': (p) => ({
     subject: 'Su Plan de Mejora de Rendimiento está listo para su lectura y firma',
     lines: [

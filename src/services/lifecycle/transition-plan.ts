@@ -129,38 +129,11 @@ export async function transitionPlan(
         notification = 'plan.rejected';
         break;
       case 'pause':
-        set.pausedAt = now.toISOString();
-        set.pauseReason = requireReason();
+        Object.assign(set, pauseFields(now, requireReason()));
         notification = 'plan.paused';
         break;
       case 'resume': {
-        const pausedOn = todayIn(
-          await organizationTimezone(tx, actor.orgId),
-          new Date(plan.pausedAt ?? now.toISOString()),
-        );
-        const days = Math.max(0, daysBetween(pausedOn, today));
-        await shiftRemaining(tx, aggregate, pausedOn, days);
-        Object.assign(set, {
-          pausedAt: null,
-          pauseReason: null,
-          pausedDays: plan.pausedDays + days,
-          endDate: addDays(plan.endDate, days),
-        });
-        await tx.insert(adjustments).values({
-          orgId: plan.orgId,
-          planId,
-          kind: 'pause',
-          status: 'applied',
-          changes: { pausedOn, resumedOn: today, days },
-          summary: [`paused ${days} days: end date ${plan.endDate} → ${addDays(plan.endDate, days)}`],
-          reason: plan.pauseReason ?? 'leave of absence',
-          proposedByUserId: actor.userId,
-          decidedByUserId: actor.userId,
-          fromVersion: plan.version,
-          toVersion: plan.version + (days > 0 ? 1 : 0),
-          createdAt: now.toISOString(),
-          decidedAt: now.toISOString(),
-        });
+        Object.assign(set, await resumeFields(tx, ctx, aggregate, today));
         notification = 'plan.resumed';
         break;
       }
@@ -436,4 +409,47 @@ async function shiftRemaining(tx: Tx, aggregate: PlanAggregate, pausedOn: string
         gte(checkIns.scheduledAt, pausedOn),
       ),
     );
+}
+
+/** What pausing sets on a plan (the lifecycle's pause and an accommodation request share it). */
+export function pauseFields(now: Date, reason: string): { pausedAt: string; pauseReason: string } {
+  return { pausedAt: now.toISOString(), pauseReason: reason };
+}
+
+/**
+ * Resuming moves everything still ahead and the end date by the days spent paused, and records the pause as an
+ * applied adjustment; returns the fields to set on the plan (the lifecycle's resume and an accommodation
+ * request's resolution share it).
+ */
+export async function resumeFields(tx: Tx, ctx: ServiceContext, aggregate: PlanAggregate, today: string) {
+  const { actor } = ctx;
+  const { plan } = aggregate;
+  const now = ctx.deps.now();
+  const pausedOn = todayIn(
+    await organizationTimezone(tx, actor.orgId),
+    new Date(plan.pausedAt ?? now.toISOString()),
+  );
+  const days = Math.max(0, daysBetween(pausedOn, today));
+  await shiftRemaining(tx, aggregate, pausedOn, days);
+  await tx.insert(adjustments).values({
+    orgId: plan.orgId,
+    planId: plan.id,
+    kind: 'pause',
+    status: 'applied',
+    changes: { pausedOn, resumedOn: today, days },
+    summary: [`paused ${days} days: end date ${plan.endDate} → ${addDays(plan.endDate, days)}`],
+    reason: plan.pauseReason ?? 'leave of absence',
+    proposedByUserId: actor.userId,
+    decidedByUserId: actor.userId,
+    fromVersion: plan.version,
+    toVersion: plan.version + (days > 0 ? 1 : 0),
+    createdAt: now.toISOString(),
+    decidedAt: now.toISOString(),
+  });
+  return {
+    pausedAt: null,
+    pauseReason: null,
+    pausedDays: plan.pausedDays + days,
+    endDate: addDays(plan.endDate, days),
+  };
 }

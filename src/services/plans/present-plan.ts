@@ -72,10 +72,17 @@ export function presentPlan(actor: Actor, aggregate: PlanAggregate, today: strin
       canSignAs,
     },
   });
-  // An accommodation request may reveal health: its details reach HR and the employee only.
+  // An accommodation request may reveal health: its details reach HR, auditors and the employee only.
   const { accommodation } = view.procedure;
   if (accommodation && !can(actor, 'plan.read_accommodation', facts))
-    view.procedure = { ...view.procedure, accommodation: { ...accommodation, details: '' } };
+    view.procedure = {
+      ...view.procedure,
+      accommodation: {
+        ...accommodation,
+        details: '',
+        ...(accommodation.resolution ? { resolution: { ...accommodation.resolution, note: '' } } : {}),
+      },
+    };
   // Comments written for the approvers, and the manager's recommended outcome, reach approvers and auditors
   // only: never the employee or the mentor.
   if (can(actor, 'plan.read_approver_comments', facts))
