@@ -4,6 +4,7 @@ import PDFDocument from 'pdfkit';
 import type { Locale } from '../domain/template/template.ts';
 import { dejaVuSansFonts, type FontFace, shareWordLayouts } from './fonts.ts';
 import { archivePdfkitDocument } from './pdf-archive.ts';
+import { taggedDocuments } from './pdf-tags.ts';
 
 /** The names a document switches faces by: `doc.font(fontNames.bold)`. */
 export const fontNames: Readonly<Record<FontFace, string>> = {
@@ -29,6 +30,8 @@ export type PdfDocumentInfo = {
   subject: string;
   locale: Locale;
   margins: { top: number; bottom: number; left: number; right: number };
+  /** With a structure tree (the writer tags what it draws, see pdf-tags.ts). */
+  tagged?: boolean;
 };
 
 /** The document, its regular face selected; `done` resolves with the bytes after `doc.end()`. */
@@ -43,6 +46,7 @@ export function openPdfDocument(info: PdfDocumentInfo): { doc: PDFKit.PDFDocumen
     bufferPages: true,
     lang: info.locale,
     displayTitle: true,
+    tagged: info.tagged === true,
     info: {
       Title: info.title,
       Author: info.author,
@@ -52,6 +56,7 @@ export function openPdfDocument(info: PdfDocumentInfo): { doc: PDFKit.PDFDocumen
     },
   });
   archivePdfkitDocument(doc);
+  if (info.tagged) taggedDocuments.add(doc);
   // Registered once per document and then switched by name; pdfkit 0.20 takes parsed fonts as well as bytes.
   const faces = dejaVuSansFonts();
   for (const face of ['regular', 'bold', 'oblique'] as const) {

@@ -1,6 +1,7 @@
 // Tables in the generated PDFs: a header row repeated on every page the table reaches, striped rows and a rule
 // under each row. The plan PDF and the report pages (weekly progress report, dossier appendix) draw with it.
 import { drawRule, type PageArea, pdfColor } from './pdf-document.ts';
+import { artifact, type Tags } from './pdf-tags.ts';
 
 export type Cell = string | { text: string; bold?: boolean; color?: string };
 export type Column = { title: string; width: number; align?: 'left' | 'right' };
@@ -14,6 +15,8 @@ export type TablePage = PageArea & {
   heightOf: (text: string, width: number) => number;
   /** Fills the current path (a header or shaded row) with this colour. */
   fillShape: (fill: string) => void;
+  /** In a tagged document: the table goes into the structure tree, header cells as TH. */
+  tags?: Tags;
 };
 
 /** How a document's tables look; the plan and the reports differ only in these. */
@@ -61,43 +64,71 @@ export function tableWriter(page: TablePage, look: TableLook) {
       }
       return h + 2 * pad - lineGap;
     };
-    const drawRow = (cells: Cell[], h: number, isHeader: boolean, isShaded: boolean): void => {
+    type TableTags = ReturnType<Tags['table']>;
+    let tableTags: TableTags | null = null;
+    /** `isTagged`: false for a header repeated on a later page, which readers skip. */
+    const drawRow = (
+      cells: Cell[],
+      h: number,
+      isHeader: boolean,
+      isShaded: boolean,
+      isTagged = true,
+    ): void => {
       const y = doc.y;
       if (isHeader || isShaded) {
-        doc.rect(left, y, width, h);
-        page.fillShape(isHeader ? pdfColor.primary : pdfColor.fill);
+        artifact(doc, () => {
+          doc.rect(left, y, width, h);
+          page.fillShape(isHeader ? pdfColor.primary : pdfColor.fill);
+        });
       }
-      let x = left;
-      for (let i = 0; i < cells.length; i++) {
+      const drawCell = (i: number, x: number) => (): void => {
         cellStyle(cells[i], isHeader);
         doc.text(cellText(cells[i]), x + pad, y + pad, {
           width: widths[i] - 2 * pad,
           lineGap,
           align: columns[i].align ?? 'left',
         });
+      };
+      const draws: (() => void)[] = [];
+      let x = left;
+      for (let i = 0; i < cells.length; i++) {
+        draws.push(drawCell(i, x));
         x += widths[i];
       }
-      drawRule(doc, { from: left, to: left + width, y: y + h, width: 0.5, color: pdfColor.rule });
+      if (tableTags && isTagged) tableTags.row(draws.map((draw) => ({ header: isHeader, draw })));
+      else if (page.tags)
+        artifact(doc, () => {
+          for (const draw of draws) draw();
+        });
+      else for (const draw of draws) draw();
+      artifact(doc, () =>
+        drawRule(doc, { from: left, to: left + width, y: y + h, width: 0.5, color: pdfColor.rule }),
+      );
       doc.y = y + h;
     };
     const header = columns.map((c) => c.title);
     const headerHeight = options.isHeaderless ? 0 : rowHeight(header, true);
     const heights = rows.map((r) => rowHeight(r, false));
-    const drawHeader = (): void => {
-      if (!options.isHeaderless) drawRow(header, headerHeight, true, false);
+    const drawHeader = (isTagged = true): void => {
+      if (!options.isHeaderless) drawRow(header, headerHeight, true, false, isTagged);
     };
     const firstRow = heights[0] ?? 0;
     page.ensure(headerHeight + (look.isTallRowSplit ? Math.min(firstRow, tallFirstRowKeep) : firstRow));
+    if (page.tags) {
+      page.tags.endList();
+      tableTags = page.tags.table();
+    }
     drawHeader();
     const isShadedFirst = options.isHeaderless && look.isFirstRowShadedWithoutHeader;
     rows.forEach((row, i) => {
       const isFlowing = look.isTallRowSplit && heights[i] >= page.bottom() - page.top - headerHeight;
       if (doc.y + heights[i] > page.bottom() && !isFlowing) {
         doc.addPage();
-        drawHeader();
+        drawHeader(false);
       }
       drawRow(row, heights[i], false, i % 2 === (isShadedFirst ? 0 : 1));
     });
+    tableTags?.end();
     doc.x = left;
     page.gap(look.after);
   };

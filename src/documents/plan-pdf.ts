@@ -4,6 +4,7 @@ import type { HeadingKey, Locale } from '../domain/template/template.ts';
 import { headingKeys } from '../domain/template/template.ts';
 import { drawRule, fontNames, openPdfDocument, pageArea, pdfColor } from './pdf-document.ts';
 import { tableWriter } from './pdf-table.ts';
+import { artifact, documentTags, type HeadingRole } from './pdf-tags.ts';
 import {
   blankLine,
   type DocumentExtras,
@@ -213,6 +214,7 @@ type Writer = ReturnType<typeof writer>;
 
 /** Drawing primitives over one document; they keep headings with their text and boxes with their lines. */
 function writer(doc: Doc) {
+  const tags = documentTags(doc);
   const area = pageArea(doc, margin);
   const { left, width, ensure, gap } = area;
   // pdfkit writes a colour operator on every fillColor call; most calls repeat the colour already set.
@@ -258,6 +260,9 @@ function writer(doc: Doc) {
   const drawMarks = (index: number): void => {
     const page = marks[index];
     if (page === undefined) return;
+    artifact(doc, () => drawPageMarks(page));
+  };
+  const drawPageMarks = (page: Marks): void => {
     if (page.bullets.length > 0) {
       for (const [x, y] of page.bullets) doc.circle(x + 3, y + 5.6, 1.5);
       fillShape(color.primary);
@@ -292,13 +297,16 @@ function writer(doc: Doc) {
     after: number,
     rule: boolean,
     keep: number,
+    role: HeadingRole,
   ) => {
     gap(before);
     style('bold', points, color.primary);
     ensure(heightOf(text, width) + after + keep);
-    doc.text(text, left, doc.y, { width, lineGap });
+    tags.block(role, () => doc.text(text, left, doc.y, { width, lineGap }));
     if (rule) {
-      drawRule(doc, { from: left, to: left + width, y: doc.y + 1, width: 0.8, color: color.primary });
+      artifact(doc, () =>
+        drawRule(doc, { from: left, to: left + width, y: doc.y + 1, width: 0.8, color: color.primary }),
+      );
     }
     gap(after);
   };
@@ -309,7 +317,7 @@ function writer(doc: Doc) {
   ) => {
     const indent = options.indent ?? 0;
     style(options.face ?? 'regular', size.body, options.fill);
-    doc.text(text, left + indent, doc.y, { width: width - indent, lineGap });
+    tags.block('P', () => doc.text(text, left + indent, doc.y, { width: width - indent, lineGap }));
     gap(3);
   };
 
@@ -327,13 +335,17 @@ function writer(doc: Doc) {
     const x = left + indent + bulletSpace;
     const w = width - indent - bulletSpace;
     if (bulletSpace) bulletAt(left + indent, doc.y);
-    if (text === '') {
-      doc.text(label, x, doc.y, { width: w, lineGap });
-    } else {
-      doc.text(`${label}${separator}`, x, doc.y, { width: w, lineGap, continued: true });
-      style('regular', size.body);
-      doc.text(text, { width: w, lineGap });
-    }
+    const draw = (): void => {
+      if (text === '') {
+        doc.text(label, x, doc.y, { width: w, lineGap });
+      } else {
+        doc.text(`${label}${separator}`, x, doc.y, { width: w, lineGap, continued: true });
+        style('regular', size.body);
+        doc.text(text, { width: w, lineGap });
+      }
+    };
+    if (bulletSpace) tags.item(draw);
+    else tags.block('P', draw);
     gap(2.5);
   };
 
@@ -346,37 +358,50 @@ function writer(doc: Doc) {
     style('regular', size.body);
     ensure(lineHeight());
     bulletAt(left + indent, doc.y);
-    doc.text(text, left + indent + 11, doc.y, { width: width - indent - 11, lineGap });
+    tags.item(() => doc.text(text, left + indent + 11, doc.y, { width: width - indent - 11, lineGap }));
     gap(2.5);
   };
 
-  /** Drawn with the page's furniture (`drawMarks`). */
-  const checkbox = (x: number, y: number, checked: boolean): void => {
-    const page = currentMarks();
-    page.boxes.push([x, y]);
-    if (checked) page.ticks.push([x, y]);
-  };
-
-  /** A check box drawn as vector graphics (no font has to carry ☐/☑), then its text and an optional note. */
-  const check = (text: string, checked: boolean, options: { indent?: number; note?: string } = {}): void => {
+  /**
+   * A check mark as text (☑ done, ☐ not done, or the `state` given), then the item's text and an optional note;
+   * in the structure tree the mark is the list item's label.
+   */
+  const check = (
+    text: string,
+    checked: boolean,
+    options: { indent?: number; note?: string; state?: string } = {},
+  ): void => {
     const indent = options.indent ?? 0;
     style('regular', size.body);
     ensure(lineHeight() + 1);
-    checkbox(left + indent, doc.y + 1.8, checked);
+    const y = doc.y;
     const x = left + indent + box + 6;
     const w = width - indent - box - 6;
-    if (options.note) {
-      doc.text(text, x, doc.y, { width: w, lineGap, continued: true });
-      style('regular', size.small, color.muted);
-      doc.text(`  ${options.note}`, { width: w, lineGap });
-    } else {
-      doc.text(text, x, doc.y, { width: w, lineGap });
-    }
+    const body = (): void => {
+      if (options.note) {
+        doc.text(text, x, y, { width: w, lineGap, continued: true });
+        style('regular', size.small, color.muted);
+        doc.text(`  ${options.note}`, { width: w, lineGap });
+      } else {
+        doc.text(text, x, y, { width: w, lineGap });
+      }
+    };
+    const state = options.state ?? (checked ? '☑' : '☐');
+    tags.item(
+      () => {
+        style('regular', size.body);
+        body();
+      },
+      () => {
+        style('regular', size.body, checked ? color.good : color.muted);
+        doc.text(state, left + indent, y, { lineBreak: false });
+      },
+    );
     gap(2.5);
   };
 
   const table = tableWriter(
-    { ...area, doc, style, heightOf, fillShape },
+    { ...area, doc, style, heightOf, fillShape, tags },
     {
       points: size.small,
       lineGap,
@@ -397,10 +422,13 @@ function writer(doc: Doc) {
     style,
     forgetFill,
     drawMarks,
+    tags,
+    /** Free drawing that reads as one paragraph. */
+    block: (draw: () => void): void => tags.block('P', draw),
     /** `keep`: room the content right after the heading needs on the same page (a table, a signature block). */
-    h1: (text: string, keep = keepWithNext) => heading(text, size.h1, 14, 6, true, keep),
-    h2: (text: string, keep = keepWithNext) => heading(text, size.h2, 8, 4, false, keep),
-    h3: (text: string, keep = keepWithNext) => heading(text, size.h3, 5, 3, false, keep),
+    h1: (text: string, keep = keepWithNext) => heading(text, size.h1, 14, 6, true, keep, 'H2'),
+    h2: (text: string, keep = keepWithNext) => heading(text, size.h2, 8, 4, false, keep, 'H3'),
+    h3: (text: string, keep = keepWithNext) => heading(text, size.h3, 5, 3, false, keep, 'H4'),
     paragraph,
     labelled,
     bullet,
@@ -440,14 +468,21 @@ export const noneRecorded: Record<DocumentLocale, string> = {
 function titleBlock(c: Context): void {
   const { w, plan } = c;
   w.style('bold', size.title, color.primary);
-  w.doc.text(plan.title, w.left, w.doc.y, { width: w.width, lineGap });
+  w.tags.block('H1', () => w.doc.text(plan.title, w.left, w.doc.y, { width: w.width, lineGap }));
   w.style('regular', size.h3 + 1, color.muted);
-  w.doc.text(plan.subtitle, w.left, w.doc.y, { width: w.width, lineGap });
+  w.block(() => w.doc.text(plan.subtitle, w.left, w.doc.y, { width: w.width, lineGap }));
   w.style('regular', size.small, color.muted);
-  w.doc.text(`${c.words.version} ${plan.version} · ${c.words.planStatus[plan.status]}`, w.left, w.doc.y + 2, {
-    width: w.width,
-    lineGap,
-  });
+  w.block(() =>
+    w.doc.text(
+      `${c.words.version} ${plan.version} · ${c.words.planStatus[plan.status]}`,
+      w.left,
+      w.doc.y + 2,
+      {
+        width: w.width,
+        lineGap,
+      },
+    ),
+  );
   w.gap(8);
 }
 
@@ -560,7 +595,7 @@ function development(c: Context): void {
     for (const section of sections) {
       w.style('bold', size.body);
       w.ensure(3 * (size.body + 4));
-      w.doc.text(section, w.left + 6, w.doc.y, { width: w.width - 6, lineGap });
+      w.block(() => w.doc.text(section, w.left + 6, w.doc.y, { width: w.width - 6, lineGap }));
       w.gap(2);
       for (const a of activities) {
         if (a.section !== section) continue;
@@ -736,27 +771,36 @@ function acknowledgments(c: Context): void {
     w.ensure(60);
     const x = w.left;
     if (signature) {
-      w.style('bold', size.body);
-      w.doc.text(`${h.signature}: `, x, w.doc.y, { continued: true, width: w.width, lineGap });
-      w.style('oblique', size.body + 1.5, color.primary);
-      w.doc.text(signature.typedName ?? signature.signerName, { continued: true });
-      w.style('bold', size.body);
-      w.doc.text(`     ${h.date}: `, { continued: true });
-      w.style('regular', size.body);
-      w.doc.text(c.date(signature.signedAt));
+      w.block(() => {
+        w.style('bold', size.body);
+        w.doc.text(`${h.signature}: `, x, w.doc.y, { continued: true, width: w.width, lineGap });
+        w.style('oblique', size.body + 1.5, color.primary);
+        w.doc.text(signature.typedName ?? signature.signerName, { continued: true });
+        w.style('bold', size.body);
+        w.doc.text(`     ${h.date}: `, { continued: true });
+        w.style('regular', size.body);
+        w.doc.text(c.date(signature.signedAt));
+      });
       w.gap(2);
       w.labelled(h.printName, signature.typedName ?? signature.signerName, { bullet: false });
       w.style('regular', size.tiny, color.muted);
       const stale = signature.isCurrent ? '' : ` · ${c.words.signedVersion(signature.version)}`;
-      w.doc.text(
-        `${h.signedAt}: ${c.dateTime(signature.signedAt)} · ${h.documentHash}: ${signature.documentHash}${stale}`,
-        x,
-        w.doc.y,
-        { width: w.width, lineGap },
+      w.block(() =>
+        w.doc.text(
+          `${h.signedAt}: ${c.dateTime(signature.signedAt)} · ${h.documentHash}: ${signature.documentHash}${stale}`,
+          x,
+          w.doc.y,
+          { width: w.width, lineGap },
+        ),
       );
     } else if (refusal) {
       w.style('bold', size.body, color.bad);
-      w.doc.text(`${h.refusedToSign} (${c.date(refusal.signedAt)})`, x, w.doc.y, { width: w.width, lineGap });
+      w.block(() =>
+        w.doc.text(`${h.refusedToSign} (${c.date(refusal.signedAt)})`, x, w.doc.y, {
+          width: w.width,
+          lineGap,
+        }),
+      );
       w.gap(2);
       w.labelled(h.employeeResponse, refusal.response ?? c.words.none, { bullet: false });
       const witness = [refusal.witnessName, refusal.witnessedAt ? c.date(refusal.witnessedAt) : null]
@@ -769,18 +813,20 @@ function acknowledgments(c: Context): void {
       );
       w.labelled(h.printName, refusal.signerName, { bullet: false });
     } else {
-      w.style('bold', size.body);
-      w.doc.text(`${h.signature}: `, x, w.doc.y, { continued: true, width: w.width, lineGap });
-      w.style('regular', size.body);
-      w.doc.text('_________________________', { continued: true });
-      w.style('bold', size.body);
-      w.doc.text(`     ${h.date}: `, { continued: true });
-      w.style('regular', size.body);
-      w.doc.text('_________');
+      w.block(() => {
+        w.style('bold', size.body);
+        w.doc.text(`${h.signature}: `, x, w.doc.y, { continued: true, width: w.width, lineGap });
+        w.style('regular', size.body);
+        w.doc.text('_________________________', { continued: true });
+        w.style('bold', size.body);
+        w.doc.text(`     ${h.date}: `, { continued: true });
+        w.style('regular', size.body);
+        w.doc.text('_________');
+      });
       w.gap(6);
       w.labelled(h.printName, '_________________________', { bullet: false });
       w.style('regular', size.tiny, color.muted);
-      w.doc.text(h.notSigned, x, w.doc.y, { width: w.width, lineGap });
+      w.block(() => w.doc.text(h.notSigned, x, w.doc.y, { width: w.width, lineGap }));
     }
     w.gap(6);
   }
@@ -795,7 +841,7 @@ function responses(c: Context, list: EmployeeResponse[]): void {
   for (const item of section.items) {
     w.style('bold', size.body);
     w.ensure(3 * (size.body + lineGap + 3));
-    w.doc.text(item.label, w.left, w.doc.y, { width: w.width, lineGap });
+    w.tags.block('H4', () => w.doc.text(item.label, w.left, w.doc.y, { width: w.width, lineGap }));
     w.gap(1);
     w.paragraph(item.text);
   }
@@ -823,10 +869,12 @@ function review(c: Context): void {
           : color.muted;
     w.style('bold', size.h3, tone);
     w.ensure(40);
-    w.doc.text(`${c.words.outcome}: ${c.words.outcomes[outcome.outcome]}`, w.left, w.doc.y, {
-      width: w.width,
-      lineGap,
-    });
+    w.block(() =>
+      w.doc.text(`${c.words.outcome}: ${c.words.outcomes[outcome.outcome]}`, w.left, w.doc.y, {
+        width: w.width,
+        lineGap,
+      }),
+    );
     w.gap(3);
     w.paragraph(outcome.summary);
     for (const area of outcome.areaSummaries) w.labelled(area.title, area.summary);
@@ -853,7 +901,9 @@ function closing(c: Context): void {
   w.ensure(5 * 14 + 60);
   for (const [label, value] of rows) w.labelled(label, value, { bullet: false });
   w.gap(8);
-  drawRule(w.doc, { from: w.left, to: w.left + w.width, y: w.doc.y, width: 0.5, color: color.rule });
+  artifact(w.doc, () =>
+    drawRule(w.doc, { from: w.left, to: w.left + w.width, y: w.doc.y, width: 0.5, color: color.rule }),
+  );
   w.gap(6);
   w.labelled(h.confidentialityNotice, plan.confidentialityNotice, { bullet: false });
 }
@@ -882,6 +932,7 @@ function pageFurniture(c: Context, organizationName: string, logo: PdfImage | nu
     doc.switchToPage(range.start + i);
     w.forgetFill();
     w.drawMarks(range.start + i);
+    doc.markContent('Artifact', { type: 'Pagination' });
     if (isDraft) draftMark(doc, c.words.draftMark);
     // Writing in the margins must not trigger pdfkit's automatic page break.
     doc.page.margins.bottom = 0;
@@ -910,6 +961,7 @@ function pageFurniture(c: Context, organizationName: string, logo: PdfImage | nu
       .replace('{pages}', String(range.count + pagesAfter));
     w.style('bold', size.tiny, color.primary);
     doc.text(pageLabel, right - 85, footerTop, { width: 85, align: 'right', lineBreak: false });
+    doc.endMarkedContent();
   }
 }
 
@@ -946,6 +998,7 @@ export async function renderPlanPdf(input: PlanView, options: PlanPdfOptions = {
     subject: plan.subtitle,
     locale,
     margins: margin,
+    tagged: true,
   });
 
   const words = documentWords(locale);
@@ -984,6 +1037,7 @@ export async function renderPlanPdf(input: PlanView, options: PlanPdfOptions = {
   responses(c, options.extras?.responses ?? []);
   review(c);
   closing(c);
+  w.tags.end();
   pageFurniture(c, organizationName, logo, options.pagesAfter);
 
   doc.end();

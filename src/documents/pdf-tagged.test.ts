@@ -1,0 +1,93 @@
+// Tests of the plan PDF's structure tree, read back with poppler and pdf-lib: what a screen reader gets.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderPlanPdf } from './plan-pdf.ts';
+import { samplePlan } from './sample-plan.ts';
+
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mejora-tagged-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const run = (command: string, args: string[]): string => execFileSync(command, args, { encoding: 'utf8' });
+const save = (name: string, pdf: Buffer): string => {
+  const file = join(dir, name);
+  writeFileSync(file, pdf);
+  return file;
+};
+/** The roles of the structure tree, one per line as `pdfinfo -struct` prints them, without indentation. */
+const rolesOf = (file: string): string[] =>
+  run('pdfinfo', ['-struct', file])
+    .split('\n')
+    .map((line) => line.trim().split(' ')[0])
+    .filter((role) => role !== '');
+
+const textOf = (value: unknown): string =>
+  value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : '';
+
+describe('the plan PDF is tagged', { timeout: 180_000 }, () => {
+  for (const locale of ['en', 'es'] as const) {
+    it(`has a structure tree of headings, paragraphs, lists and tables, its language and title (${locale})`, async () => {
+      const plan = samplePlan({ locale, isSigned: true, seed: 3 });
+      const pdf = await renderPlanPdf(plan);
+      const file = save(`plan-${locale}.pdf`, pdf);
+      expect(run('pdfinfo', [file])).toMatch(/Tagged:\s+yes/);
+      const roles = rolesOf(file);
+      expect(roles[0]).toBe('Document');
+      for (const role of ['H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD']) {
+        expect(roles, role).toContain(role);
+      }
+      // One title heading, then sections: no heading level is skipped on the way down.
+      expect(roles.filter((r) => r === 'H1')).toHaveLength(1);
+      expect(roles.indexOf('H1')).toBeLessThan(roles.indexOf('H2'));
+
+      const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+      const catalog = doc.catalog;
+      expect(textOf(catalog.get(PDFName.of('Lang')))).toBe(locale);
+      const markInfo = catalog.lookup(PDFName.of('MarkInfo'), PDFDict);
+      expect(markInfo.get(PDFName.of('Marked'))).toBe(PDFBool.True);
+      const viewer = catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict);
+      expect(viewer.get(PDFName.of('DisplayDocTitle'))).toBe(PDFBool.True);
+      expect(doc.getTitle()).toBe(`${plan.title} — ${plan.header.employeeName}`);
+    });
+  }
+
+  it('reads the content in the tree and leaves the running header, footer and page numbers out as artifacts', async () => {
+    const plan = samplePlan({ locale: 'en', isSigned: true, seed: 5 });
+    const file = save(
+      'plan-artifacts.pdf',
+      await renderPlanPdf(plan, { organizationName: 'Northwind Tagged Ltd.' }),
+    );
+    const tree = run('pdfinfo', ['-struct-text', file]);
+    const pages = run('pdftotext', ['-enc', 'UTF-8', file, '-']);
+    // On the page, every page carries them; in the tree, none.
+    expect(pages).toContain('Northwind Tagged Ltd.');
+    expect(pages).toMatch(/Page 1 of \d+/);
+    expect(tree).not.toContain('Northwind Tagged Ltd.');
+    expect(tree).not.toMatch(/Page \d+ of \d+/);
+    // The content is there, headings as headings.
+    expect(tree).toContain(plan.title);
+    expect(tree).toMatch(/H2 \(block\)\n\s+"Timeline & Milestones"/);
+    // The metric table's header row is of header cells.
+    expect(tree).toMatch(/TH\n\s+"Metric"/);
+  });
+
+  it('marks done and not done as text, read as the list item label', async () => {
+    const plan = samplePlan({ locale: 'en', isSigned: true, seed: 7 });
+    const file = save('plan-checks.pdf', await renderPlanPdf(plan));
+    const tree = run('pdfinfo', ['-struct-text', file]);
+    const labels = [...tree.matchAll(/Lbl \(block\)\n\s+"(.)"/g)].map((m) => m[1]);
+    expect(labels.length).toBeGreaterThan(0);
+    expect(new Set(labels)).toEqual(new Set(['☑', '☐']));
+    const text = run('pdftotext', ['-enc', 'UTF-8', file, '-']);
+    expect(text).toContain('☑');
+    expect(text).toContain('☐');
+  });
+});
