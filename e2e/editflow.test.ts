@@ -52,7 +52,7 @@ async function openHeldForm(page: Page, planId: string, type?: string) {
   await page.goto(`/plans/${planId}/check-ins`);
   await page.getByRole('heading', { name: 'Add a check-in' }).waitFor();
   if (type) {
-    await field(page, 'Type').click();
+    await field(page, 'Type').first().click();
     await page.getByRole('option', { name: type }).click();
   }
   const anHourAgo = new Date(Date.now() - 3_600_000).toISOString().slice(0, 16);
@@ -81,10 +81,34 @@ describe('recording a check-in as held', () => {
     await form.getByRole('button', { name: 'Save as held' }).click();
     const alert = form.getByTestId('check-in-errors');
     await alert.waitFor();
-    const text = await alert.innerText();
+    const text = (await alert.textContent()) ?? '';
     expect(text).toContain('Not saved');
     expect(text).toMatch(/Measurement of Reopened fixes, date: must be on or before the plan's end/);
     // Nothing was recorded: the form is still open.
     expect(await form.getByRole('button', { name: 'Save as held' }).isVisible()).toBe(true);
+  }, 120_000);
+});
+
+describe('the mentor session form', () => {
+  it('offers notes but no private notes (manager and HR only) to the mentor session it records', async () => {
+    const page = await as(logins.manager);
+    const planId = await activePlanId(page);
+    await page.goto(`/plans/${planId}/check-ins`);
+    await page.getByRole('heading', { name: 'Add a check-in' }).waitFor();
+    await field(page, 'Type').first().click();
+    await page.getByRole('option', { name: 'Mentor session' }).click();
+    const anHourAgo = new Date(Date.now() - 3_600_000).toISOString().slice(0, 16);
+    await field(page, 'Date and time').fill(anHourAgo);
+    await page.getByRole('button', { name: 'Schedule check-in' }).click();
+    const card = page
+      .getByRole('article')
+      .filter({ hasText: 'Mentor session' })
+      .filter({ has: page.getByRole('button', { name: 'Record as held' }) })
+      .first();
+    await card.getByRole('button', { name: 'Record as held' }).click();
+    const form = page.getByRole('form', { name: 'Record: Mentor session' });
+    await field(form, 'Notes').waitFor();
+    expect(await form.getByText('Private notes').count()).toBe(0);
+    expect(await form.getByText('never shown to the employee or the mentor').count()).toBe(0);
   }, 120_000);
 });
