@@ -18,6 +18,9 @@ import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import type { Deps, RequestMeta } from '../context.ts';
 
 /** What a change needs to know of its use case: the clock, who acts (null: the directory itself), the request. */
+/** The reason a version carries once it was submitted for approval: a draft save point no longer. */
+export const SUBMITTED_REASON = 'submitted for approval';
+
 export type CommitContext = {
   deps: Pick<Deps, 'now'>;
   actor: { orgId: string; userId: string | null };
@@ -73,7 +76,25 @@ export async function commitPlanChange(
     : [];
   let version = aggregate.plan.version;
   const now = deps.now();
-  if (!latest || latest.documentHash !== hash) {
+  // A draft has one save point: its edits overwrite the draft's latest version until the plan is submitted,
+  // so the first version anyone reviews or signs is not the hundredth autosave. Each edit is still audited
+  // below, with the hash of the document it saved and the paths it changed.
+  const isDraftSavePoint =
+    aggregate.plan.status === 'draft' && latest !== undefined && latest.reason !== SUBMITTED_REASON;
+  if (latest && latest.documentHash !== hash && isDraftSavePoint) {
+    version = latest.version;
+    await tx
+      .update(planVersions)
+      .set({
+        snapshot: doc as unknown as Record<string, unknown>,
+        documentHash: hash,
+        majorHash: majorHash(doc),
+        reason: options.reason ?? latest.reason,
+        createdByUserId: actor.userId,
+        createdAt: now.toISOString(),
+      })
+      .where(eq(planVersions.id, latest.id));
+  } else if (!latest || latest.documentHash !== hash) {
     version = latest ? latest.version + 1 : 1;
     await tx.insert(planVersions).values({
       orgId: actor.orgId,
@@ -86,6 +107,20 @@ export async function commitPlanChange(
       createdByUserId: actor.userId,
       createdAt: now.toISOString(),
     });
+  }
+  // Submission seals the draft's save point: it is the version that was submitted, and later draft edits
+  // (after a rejection) start a new one.
+  if (latest && aggregate.plan.status !== 'draft' && options.action === 'plan.submitted') {
+    await tx
+      .update(planVersions)
+      .set({ reason: SUBMITTED_REASON })
+      .where(
+        and(
+          eq(planVersions.orgId, actor.orgId),
+          eq(planVersions.planId, planId),
+          eq(planVersions.version, version),
+        ),
+      );
   }
   const majorVersion = isMajor && !options.isSignatureNeutral ? version : aggregate.plan.majorVersion;
   const [{ revision }] = await tx

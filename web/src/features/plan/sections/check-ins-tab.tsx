@@ -353,7 +353,9 @@ function RecordHeldForm({
     const body: CheckInUpdate = {
       status: 'held',
       notes: notes.trim() || null,
-      ...(privateNotes.trim() ? { privateNotes: privateNotes.trim() } : {}),
+      ...(checkIn.type !== 'mentor_session' && privateNotes.trim()
+        ? { privateNotes: privateNotes.trim() }
+        : {}),
       ...(isSummarised && summary.trim() ? { summary: summary.trim() } : {}),
       ...(overall ? { overallRating: Number(overall) } : {}),
       ...(ratedAreas.length
@@ -399,15 +401,38 @@ function RecordHeldForm({
     const index = ratedAreas.findIndex((a) => a.id === areaId);
     return index >= 0 ? errors(`ratings.${index}.${field}`) : undefined;
   };
-  const unmatched = errors.unmatched([
-    'notes',
-    'privateNotes',
-    'summary',
-    'overallRating',
-    'ratings',
-    'actionItems',
-    'measurements',
-  ]);
+  // Every server error reaches the person: those with no input on screen are listed above the form, in words.
+  const isPrivateNotesOffered = checkIn.type !== 'mentor_session';
+  const unmatched = errors
+    .unmatchedEntries([
+      'notes',
+      ...(isPrivateNotesOffered ? ['privateNotes'] : []),
+      ...(isSummarised ? ['summary'] : []),
+      'overallRating',
+      'ratings.*.rating',
+      'ratings.*.status',
+      'actionItems.*.text',
+      'actionItems.*.dueDate',
+      'measurements.*.value',
+    ])
+    .map(([path, message]) => {
+      const [head, index, field] = path.split('.');
+      const n = Number(index);
+      let where = path;
+      if (head === 'measurements' && Number.isInteger(n))
+        where = t('editflow.checkIns.errorAt.measurement', {
+          metric: measuredMetrics[n]?.name ?? n + 1,
+          field: t(
+            `editflow.checkIns.errorAt.fields.${field === 'date' ? 'date' : field === 'value' ? 'value' : 'other'}`,
+          ),
+        });
+      else if (head === 'ratings' && Number.isInteger(n))
+        where = t('editflow.checkIns.errorAt.rating', { area: ratedAreas[n]?.title ?? n + 1 });
+      else if (head === 'actionItems' && Number.isInteger(n))
+        where = t('editflow.checkIns.errorAt.action', { n: n + 1 });
+      else if (!path) where = '';
+      return where ? `${where}: ${message}` : message;
+    });
   return (
     <form
       onSubmit={submit}
@@ -415,6 +440,28 @@ function RecordHeldForm({
     >
       <UnsavedChangesGuard when={isDirty && !update.isPending} />
       <Stack gap="sm" mt="sm">
+        {(unmatched.length > 0 || (update.error && !errors.hasAny)) && (
+          <div role="alert" data-testid="check-in-errors">
+            <Text c="red.9" size="sm" fw={700}>
+              {t('editflow.checkIns.notSaved')}
+            </Text>
+            {unmatched.length > 0 ? (
+              <ul style={{ margin: 0 }}>
+                {unmatched.map((m) => (
+                  <li key={m}>
+                    <Text c="red.9" size="sm">
+                      {m}
+                    </Text>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Text c="red.9" size="sm">
+                {errorMessage(update.error)}
+              </Text>
+            )}
+          </div>
+        )}
         <Textarea
           label={t('checkIns.notes')}
           value={notes}
@@ -424,15 +471,18 @@ function RecordHeldForm({
           minRows={3}
           data-autofocus
         />
-        <Textarea
-          label={t('checkIns.privateNotes')}
-          description={t('checkIns.privateNotesHint')}
-          value={privateNotes}
-          onChange={(e) => setPrivateNotes(e.currentTarget.value)}
-          error={errors('privateNotes')}
-          autosize
-          minRows={2}
-        />
+        {/* The mentor writes the session's notes: private notes (manager and HR only) are not theirs to keep. */}
+        {isPrivateNotesOffered && (
+          <Textarea
+            label={t('checkIns.privateNotes')}
+            description={t('checkIns.privateNotesHint')}
+            value={privateNotes}
+            onChange={(e) => setPrivateNotes(e.currentTarget.value)}
+            error={errors('privateNotes')}
+            autosize
+            minRows={2}
+          />
+        )}
         {isSummarised && (
           <Textarea
             label={t('checkIns.summary')}
@@ -567,11 +617,6 @@ function RecordHeldForm({
             </Button>
           </Stack>
         </fieldset>
-        {(unmatched.length > 0 || (update.error && !errors.hasAny)) && (
-          <Text c="red.9" size="sm" role="alert">
-            {unmatched.length > 0 ? unmatched.join('; ') : errorMessage(update.error)}
-          </Text>
-        )}
         <Group gap="xs">
           <Button type="submit" loading={update.isPending}>
             {t('checkIns.saveHeld')}
