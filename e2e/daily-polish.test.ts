@@ -55,13 +55,13 @@ describe('plan header facts', { timeout: 120_000 }, () => {
     await page.goto(`/plans/${await planOf(page, 'closed')}`);
     const closedHeader = page.locator('#plan-header');
     await closedHeader.waitFor();
-    expect(await closedHeader.innerText()).not.toMatch(/next review/i);
-    expect(await closedHeader.innerText()).not.toMatch(/paused since/i);
+    expect((await closedHeader.textContent()) ?? '').not.toMatch(/next review/i);
+    expect((await closedHeader.textContent()) ?? '').not.toMatch(/paused since/i);
 
     await page.goto(`/plans/${await planOf(page, 'active')}`);
     const activeHeader = page.locator('#plan-header');
     await activeHeader.waitFor();
-    expect(await activeHeader.innerText()).not.toMatch(/paused since/i);
+    expect((await activeHeader.textContent()) ?? '').not.toMatch(/paused since/i);
   });
 });
 

@@ -53,6 +53,12 @@ export const auditEventTypes = {
   'plan.closed': change(transition),
   'plan.closed_with_override': change(transition),
   'plan.outcome_recommended': change(transition),
+  'plan.accommodation_requested': change(
+    z.strictObject({ from: planStatus, to: planStatus, characters: z.number().int().nonnegative() }),
+  ),
+  'plan.accommodation_resolved': change(
+    z.strictObject({ decision: z.string(), from: planStatus, to: planStatus.nullable() }),
+  ),
   'adjustment.approved': change(none),
   'appeal.decided': change(
     z
