@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../api/auth.ts';
 import { api } from '../../api/client.ts';
@@ -22,6 +23,7 @@ import {
   useNotificationPreferences,
   useUpdateNotificationPreferences,
 } from '../../api/integrations.ts';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { QueryState, useErrorMessage } from '../../ui/states.tsx';
 
 const kinds = [
@@ -85,60 +87,138 @@ export function NotificationSettings() {
                 ))}
               </Table.Tbody>
             </Table>
+          </Stack>
+        )}
+      </QueryState>
+    </Card>
+  );
+}
+
+function EmailSettings() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const query = useNotificationPreferences();
+  const update = useUpdateNotificationPreferences();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const saved = () => notifications.show({ color: 'teal', message: t('settings2.saved') });
+  const failed = (error: unknown) =>
+    notifications.show({ color: 'red', title: t('settings2.notSaved'), message: errorMessage(error) });
+  const optOut = useMutation({
+    mutationFn: (isEmailOptOut: boolean) => api.patch('/api/v1/me', { isEmailOptOut }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      saved();
+    },
+    onError: failed,
+  });
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby="settings-email">
+      <Title order={2} size="h4" id="settings-email" mb="xs">
+        {t('settings2.emailTitle')}
+      </Title>
+      <Stack gap="sm">
+        <Switch
+          label={t('notificationSettings.emailOptOut')}
+          description={t('notificationSettings.emailOptOutHint')}
+          checked={me.isEmailOptOut}
+          disabled={optOut.isPending}
+          onChange={(event) => optOut.mutate(event.currentTarget.checked)}
+        />
+        <QueryState query={query}>
+          {(preferences) => (
             <Select
               label={t('notificationSettings.digestFrequency')}
-              w={260}
+              description={t('settings2.digestHint')}
+              w={300}
               allowDeselect={false}
+              disabled={update.isPending}
               value={preferences.digestFrequency}
-              onChange={(value) => value && save({ digestFrequency: value as 'daily' | 'weekly' })}
+              onChange={(value) =>
+                value &&
+                update.mutate(
+                  { digestFrequency: value as 'daily' | 'weekly' },
+                  { onSuccess: saved, onError: failed },
+                )
+              }
               data={[
                 { value: 'daily', label: t('notificationSettings.daily') },
                 { value: 'weekly', label: t('notificationSettings.weekly') },
               ]}
             />
-          </Stack>
-        )}
-      </QueryState>
-      <EmailAndCalendar />
+          )}
+        </QueryState>
+      </Stack>
     </Card>
   );
 }
 
-function EmailAndCalendar() {
+function CalendarSettings() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
-  const optOut = useMutation({
-    mutationFn: (isEmailOptOut: boolean) => api.patch('/api/v1/me', { isEmailOptOut }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
-    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+  const [isConfirming, setIsConfirming] = useState(false);
+  const regenerate = useMutation({
+    mutationFn: () => api.post<{ calendarFeedUrl: string }>('/api/v1/me/calendar-token', {}),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      setIsConfirming(false);
+      notifications.show({ color: 'teal', message: t('settings2.regenerated') });
+    },
   });
   return (
-    <Stack gap="xs" mt="md">
-      <Switch
-        label={t('notificationSettings.emailOptOut')}
-        description={t('notificationSettings.emailOptOutHint')}
-        checked={me.isEmailOptOut}
-        disabled={optOut.isPending}
-        onChange={(event) => optOut.mutate(event.currentTarget.checked)}
+    <Card withBorder padding="md" component="section" aria-labelledby="settings-calendar">
+      <Title order={2} size="h4" id="settings-calendar" mb="xs">
+        {t('settings2.calendarTitle')}
+      </Title>
+      <Stack gap="xs">
+        <Text size="sm" fw={600}>
+          {t('notificationSettings.calendarFeed')}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t('notificationSettings.calendarFeedHint')}
+        </Text>
+        <Group gap="xs" wrap="wrap">
+          <Code style={{ overflowWrap: 'anywhere' }} data-testid="calendar-feed-url">
+            {me.calendarFeedUrl}
+          </Code>
+          <CopyButton value={me.calendarFeedUrl}>
+            {({ copied, copy }) => (
+              <Button size="xs" variant="default" onClick={copy}>
+                {copied ? t('notificationSettings.copied') : t('notificationSettings.copy')}
+              </Button>
+            )}
+          </CopyButton>
+          <Button size="xs" variant="subtle" color="red.8" onClick={() => setIsConfirming(true)}>
+            {t('settings2.regenerate')}
+          </Button>
+        </Group>
+      </Stack>
+      <ConfirmDialog
+        opened={isConfirming}
+        title={t('settings2.regenerateTitle')}
+        message={t('settings2.regenerateMessage')}
+        confirmLabel={t('settings2.regenerate')}
+        color="red"
+        isBusy={regenerate.isPending}
+        error={regenerate.error ? errorMessage(regenerate.error) : null}
+        onConfirm={() => regenerate.mutate()}
+        onClose={() => {
+          setIsConfirming(false);
+          regenerate.reset();
+        }}
       />
-      <Text size="sm" fw={600} mt="sm">
-        {t('notificationSettings.calendarFeed')}
-      </Text>
-      <Text size="sm" c="dimmed">
-        {t('notificationSettings.calendarFeedHint')}
-      </Text>
-      <Group gap="xs" wrap="nowrap">
-        <Code style={{ overflowWrap: 'anywhere' }}>{me.calendarFeedUrl}</Code>
-        <CopyButton value={me.calendarFeedUrl}>
-          {({ copied, copy }) => (
-            <Button size="xs" variant="default" onClick={copy}>
-              {copied ? t('notificationSettings.copied') : t('notificationSettings.copy')}
-            </Button>
-          )}
-        </CopyButton>
-      </Group>
-    </Stack>
+    </Card>
+  );
+}
+
+/** The Email and Calendar sections of Settings. */
+export function EmailAndCalendar() {
+  return (
+    <>
+      <EmailSettings />
+      <CalendarSettings />
+    </>
   );
 }

@@ -34,7 +34,7 @@ import { useFieldErrors } from '../../ui/field-errors.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { QueryState, useErrorMessage } from '../../ui/states.tsx';
-import { NotificationSettings } from './notification-settings.tsx';
+import { EmailAndCalendar, NotificationSettings } from './notification-settings.tsx';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -82,6 +82,7 @@ export function SettingsPage() {
           </Input.Wrapper>
         </Card>
         <NotificationSettings />
+        <EmailAndCalendar />
         <Tokens />
         <Sessions />
       </Stack>
