@@ -22,9 +22,9 @@ const account = async (s: Session) =>
     return { digestFrequency: preferences.digestFrequency, calendarFeedUrl: me.calendarFeedUrl };
   });
 
-/** The status the calendar feed answers at this URL's path on the running app. */
+/** The status the calendar feed answers at this URL's path on the running app, bypassing the browser's cache. */
 const feedStatus = async (s: Session, url: string) =>
-  s.page.evaluate(async (path) => (await fetch(path)).status, new URL(url).pathname);
+  s.page.evaluate(async (path) => (await fetch(path, { cache: 'no-store' })).status, new URL(url).pathname);
 
 describe('email and calendar settings', { timeout: 180_000 }, () => {
   it('keeps the digest frequency across a reload, and a regenerated calendar link replaces the old one', async () => {
@@ -35,11 +35,11 @@ describe('email and calendar settings', { timeout: 180_000 }, () => {
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     const email = page.getByRole('region', { name: 'Email' });
     await email.waitFor();
-    expect((await account(session)).digestFrequency).toBe('weekly');
+    expect((await account(session)).digestFrequency).toBe('daily');
 
-    await chooseOption(email, 'Digest', 'Daily');
+    await chooseOption(email, 'Digest', 'Weekly (Mondays)');
     await page.getByText('Preferences saved').first().waitFor();
-    await expect.poll(async () => (await account(session!)).digestFrequency).toBe('daily');
+    await expect.poll(async () => (await account(session!)).digestFrequency).toBe('weekly');
 
     await page.reload();
     const emailAfter = page.getByRole('region', { name: 'Email' });
@@ -50,8 +50,8 @@ describe('email and calendar settings', { timeout: 180_000 }, () => {
         .or(emailAfter.getByRole('combobox', { name: 'Digest' }))
         .first()
         .inputValue(),
-    ).toBe('Daily');
-    expect((await account(session)).digestFrequency).toBe('daily');
+    ).toBe('Weekly (Mondays)');
+    expect((await account(session)).digestFrequency).toBe('weekly');
 
     // The calendar section shows the same private link as the API, and the link answers.
     const calendar = page.getByRole('region', { name: 'Calendar' });
