@@ -20,6 +20,23 @@ export const wordingTermSchema = z
   })
   .strict();
 
+const pairPhrase = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200)
+  .refine((s) => /[\p{L}\p{N}]/u.test(s) && !hasControlCharacter(s), {
+    message: 'must hold a word and no control characters',
+  });
+
+export const wordingPairSchema = z
+  .object({
+    first: pairPhrase,
+    second: pairPhrase,
+    suggestion: z.string().trim().max(500).optional(),
+  })
+  .strict();
+
 export const organizationSchema = z.object({
   id: uuid,
   name: z.string(),
@@ -32,6 +49,9 @@ export const organizationSchema = z.object({
     .int()
     .describe('Working days after the outcome in which the employee may appeal'),
   wordingTerms: z.array(wordingTermSchema).describe('Terms added to the wording check’s lists'),
+  wordingPairs: z
+    .array(wordingPairSchema)
+    .describe('Pairs of contradictory demands added to the wording check’s lists'),
   revision: revisionField,
   /** Printed in the header of the organisation's documents; null until HR uploads one. */
   logo: z
@@ -65,6 +85,7 @@ export const organizationUpdateBody = z
     minimumPlanDays: z.number().int().min(1).max(366),
     appealWorkingDays: z.number().int().min(1).max(60),
     wordingTerms: z.array(wordingTermSchema).max(500),
+    wordingPairs: z.array(wordingPairSchema).max(200),
   })
   .partial()
   .strict();

@@ -139,4 +139,40 @@ describe.each(engines)('readiness check on %s', (engine) => {
     const restored = await hr.patch('/api/v1/organization', { minimumPlanDays: 30, wordingTerms: [] });
     expect(restored.status).toBe(200);
   });
+  it('an organisation’s own pair of contradictory demands gives one warning naming both texts', async () => {
+    const plan = await newPlan();
+    const [a, b] = plan.focusAreas;
+    await manager.patch(`/api/v1/plans/${plan.id}/focus-areas/${a.id}`, {
+      requiredStandard: 'Ship a release every day.',
+    });
+    await manager.patch(`/api/v1/plans/${plan.id}/focus-areas/${b ? b.id : a.id}`, {
+      goal: 'Freeze all changes until the audit closes.',
+    });
+    const before = await manager.get(`/api/v1/plans/${plan.id}/readiness`);
+    expect(codesOf(before.body.items)).not.toContain('wording.contradictory_demand');
+
+    const refused = await hr.patch('/api/v1/organization', {
+      wordingPairs: [{ first: 'ship a release', second: '' }],
+    });
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.body)).toMatch(/wordingPairs/);
+
+    const settings = await hr.patch('/api/v1/organization', {
+      wordingPairs: [{ first: 'ship a release every day', second: 'freeze all changes' }],
+    });
+    expect(settings.status).toBe(200);
+    expect(settings.body.wordingPairs).toEqual([
+      { first: 'ship a release every day', second: 'freeze all changes' },
+    ]);
+    const items = (await manager.get(`/api/v1/plans/${plan.id}/readiness`)).body.items;
+    const hits = items.filter((i: { code: string }) => i.code === 'wording.contradictory_demand');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({
+      severity: 'warning',
+      path: `focusAreas/${a.id}/requiredStandard`,
+      fix: 'State which comes first, or when each applies.',
+    });
+    expect(hits[0].message).toContain(`(focusAreas/${b ? b.id : a.id}/goal)`);
+    expect((await hr.patch('/api/v1/organization', { wordingPairs: [] })).status).toBe(200);
+  });
 });

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { ExtraTerm } from '../../domain/plan/wording.ts';
+import type { ExtraPair, ExtraTerm } from '../../domain/plan/wording.ts';
 import { bytea } from './columns.ts';
 
 export type OrganizationSettings = {
@@ -24,6 +24,8 @@ export type OrganizationSettings = {
   appealWorkingDays?: number;
   /** Terms the organisation adds to the wording check's lists. */
   wordingTerms?: ExtraTerm[];
+  /** Pairs of contradictory demands the organisation adds to the wording check's lists. */
+  wordingPairs?: ExtraPair[];
 };
 
 export const organizations = pgTable('organizations', {

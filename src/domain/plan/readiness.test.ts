@@ -172,6 +172,30 @@ describe('readiness check', () => {
     expect(blockingItems(after)).toEqual([]);
   });
 
+  it('contradictory demands give one wording.contradictory_demand warning naming both texts and paths', () => {
+    const plan = ready();
+    plan.focusAreas[0].requiredStandard = 'Work independently on release tickets.';
+    plan.focusAreas[1].goal = 'Check every decision with your manager for 95% of changes.';
+    const items = checkReadiness(plan, context).items;
+    expect(items).toEqual([
+      expect.objectContaining({
+        code: 'wording.contradictory_demand',
+        severity: 'warning',
+        path: 'focusAreas/a/requiredStandard',
+        fix: 'State which comes first, or when each applies.',
+      }),
+    ]);
+    expect(items[0].message).toContain('"Work independently" (focusAreas/a/requiredStandard)');
+    expect(items[0].message).toContain('"Check every decision with your manager" (focusAreas/b/goal)');
+    const extra = ready();
+    extra.focusAreas[0].issue = 'Pull requests reach review with failing tests; ship daily.';
+    extra.focusAreas[1].impact = 'Releases slip; freeze changes for a month.';
+    expect(codes(extra)).toEqual([]);
+    expect(
+      codes(extra, { ...context, extraPairs: [{ first: 'ship daily', second: 'freeze changes' }] }),
+    ).toEqual(['wording.contradictory_demand']);
+  });
+
   it('an error is never made ready by an acceptance of its code', () => {
     const plan = { ...ready(), consequences: '' };
     const result = checkReadiness(plan, {

@@ -3,7 +3,13 @@
 import type { Locale } from '../template/template.ts';
 import { compareDates, daysBetween, isValidDate } from './dates.ts';
 import { emptyRequiredFields, type FocusAreaPrompts, type RequiredFieldsPlan } from './required-fields.ts';
-import { checkWording, type ExtraTerm, type WordingText } from './wording.ts';
+import {
+  checkContradictions,
+  checkWording,
+  type ExtraPair,
+  type ExtraTerm,
+  type WordingText,
+} from './wording.ts';
 
 /** What the plan records about the procedure before it is sent: kept beside the plan, not in the signed text. */
 export type AccommodationResolution = {
@@ -70,6 +76,7 @@ export type ReadinessContext = {
   usualPlanDays: number | null;
   prompts: FocusAreaPrompts;
   extraTerms?: readonly ExtraTerm[];
+  extraPairs?: readonly ExtraPair[];
   acceptances?: readonly ReadinessAcceptance[];
 };
 
@@ -107,6 +114,14 @@ type Copy = {
   noAccommodation: Text & { message: string };
   wording: (excerpt: string, explanation: string) => string;
   wordingWhy: string;
+  contradiction: (
+    first: string,
+    firstPath: string,
+    second: string,
+    secondPath: string,
+    explanation: string,
+  ) => string;
+  contradictionWhy: string;
   conversationParts: { date: string; participants: string; summary: string };
 };
 
@@ -200,6 +215,8 @@ const copy: Record<Locale, Copy> = {
     },
     wording: (e, x) => `"${e}": ${x}`,
     wordingWhy: 'A reviewer, a works council or a tribunal would challenge this wording.',
+    contradiction: (a, ap, b, bp, x) => `"${a}" (${ap}) and "${b}" (${bp}): ${x}`,
+    contradictionWhy: 'The employee cannot be held to two demands that cannot both be met.',
     conversationParts: { date: 'date', participants: 'who took part', summary: 'summary' },
   },
   es: {
@@ -291,6 +308,8 @@ const copy: Record<Locale, Copy> = {
     },
     wording: (e, x) => `«${e}»: ${x}`,
     wordingWhy: 'Quien revise el plan, el comité de empresa o un tribunal cuestionaría esta redacción.',
+    contradiction: (a, ap, b, bp, x) => `«${a}» (${ap}) y «${b}» (${bp}): ${x}`,
+    contradictionWhy: 'No se puede exigir a la persona dos cosas que no pueden cumplirse a la vez.',
     conversationParts: { date: 'fecha', participants: 'participantes', summary: 'resumen' },
   },
 };
@@ -439,6 +458,25 @@ export function checkReadiness(plan: ReadinessPlan, context: ReadinessContext): 
       why: t.wordingWhy,
       fix: hit.suggestion,
       path: hit.path,
+    });
+  }
+  for (const hit of checkContradictions(wordingTexts(plan), {
+    locale: plan.locale,
+    extraPairs: context.extraPairs ?? [],
+  })) {
+    items.push({
+      code: 'wording.contradictory_demand',
+      severity: 'warning',
+      message: t.contradiction(
+        hit.first.excerpt,
+        hit.first.path,
+        hit.second.excerpt,
+        hit.second.path,
+        hit.explanation,
+      ),
+      why: t.contradictionWhy,
+      fix: hit.suggestion,
+      path: hit.first.path,
     });
   }
 

@@ -2,6 +2,8 @@
 // reviewer would challenge, each hit explained and paired with a neutral suggestion. No model: every hit can be
 // traced to a listed term.
 import type { Locale } from '../template/template.ts';
+import contradictionsEn from './wording/contradictions.en.json' with { type: 'json' };
+import contradictionsEs from './wording/contradictions.es.json' with { type: 'json' };
 import en from './wording/en.json' with { type: 'json' };
 import es from './wording/es.json' with { type: 'json' };
 
@@ -42,9 +44,42 @@ export const wordingLists: Record<Locale, WordingList> = {
   es: es as WordingList,
 };
 
+/** Pairs of demands that cannot both be asked of one person in one plan ("work independently" and "check every decision with your manager"). */
+export type ContradictionList = {
+  version: number;
+  locale: Locale;
+  explanation: string;
+  suggestion: string;
+  pairs: [string, string][];
+};
+
+export const contradictionLists: Record<Locale, ContradictionList> = {
+  en: contradictionsEn as ContradictionList,
+  es: contradictionsEs as ContradictionList,
+};
+
+/** A pair of contradictory demands an organisation adds to the shipped lists, optionally with its own suggestion. */
+export type ExtraPair = { first: string; second: string; suggestion?: string | undefined };
+
+/** One side of a contradiction as found: the listed phrase, the words as typed and where they are. */
+export type ContradictionSide = { phrase: string; excerpt: string; path: string };
+
+export type ContradictionHit = {
+  first: ContradictionSide;
+  second: ContradictionSide;
+  explanation: string;
+  suggestion: string;
+};
+
 /** The lists' versions, e.g. "en@1,es@1": recorded with a check so a hit can be traced to the list that made it. */
 export const wordingVersion = (): string =>
   Object.values(wordingLists)
+    .map((l) => `${l.locale}@${l.version}`)
+    .join(',');
+
+/** The contradiction lists' versions, e.g. "en@1,es@1". */
+export const contradictionVersion = (): string =>
+  Object.values(contradictionLists)
     .map((l) => `${l.locale}@${l.version}`)
     .join(',');
 
@@ -117,4 +152,60 @@ export function checkWording(
     }
   }
   return hits.sort((a, b) => (a.path === b.path ? 0 : a.path < b.path ? -1 : 1));
+}
+
+/** One word matches another ignoring a plural ending: "decision" and "decisions", "mensaje" and "mensajes". */
+const sameWord = (a: string, b: string): boolean =>
+  a === b || a === `${b}s` || b === `${a}s` || a === `${b}es` || b === `${a}es`;
+
+/** The first place a phrase occurs in the texts, on whole words, ignoring case, accents and plural endings. */
+function findPhrase(
+  words: readonly string[],
+  texts: readonly { path: string; text: string; tokens: Token[] }[],
+): Omit<ContradictionSide, 'phrase'> | null {
+  for (const { path, text, tokens: ts } of texts) {
+    for (let i = 0; i + words.length <= ts.length; i++) {
+      if (!words.every((w, j) => sameWord(ts[i + j].folded, w))) continue;
+      return { excerpt: text.slice(ts[i].start, ts[i + words.length - 1].end), path };
+    }
+  }
+  return null;
+}
+
+/**
+ * Every listed pair of contradictory demands whose two phrases both appear in the plan: one hit per pair, naming
+ * where each phrase was found. Matched like the word lists (whole words, ignoring case and accents) and also
+ * ignoring plural endings.
+ */
+export function checkContradictions(
+  texts: readonly WordingText[],
+  options: { locale: Locale; extraPairs?: readonly ExtraPair[] },
+): ContradictionHit[] {
+  const list = contradictionLists[options.locale];
+  const tokenised = texts.map((t) => ({ ...t, tokens: tokens(t.text) }));
+  const pairs: ExtraPair[] = [
+    ...Object.values(contradictionLists).flatMap((l) =>
+      l.pairs.map(([first, second]) => ({ first, second })),
+    ),
+    ...(options.extraPairs ?? []),
+  ];
+  const seen = new Set<string>();
+  const hits: ContradictionHit[] = [];
+  for (const pair of pairs) {
+    const a = tokens(pair.first).map((t) => t.folded);
+    const b = tokens(pair.second).map((t) => t.folded);
+    const key = [a.join(' '), b.join(' ')].sort().join('|');
+    if (a.length === 0 || b.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    const first = findPhrase(a, tokenised);
+    const second = first && findPhrase(b, tokenised);
+    if (!first || !second) continue;
+    hits.push({
+      first: { phrase: pair.first, ...first },
+      second: { phrase: pair.second, ...second },
+      explanation: list.explanation,
+      suggestion: pair.suggestion ?? list.suggestion,
+    });
+  }
+  return hits;
 }

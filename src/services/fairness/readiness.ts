@@ -85,6 +85,7 @@ export async function readinessOf(db: Executor, aggregate: PlanAggregate, now: D
     usualPlanDays: await usualPlanDays(db, aggregate),
     prompts: templatePrompts(),
     extraTerms: settings.wordingTerms,
+    extraPairs: settings.wordingPairs,
     acceptances: acceptances.map((a) => ({
       code: a.code,
       reason: a.reason,

@@ -13,6 +13,7 @@ export const withDefaults = (settings: OrganizationSettings): FullSettings => ({
   minimumPlanDays: settings.minimumPlanDays ?? defaultMinimumPlanDays,
   appealWorkingDays: settings.appealWorkingDays ?? defaultAppealWorkingDays,
   wordingTerms: settings.wordingTerms ?? [],
+  wordingPairs: settings.wordingPairs ?? [],
 });
 
 export async function organizationSettings(db: Executor, orgId: string): Promise<FullSettings> {
