@@ -162,6 +162,8 @@ describe('the life of a plan', () => {
   it('the manager submits it for review', async () => {
     const page = await as(logins.manager, `/plans/${planId}/wizard/review`);
     await page.getByRole('button', { name: 'Submit for review' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Submit this plan for review?' });
+    await confirm.getByRole('button', { name: 'Submit for review' }).click();
     await page.waitForURL(new RegExp(`/plans/${planId}$`));
     await expectText(page, 'In review');
   });

@@ -20,6 +20,7 @@ import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../../../api/client.ts';
 import { useTransition } from '../../../api/plans.ts';
 import type { PlanView } from '../../../api/types.ts';
+import { ConfirmDialog } from '../../../ui/confirm-dialog.tsx';
 import { formatDate, formatMoney, formatNumber } from '../../../ui/format.ts';
 import { useErrorMessage } from '../../../ui/states.tsx';
 import { ProcedureForm } from '../../fairness/procedure-form.tsx';
@@ -36,6 +37,8 @@ export function ReviewStep({ plan }: { plan: PlanView }) {
   const transition = useTransition(plan.id);
   const errorMessage = useErrorMessage();
   const [comment, setComment] = useState('');
+  // Submitting first shows what happens next; cancelling leaves the plan as a draft.
+  const [isConfirming, setIsConfirming] = useState(false);
   const blocking = [
     ...(plan.focusAreas.length === 0
       ? [{ step: 'focus-areas' as const, text: t('wizard.review.needArea') }]
@@ -55,6 +58,7 @@ export function ReviewStep({ plan }: { plan: PlanView }) {
   const doneActivities = plan.activities.length;
 
   const submit = async () => {
+    setIsConfirming(false);
     try {
       const result = await transition.mutateAsync({ action: 'submit', comment: comment.trim() || undefined });
       notifications.show({
@@ -241,11 +245,28 @@ export function ReviewStep({ plan }: { plan: PlanView }) {
           </Button>
         </Group>
         {canSubmit && (
-          <Button onClick={() => void submit()} loading={transition.isPending}>
+          <Button onClick={() => setIsConfirming(true)} loading={transition.isPending}>
             {t('wizard.review.submit')}
           </Button>
         )}
       </Group>
+      <ConfirmDialog
+        opened={isConfirming}
+        title={t('meeting.submitConfirm.title')}
+        message={
+          <>
+            {plan.header.hrRepName
+              ? t('meeting.submitConfirm.approverNamed', { name: plan.header.hrRepName })
+              : t('meeting.submitConfirm.approver')}{' '}
+            {t('meeting.submitConfirm.employee', { name: plan.header.employeeName })}{' '}
+            {t('meeting.submitConfirm.adjustments')}
+          </>
+        }
+        confirmLabel={t('meeting.submitConfirm.confirm')}
+        isBusy={transition.isPending}
+        onConfirm={() => void submit()}
+        onClose={() => setIsConfirming(false)}
+      />
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   List,
   NumberInput,
@@ -721,12 +722,21 @@ function ShortForm({
 function AddCheckIn({ planId }: { planId: string }) {
   const { t } = useTranslation();
   const create = useCreateCheckIn(planId);
-  const errors = useFieldErrors(create.error);
+  const record = useUpdateCheckIn(planId);
+  const errors = useFieldErrors(create.error ?? record.error);
   const errorMessage = useErrorMessage();
   const [type, setType] = useState<CheckIn['type']>('weekly_checkin');
   const [when, setWhen] = useState('');
   const [minutes, setMinutes] = useState<string | number>(60);
   const [touched, setTouched] = useState(false);
+  // A meeting that already happened: added with its past date and recorded as held in one go.
+  const [isPast, setIsPast] = useState(false);
+  const isPastMissing = isPast && Boolean(when) && new Date(when).getTime() > Date.now();
+  const done = () => {
+    setWhen('');
+    setTouched(false);
+    setIsPast(false);
+  };
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="add-check-in">
       <Title order={2} size="h4" id="add-check-in" mb="xs">
@@ -736,7 +746,7 @@ function AddCheckIn({ planId }: { planId: string }) {
         onSubmit={(event) => {
           event.preventDefault();
           setTouched(true);
-          if (!when) return;
+          if (!when || isPastMissing) return;
           create.mutate(
             {
               type,
@@ -744,9 +754,17 @@ function AddCheckIn({ planId }: { planId: string }) {
               durationMinutes: Number(minutes) || undefined,
             },
             {
-              onSuccess: () => {
-                setWhen('');
-                setTouched(false);
+              onSuccess: (created) => {
+                if (!isPast) return done();
+                record.mutate(
+                  { id: created.id, seen: created, status: 'held' },
+                  {
+                    onSuccess: () => {
+                      notifications.show({ color: 'teal', message: t('meeting.checkIns.recordedPast') });
+                      done();
+                    },
+                  },
+                );
               },
             },
           );
@@ -766,7 +784,11 @@ function AddCheckIn({ planId }: { planId: string }) {
             label={t('checkIns.when')}
             value={when}
             onChange={(e) => setWhen(e.currentTarget.value)}
-            error={(touched && !when ? t('validation.required') : undefined) ?? errors('scheduledAt')}
+            error={
+              (touched && !when ? t('validation.required') : undefined) ??
+              (touched && isPastMissing ? t('meeting.checkIns.mustBePast') : undefined) ??
+              errors('scheduledAt')
+            }
             required
           />
           <NumberInput
@@ -779,13 +801,20 @@ function AddCheckIn({ planId }: { planId: string }) {
             error={errors('durationMinutes')}
           />
         </SimpleGrid>
-        {create.error && !errors.hasAny && (
+        <Checkbox
+          mt="sm"
+          label={t('meeting.checkIns.alreadyHappened')}
+          description={t('meeting.checkIns.alreadyHappenedHint')}
+          checked={isPast}
+          onChange={(e) => setIsPast(e.currentTarget.checked)}
+        />
+        {(create.error ?? record.error) && !errors.hasAny && (
           <Text c="red.9" size="sm" role="alert" mt="xs">
-            {errorMessage(create.error)}
+            {errorMessage(create.error ?? record.error)}
           </Text>
         )}
-        <Button type="submit" variant="light" mt="sm" loading={create.isPending}>
-          {t('checkIns.addButton')}
+        <Button type="submit" variant="light" mt="sm" loading={create.isPending || record.isPending}>
+          {isPast ? t('meeting.checkIns.recordPast') : t('checkIns.addButton')}
         </Button>
       </form>
     </Card>
