@@ -67,7 +67,7 @@ const activeTable: [PlanAction, Who[]][] = [
   ['plan.read_audit', ['hrAdmin', 'assignedHr', 'auditor']],
   ['plan.read_readiness', ['hrAdmin', 'assignedHr', 'manager', 'auditor']],
   ['plan.accept_readiness_warning', ['hrAdmin', 'assignedHr']],
-  ['plan.read_accommodation', ['hrAdmin', 'assignedHr', 'employee']],
+  ['plan.read_accommodation', ['hrAdmin', 'assignedHr', 'employee', 'auditor']],
   ['plan.respond', ['employee']],
   ['plan.appeal', ['employee']],
   ['plan.decide_appeal', ['hrAdmin', 'assignedHr']],
