@@ -32,12 +32,27 @@ export type Database = {
   pool?: pg.Pool;
   /** Queries run through Drizzle so far: lets tests prove a read costs a fixed number of queries. */
   queryCount(): number;
+  /** Calls `listener` with the text of every query run through Drizzle until the returned function is called. */
+  watchQueries(listener: (query: string) => void): () => void;
   close(): Promise<void>;
 };
 
 function counter() {
   let count = 0;
-  return { logger: { logQuery: () => void count++ }, read: () => count };
+  const listeners = new Set<(query: string) => void>();
+  return {
+    logger: {
+      logQuery: (query: string) => {
+        count++;
+        for (const listener of listeners) listener(query);
+      },
+    },
+    read: () => count,
+    watch: (listener: (query: string) => void) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
 }
 
 export class DataDirLockedError extends Error {}
@@ -67,7 +82,14 @@ function openPostgres(url: string): Database {
   pool.on('error', () => {});
   const queries = counter();
   const db = drizzlePg(pool, { schema, logger: queries.logger }) as unknown as Db;
-  return { db, engine: 'postgres', pool, queryCount: queries.read, close: () => pool.end() };
+  return {
+    db,
+    engine: 'postgres',
+    pool,
+    queryCount: queries.read,
+    watchQueries: queries.watch,
+    close: () => pool.end(),
+  };
 }
 
 async function openPglite(existing: PGlite | undefined, dataDir: string | undefined): Promise<Database> {
@@ -79,6 +101,7 @@ async function openPglite(existing: PGlite | undefined, dataDir: string | undefi
       engine: 'pglite',
       pglite: existing,
       queryCount: queries.read,
+      watchQueries: queries.watch,
       close: () => existing.close(),
     };
   }
@@ -99,6 +122,7 @@ async function openPglite(existing: PGlite | undefined, dataDir: string | undefi
       engine: 'pglite',
       pglite,
       queryCount: queries.read,
+      watchQueries: queries.watch,
       close: async () => {
         try {
           await pglite.close();

@@ -18,54 +18,73 @@ export type AuditInput = {
 };
 
 /** Must run inside the caller's transaction; locks only the head row of its own chain. */
-export async function appendAuditEvent(
+export function appendAuditEvent(
   tx: Executor,
   meta: RequestMeta,
   at: Date,
   input: AuditInput,
 ): Promise<void> {
-  checkAuditData(input.action, input.digest);
-  const chain = input.planId ?? 'org';
-  // Two statements: take (or start) the chain's head, locked until the transaction ends; then write the event
-  // and move the head in one statement.
+  return appendAuditEvents(tx, meta, at, [input]);
+}
+
+/**
+ * Appends events of one chain in order, in two statements however many they are: take (or start) the
+ * chain's head, locked until the transaction ends; then write the events and move the head in one statement.
+ */
+export async function appendAuditEvents(
+  tx: Executor,
+  meta: RequestMeta,
+  at: Date,
+  inputs: AuditInput[],
+): Promise<void> {
+  if (!inputs.length) return;
+  const { orgId } = inputs[0];
+  const chain = inputs[0].planId ?? 'org';
+  for (const input of inputs) {
+    checkAuditData(input.action, input.digest);
+    if (input.orgId !== orgId || (input.planId ?? 'org') !== chain)
+      throw new Error('appendAuditEvents: every event of one call belongs to one chain');
+  }
   const [head] = await tx
     .insert(auditChainHeads)
-    .values({ orgId: input.orgId, chain, seq: 0, hash: genesisHash })
+    .values({ orgId, chain, seq: 0, hash: genesisHash })
     .onConflictDoUpdate({
       target: [auditChainHeads.orgId, auditChainHeads.chain],
       set: { seq: sql`${auditChainHeads.seq}` },
     })
     .returning({ seq: auditChainHeads.seq, hash: auditChainHeads.hash });
-  const event = {
-    orgId: input.orgId,
-    chain,
-    seq: head.seq + 1,
-    actorUserId: input.actorUserId,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId ?? null,
-    planId: input.planId ?? null,
-    at: at.toISOString(),
-    requestId: meta.requestId,
-    ip: meta.ip,
-    userAgent: meta.userAgent,
-    digest: input.digest ?? null,
-    prevHash: head.hash,
-  };
-  const hash = eventHash(event);
-  const written = tx.$with('written').as(
-    tx
-      .insert(auditEvents)
-      .values({ ...event, hash })
-      .returning({ seq: auditEvents.seq }),
-  );
+  let { seq, hash } = head;
+  const rows = inputs.map((input) => {
+    const event = {
+      orgId,
+      chain,
+      seq: seq + 1,
+      actorUserId: input.actorUserId,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId ?? null,
+      planId: input.planId ?? null,
+      at: at.toISOString(),
+      requestId: meta.requestId,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      digest: input.digest ?? null,
+      prevHash: hash,
+    };
+    seq = event.seq;
+    hash = eventHash(event);
+    return { ...event, hash };
+  });
+  const written = tx
+    .$with('written')
+    .as(tx.insert(auditEvents).values(rows).returning({ seq: auditEvents.seq }));
   await tx
     .with(written)
     .update(auditChainHeads)
-    .set({ seq: event.seq, hash })
+    .set({ seq, hash })
     .where(
       and(
-        eq(auditChainHeads.orgId, input.orgId),
+        eq(auditChainHeads.orgId, orgId),
         eq(auditChainHeads.chain, chain),
         sql`exists (select 1 from ${written})`,
       ),

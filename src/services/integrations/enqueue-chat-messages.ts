@@ -4,6 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { chatConnections, chatMessages, users } from '../../db/schema/index.ts';
 import { deliveryOf } from '../../domain/notifications/preferences.ts';
+import { oncePerTransaction } from '../transaction-cache.ts';
 
 export type ChatEvent = {
   orgId: string;
@@ -17,7 +18,9 @@ export type ChatEvent = {
 
 export async function enqueueChatMessages(tx: Executor, event: ChatEvent): Promise<number> {
   if (!event.userIds.length) return 0;
-  const [connection] = await tx.select().from(chatConnections).where(eq(chatConnections.orgId, event.orgId));
+  const [connection] = await oncePerTransaction(tx, `chat:${event.orgId}`, () =>
+    tx.select().from(chatConnections).where(eq(chatConnections.orgId, event.orgId)),
+  );
   const channels = [
     ...(connection?.slackBotToken ? (['slack'] as const) : []),
     ...(connection?.teamsWebhookUrl ? (['teams'] as const) : []),

@@ -4,6 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { webhookDeliveries, webhooks } from '../../db/schema/index.ts';
 import type { WebhookEventType } from '../../domain/integrations/webhook-events.ts';
+import { oncePerTransaction } from '../transaction-cache.ts';
 
 export type WebhookEvent = {
   orgId: string;
@@ -14,10 +15,12 @@ export type WebhookEvent = {
 };
 
 export async function enqueueWebhookEvent(tx: Executor, event: WebhookEvent): Promise<number> {
-  const subscribed = await tx
-    .select({ id: webhooks.id, events: webhooks.events })
-    .from(webhooks)
-    .where(and(eq(webhooks.orgId, event.orgId), eq(webhooks.isEnabled, 1), isNull(webhooks.deletedAt)));
+  const subscribed = await oncePerTransaction(tx, `webhooks:${event.orgId}`, () =>
+    tx
+      .select({ id: webhooks.id, events: webhooks.events })
+      .from(webhooks)
+      .where(and(eq(webhooks.orgId, event.orgId), eq(webhooks.isEnabled, 1), isNull(webhooks.deletedAt))),
+  );
   const targets = subscribed.filter((w) => w.events.includes(event.type));
   if (!targets.length) return 0;
   await tx.insert(webhookDeliveries).values(

@@ -2,16 +2,17 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { PlanView } from '../../contracts/plans.ts';
 import type { Tx } from '../../db/client.ts';
-import { loadPlanAggregate } from '../../db/repositories/plan-repository.ts';
-import { plans, planVersions, signatures } from '../../db/schema/index.ts';
+import { planVersions, signatures } from '../../db/schema/index.ts';
 import { can, type PlanAction } from '../../domain/access/policy.ts';
 import { conflict, DomainError, invalidField, notFound } from '../../domain/errors.ts';
+import type { PlanAggregate, SignatureRow } from '../../domain/plan/aggregate.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
 import { hasSigned, isFullySigned } from '../../domain/plan/signatures.ts';
+import type { AuditInput } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { recordResponse } from '../fairness/responses.ts';
 import { notifyParties } from '../notifications/notify-parties.ts';
-import { commitPlanChange } from '../plans/commit-plan-change.ts';
+import { commitPlanRecord } from '../plans/commit-plan-change.ts';
 import { factsOf, loadVisiblePlan } from '../plans/plan-access.ts';
 import { organizationTimezone, presentPlan } from '../plans/present-plan.ts';
 import { requirePlanUnchanged } from '../preconditions.ts';
@@ -81,9 +82,11 @@ export async function signPlan(ctx: ServiceContext, planId: string, input: SignI
       if (role !== 'employee') throw invalidField('body/refused', 'only the employee may refuse to sign');
       if (!input.response?.trim())
         throw invalidField('body/response', 'write the reason for refusing to sign');
-      await tx
+      const [row] = await tx
         .insert(signatures)
-        .values({ ...base, typedName: null, clauses: [], isRefused: true, response: input.response.trim() });
+        .values({ ...base, typedName: null, clauses: [], isRefused: true, response: input.response.trim() })
+        .returning();
+      aggregate.signatures.push(row as SignatureRow);
       // The refusal's response is also one of the employee's responses, kept as written with every copy.
       await recordResponse(tx, ctx, plan, input.response.trim(), 'refusal');
     } else {
@@ -96,16 +99,18 @@ export async function signPlan(ctx: ServiceContext, planId: string, input: SignI
       if (!sameName(input.typedName, actor.name)) {
         throw invalidField('body/typedName', `type your name exactly as it appears: ${actor.name}`);
       }
-      await tx
+      const [row] = await tx
         .insert(signatures)
-        .values({ ...base, typedName: input.typedName.trim(), clauses: expected, isRefused: false });
+        .values({ ...base, typedName: input.typedName.trim(), clauses: expected, isRefused: false })
+        .returning();
+      aggregate.signatures.push(row as SignatureRow);
       if (input.response?.trim()) {
         if (role !== 'employee')
           throw invalidField('body/response', 'only the employee adds a written response when signing');
         await recordResponse(tx, ctx, plan, input.response.trim(), 'signing');
       }
     }
-    return finish(tx, ctx, planId, input.refused ? 'plan.refused' : 'plan.signed', role);
+    return finish(tx, ctx, aggregate, input.refused ? 'plan.refused' : 'plan.signed', role);
   });
 }
 
@@ -125,7 +130,7 @@ export async function witnessRefusal(
     if (!refusal) throw notFound('Refusal');
     if (refusal.witnessedAt) throw conflict('This refusal already has a witness statement', []);
     if (!statement.trim()) throw invalidField('body/statement', 'write what you witnessed');
-    await tx
+    const [witnessed] = await tx
       .update(signatures)
       .set({
         witnessUserId: actor.userId,
@@ -133,36 +138,45 @@ export async function witnessRefusal(
         witnessStatement: statement.trim(),
         witnessedAt: deps.now().toISOString(),
       })
-      .where(eq(signatures.id, signatureId));
-    return finish(tx, ctx, planId, 'plan.refusal_witnessed', 'hr');
+      .where(and(eq(signatures.orgId, actor.orgId), eq(signatures.id, signatureId)))
+      .returning();
+    Object.assign(refusal, witnessed);
+    return finish(tx, ctx, aggregate, 'plan.refusal_witnessed', 'hr');
   });
 }
 
-/** When the employee (or a witnessed refusal), the manager and HR all stand on this version, the plan starts. */
+/**
+ * When the employee (or a witnessed refusal), the manager and HR all stand on this version, the plan starts.
+ * The aggregate loaded at the start of the request already holds the new or witnessed signature: a signature
+ * is not content, so no version is made and nothing is loaded again.
+ */
 async function finish(
   tx: Tx,
   ctx: ServiceContext,
-  planId: string,
+  aggregate: PlanAggregate,
   action: 'plan.signed' | 'plan.refused' | 'plan.refusal_witnessed',
   role: SignRole,
 ): Promise<PlanView> {
   const now = ctx.deps.now();
-  let aggregate = (await loadPlanAggregate(tx, ctx.actor.orgId, planId))!;
-  const isComplete = isFullySigned(aggregate.signatures, aggregate.plan.majorVersion);
+  const { plan } = aggregate;
+  const isComplete = isFullySigned(aggregate.signatures, plan.majorVersion);
+  const scheduled: AuditInput[] = [];
   if (isComplete) {
-    await tx.update(plans).set({ status: 'active' }).where(eq(plans.id, planId));
-    await scheduleCheckIns(tx, aggregate.plan, now, ctx.meta);
+    plan.status = 'active';
+    await scheduleCheckIns(tx, plan, now, ctx.meta, { auditInto: scheduled });
   }
-  const committed = await commitPlanChange(tx, ctx, planId, {
-    action,
-    entityType: 'signature',
-    digest: { role, ...(isComplete ? { activated: true } : {}) },
-  });
-  aggregate = committed.aggregate;
-  await notifyParties(tx, aggregate.plan, action === 'plan.refused' ? 'plan.refused' : 'plan.signed', now, {
+  const { revision } = await commitPlanRecord(
+    tx,
+    ctx,
+    plan.id,
+    [{ action, entityType: 'signature', digest: { role, ...(isComplete ? { activated: true } : {}) } }],
+    { set: isComplete ? { status: 'active' } : {}, earlier: scheduled },
+  );
+  plan.revision = revision;
+  await notifyParties(tx, plan, action === 'plan.refused' ? 'plan.refused' : 'plan.signed', now, {
     role,
     by: ctx.actor.name,
   });
-  if (isComplete) await notifyParties(tx, aggregate.plan, 'plan.activated', now);
+  if (isComplete) await notifyParties(tx, plan, 'plan.activated', now);
   return presentPlan(ctx.actor, aggregate, todayIn(await organizationTimezone(tx, ctx.actor.orgId), now));
 }

@@ -1,4 +1,5 @@
 // The organisation's settings, its default contacts and links, and its user accounts.
+
 import { and, asc, eq, ilike, inArray, isNull, max, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
@@ -25,6 +26,7 @@ import { appendActorEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { sendInvitation } from '../directory/invitations.ts';
 import { claimUnchanged } from '../preconditions.ts';
+import { forgetInTransaction } from '../transaction-cache.ts';
 import { createUser } from '../users/create-user.ts';
 import { withDefaults } from './fairness-settings.ts';
 import { requireHrAdmin } from './hr-admin.ts';
@@ -76,6 +78,7 @@ export async function updateOrganization(
       .set({ name: name ?? org.name, settings: next })
       .where(eq(organizations.id, org.id))
       .returning({ revision: organizations.revision });
+    forgetInTransaction(tx, 'organization.settings:');
     await audit(ctx, tx, 'organization.updated', 'organization', org.id, { fields: Object.keys(input) });
     return {
       id: org.id,
@@ -186,8 +189,10 @@ export async function listUsers(ctx: ServiceContext, query: { role?: Role; q?: s
       revision: users.revision,
       roles: sql<
         Role[]
-      >`coalesce((select array_agg(rm.role order by rm.role) from role_memberships rm where rm.user_id = "users"."id"), '{}')`,
-      employeeId: sql<string | null>`(select e.id from employees e where e.user_id = "users"."id" limit 1)`,
+      >`coalesce((select array_agg(rm.role order by rm.role) from role_memberships rm where rm.org_id = "users"."org_id" and rm.user_id = "users"."id"), '{}')`,
+      employeeId: sql<
+        string | null
+      >`(select e.id from employees e where e.org_id = "users"."org_id" and e.user_id = "users"."id" limit 1)`,
     })
     .from(users)
     .where(and(...filters))

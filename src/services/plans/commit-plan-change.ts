@@ -1,5 +1,5 @@
 // After a write to a plan: enforce the major-change rule, record a new version when content changed, audit it.
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { loadPlanAggregate } from '../../db/repositories/plan-repository.ts';
 import { adjustments, plans, planVersions } from '../../db/schema/index.ts';
@@ -14,7 +14,7 @@ import {
   majorHash,
   planDocument,
 } from '../../domain/plan/plan-document.ts';
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { type AuditInput, appendAuditEvent, appendAuditEvents } from '../audit/append-audit-event.ts';
 import type { Deps, RequestMeta } from '../context.ts';
 
 /** What a change needs to know of its use case: the clock, who acts (null: the directory itself), the request. */
@@ -93,7 +93,7 @@ export async function commitPlanChange(
         createdByUserId: actor.userId,
         createdAt: now.toISOString(),
       })
-      .where(eq(planVersions.id, latest.id));
+      .where(and(eq(planVersions.orgId, actor.orgId), eq(planVersions.id, latest.id)));
   } else if (!latest || latest.documentHash !== hash) {
     version = latest ? latest.version + 1 : 1;
     await tx.insert(planVersions).values({
@@ -165,4 +165,56 @@ export async function commitPlanChange(
     digest: { version, documentHash: hash, changed: changedPaths.slice(0, 50), ...options.digest },
   });
   return { aggregate, version, changedPaths, isMajor };
+}
+
+export type RecordEvent = {
+  action: PlanChangeAction;
+  entityType: string;
+  entityId?: string | null;
+  digest?: Record<string, unknown>;
+};
+
+/**
+ * A write to the plan's record that is not its content (a signature, a measurement, the status): no version is
+ * made, the plan's revision moves (with any plan fields the write sets) and each event is audited with the
+ * version and document hash it stands on — three statements however many events.
+ */
+export async function commitPlanRecord(
+  tx: Tx,
+  { deps, actor, meta }: CommitContext,
+  planId: string,
+  events: RecordEvent[],
+  options: {
+    set?: Partial<Pick<typeof plans.$inferInsert, 'status'>>;
+    /** Events of the same plan written by other steps of this write, before and after its own. */
+    earlier?: AuditInput[];
+    later?: AuditInput[];
+  } = {},
+): Promise<{ revision: number; version: number; documentHash: string }> {
+  const now = deps.now();
+  const [row] = await tx
+    .update(plans)
+    .set({ ...options.set, updatedAt: now.toISOString() })
+    .where(and(eq(plans.orgId, actor.orgId), eq(plans.id, planId)))
+    .returning({
+      revision: plans.revision,
+      version: plans.version,
+      // Columns named in full: inside RETURNING the query builder would leave them unqualified.
+      documentHash: sql<string>`(select v.document_hash from plan_versions v where v.org_id = plans.org_id and v.plan_id = plans.id and v.version = plans.version)`,
+    });
+  if (!row) throw notFound('Plan');
+  await appendAuditEvents(tx, meta, now, [
+    ...(options.earlier ?? []),
+    ...events.map((event) => ({
+      orgId: actor.orgId,
+      actorUserId: actor.userId,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId ?? planId,
+      planId,
+      digest: { version: row.version, documentHash: row.documentHash, changed: [], ...event.digest },
+    })),
+    ...(options.later ?? []),
+  ]);
+  return row;
 }

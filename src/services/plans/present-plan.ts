@@ -1,4 +1,5 @@
 // Turns a loaded plan into what this actor sees: the full view, or the mentor's development-only view.
+
 import { eq } from 'drizzle-orm';
 import type { PlanView } from '../../contracts/plans.ts';
 import type { Executor } from '../../db/client.ts';
@@ -11,6 +12,7 @@ import { composePlanView } from '../../domain/plan/plan-view.ts';
 import { rolesToSign } from '../../domain/plan/signatures.ts';
 import { defaultTemplate } from '../../domain/template/default-templates.ts';
 import type { FocusAreaTemplate } from '../../domain/template/template.ts';
+import { oncePerTransaction } from '../transaction-cache.ts';
 import { factsOf } from './plan-access.ts';
 
 let prompts: Record<string, FocusAreaTemplate[]> | undefined;
@@ -28,12 +30,16 @@ export function templatePrompts(): Record<string, FocusAreaTemplate[]> {
   return all;
 }
 
+/** The organisation's time zone, read once per transaction. */
 export async function organizationTimezone(db: Executor, orgId: string): Promise<string> {
-  const [org] = await db
-    .select({ settings: organizations.settings })
-    .from(organizations)
-    .where(eq(organizations.id, orgId));
-  return org?.settings.timezone ?? 'UTC';
+  const settings = await oncePerTransaction(db, `organization.settings:${orgId}`, async () => {
+    const [org] = await db
+      .select({ settings: organizations.settings })
+      .from(organizations)
+      .where(eq(organizations.id, orgId));
+    return org?.settings;
+  });
+  return settings?.timezone ?? 'UTC';
 }
 
 export function presentPlan(actor: Actor, aggregate: PlanAggregate, today: string): PlanView {

@@ -5,7 +5,7 @@ import { checkIns } from '../../db/schema/index.ts';
 import { conflict } from '../../domain/errors.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import { generateSchedule, type Occurrence } from '../../domain/plan/schedule.ts';
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { type AuditInput, appendAuditEvent } from '../audit/append-audit-event.ts';
 import type { RequestMeta } from '../context.ts';
 import { organizationTimezone } from '../plans/present-plan.ts';
 
@@ -17,7 +17,13 @@ const iso = (timestamp: string) => new Date(timestamp).toISOString();
  * contain, and adds the missing ones. Only occurrences after `now` are created.
  */
 /** `meta` is the request that made the plan start (or restart): the schedule is recorded as its consequence. */
-export async function scheduleCheckIns(tx: Tx, plan: PlanRow, now: Date, meta: RequestMeta): Promise<number> {
+export async function scheduleCheckIns(
+  tx: Tx,
+  plan: PlanRow,
+  now: Date,
+  meta: RequestMeta,
+  options: { auditInto?: AuditInput[] } = {},
+): Promise<number> {
   const timeZone = await organizationTimezone(tx, plan.orgId);
   let occurrences: Occurrence[];
   try {
@@ -52,9 +58,12 @@ export async function scheduleCheckIns(tx: Tx, plan: PlanRow, now: Date, meta: R
   );
   if (stale.length) {
     await tx.delete(checkIns).where(
-      inArray(
-        checkIns.id,
-        stale.map((c) => c.id),
+      and(
+        eq(checkIns.orgId, plan.orgId),
+        inArray(
+          checkIns.id,
+          stale.map((c) => c.id),
+        ),
       ),
     );
   }
@@ -77,7 +86,7 @@ export async function scheduleCheckIns(tx: Tx, plan: PlanRow, now: Date, meta: R
       })),
     );
   }
-  await appendAuditEvent(tx, meta, now, {
+  const event: AuditInput = {
     orgId: plan.orgId,
     actorUserId: null,
     action: 'check_ins.scheduled',
@@ -85,6 +94,9 @@ export async function scheduleCheckIns(tx: Tx, plan: PlanRow, now: Date, meta: R
     entityId: plan.id,
     planId: plan.id,
     digest: { added: added.length, removed: stale.length, timeZone },
-  });
+  };
+  // The caller may write the event with its own, in one append.
+  if (options.auditInto) options.auditInto.push(event);
+  else await appendAuditEvent(tx, meta, now, event);
   return added.length;
 }

@@ -3,9 +3,16 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { CheckInUpdate, CheckInView } from '../../contracts/running.ts';
-import type { Db } from '../../db/client.ts';
+import type { Tx } from '../../db/client.ts';
 import { findPlanRow } from '../../db/repositories/plan-repository.ts';
-import { type ActionItem, type CheckInRating, checkIns, focusAreas, metrics } from '../../db/schema/index.ts';
+import {
+  type ActionItem,
+  type CheckInRating,
+  checkIns,
+  focusAreas,
+  measurements,
+  metrics,
+} from '../../db/schema/index.ts';
 import { can } from '../../domain/access/policy.ts';
 import type { AuditAction } from '../../domain/audit/events.ts';
 import { conflict, DomainError, invalidField, notFound } from '../../domain/errors.ts';
@@ -14,10 +21,11 @@ import { daysBetween, todayIn } from '../../domain/plan/dates.ts';
 import { isReadOnly } from '../../domain/plan/lifecycle.ts';
 import { statusOfRating } from '../../domain/plan/progress.ts';
 import { localDateTime } from '../../domain/plan/schedule.ts';
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { checkMeasurementDate } from '../../domain/plan/sections.ts';
+import { appendAuditEvents } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { enqueueWebhookEvent } from '../integrations/enqueue-webhook-event.ts';
-import { recordMeasurements } from '../plans/metrics.ts';
+import { commitPlanRecord } from '../plans/commit-plan-change.ts';
 import { canSee, factsOf } from '../plans/plan-access.ts';
 import { organizationTimezone } from '../plans/present-plan.ts';
 import { claimUnchanged } from '../preconditions.ts';
@@ -173,8 +181,7 @@ export async function updateCheckIn(
     else if (status === 'held' && row.status !== 'held' && row.attendees.length === 0) {
       set.attendees = defaultAttendees(plan, row.type);
     }
-    if (input.ratings !== undefined)
-      set.ratings = await checkRatings(tx as unknown as Db, plan, row, input.ratings);
+    if (input.ratings !== undefined) set.ratings = await checkRatings(tx, plan, row, input.ratings);
     if (input.actionItems !== undefined) set.actionItems = checkActionItems(plan, row, input.actionItems);
 
     if (status === 'held') {
@@ -208,28 +215,45 @@ export async function updateCheckIn(
       );
     }
     if (actor.userId !== plan.employeeUserId) set.recordedByUserId = actor.userId;
-    const [updated] = await tx.update(checkIns).set(set).where(eq(checkIns.id, row.id)).returning();
+    const [updated] = await tx
+      .update(checkIns)
+      .set(set)
+      .where(and(eq(checkIns.orgId, actor.orgId), eq(checkIns.id, row.id)))
+      .returning();
 
+    const checkInAudit = events.map((action) => ({
+      orgId: actor.orgId,
+      actorUserId: actor.userId,
+      action,
+      entityType: 'check_in',
+      entityId: row.id,
+      planId: plan.id,
+      digest: { type: row.type, status, scheduledAt, fields },
+    }));
     if (input.measurements?.length) {
-      await recordInline(
+      // The measurements are part of the plan's record: its revision moves, each metric's are audited, and
+      // the check-in's own events follow in the same append.
+      const measured = await recordInline(
         ctx,
-        tx as unknown as Db,
+        tx,
         plan,
         localDateTime(scheduledAt, timeZone).date,
         today,
         input.measurements,
       );
-    }
-    for (const action of events) {
-      await appendAuditEvent(tx, meta, now, {
-        orgId: actor.orgId,
-        actorUserId: actor.userId,
-        action,
-        entityType: 'check_in',
-        entityId: row.id,
-        planId: plan.id,
-        digest: { type: row.type, status, scheduledAt, fields },
-      });
+      await commitPlanRecord(
+        tx,
+        ctx,
+        plan.id,
+        measured.map((metricId) => ({
+          action: 'measurement.recorded',
+          entityType: 'metric',
+          entityId: metricId,
+        })),
+        { later: checkInAudit },
+      );
+    } else {
+      await appendAuditEvents(tx, meta, now, checkInAudit);
     }
     // An invitation sent is kept true: a move sends the new time, a cancellation withdraws it.
     if (row.invitationSequence !== null) {
@@ -290,7 +314,7 @@ function defaultAttendees(plan: PlanRow, type: CheckInRow['type']): string[] {
 }
 
 async function checkRatings(
-  tx: Db,
+  tx: Tx,
   plan: PlanRow,
   row: CheckInRow,
   ratings: NonNullable<CheckInUpdate['ratings']>,
@@ -345,41 +369,39 @@ function checkActionItems(
   });
 }
 
-/** Measurements taken at the check-in go through the measurement use case, inside this same transaction. */
+/** Measurements taken at the check-in, checked and written in one statement; returns the metrics measured. */
 async function recordInline(
   ctx: ServiceContext,
-  tx: Db,
+  tx: Tx,
   plan: PlanRow,
   checkInDate: string,
   today: string,
   items: NonNullable<CheckInUpdate['measurements']>,
-): Promise<void> {
+): Promise<string[]> {
   const planMetrics = await tx
     .select({ id: metrics.id })
     .from(metrics)
     .where(and(eq(metrics.orgId, plan.orgId), eq(metrics.planId, plan.id)));
-  const byMetric = new Map<string, { date: string; value: number; note: string | null; source: string }[]>();
-  for (const [i, item] of items.entries()) {
+  const rows = items.map((item, i) => {
     if (!planMetrics.some((m) => m.id === item.metricId)) {
       throw invalidField(`body/measurements/${i}/metricId`, 'no metric of this plan has this id');
     }
     const date = item.date ?? (daysBetween(checkInDate, today) < 0 ? today : checkInDate);
-    if (daysBetween(date, plan.endDate) < 0) {
-      throw invalidField(
-        `body/measurements/${i}/date`,
-        `must be on or before the plan's end (${plan.endDate})`,
-      );
-    }
+    checkMeasurementDate(date, plan, `body/measurements/${i}/date`);
     if (daysBetween(date, today) < 0)
       throw invalidField(`body/measurements/${i}/date`, 'must not be in the future');
-    byMetric.set(item.metricId, [
-      ...(byMetric.get(item.metricId) ?? []),
-      { date, value: item.value, note: item.note ?? null, source: 'check-in' },
-    ]);
-  }
-  // The use case opens its own transaction on the database it is given: here a savepoint in ours.
-  const inner: ServiceContext = { ...ctx, deps: { ...ctx.deps, database: { ...ctx.deps.database, db: tx } } };
-  for (const [metricId, measured] of byMetric) {
-    await recordMeasurements(inner, plan.id, metricId, measured);
-  }
+    return {
+      orgId: plan.orgId,
+      planId: plan.id,
+      metricId: item.metricId,
+      date,
+      value: item.value,
+      source: 'check-in',
+      note: item.note ?? null,
+      recordedByUserId: ctx.actor.userId,
+      createdAt: ctx.deps.now().toISOString(),
+    };
+  });
+  await tx.insert(measurements).values(rows);
+  return [...new Set(rows.map((r) => r.metricId))];
 }
