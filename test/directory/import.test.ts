@@ -123,6 +123,18 @@ describe.each(engines)('directory import on %s', (engine) => {
     expect(empty.body.counts).toMatchObject({ create: 0, problems: 0 });
   });
 
+  it('names the line and column of a NUL or other control character in a file, and in a column name, never a 500', async () => {
+    const csv =
+      'Employee number,Email,Name,X\u0000Y\nN-1,nul\u0000@example.com,Nul Person,1\nN-2,ok@nul.example,Fine \u0007Person,2\n';
+    const preview = await importFile(t, hr, csv);
+    expect(preview.status, preview.text).toBe(201);
+    expect(
+      preview.body.problems.map((p: { line: number; column: string }) => `${p.line}:${p.column}`),
+    ).toEqual(['2:email', '3:name']);
+    expect(preview.body.problems[0].message).toMatch(/control characters/);
+    expect(JSON.stringify(preview.body)).not.toContain('\\u0000');
+  });
+
   const size = engine === 'postgres' ? 10_000 : 2_000;
   it(`imports ${size} people with their managers in any order, then the same file again changes nothing`, async () => {
     const csv = bigFile(size, engine === 'postgres' ? 'PG' : 'PL');

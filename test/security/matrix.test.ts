@@ -25,6 +25,7 @@ import {
   planStates,
   seesPlan,
 } from './policy-table.ts';
+import { unscopedTables } from './tenant-sql.ts';
 
 const markers: Record<Marker, string> = {
   issue: 'MXISSUEQ',
@@ -158,8 +159,11 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     return ids;
   }
 
+  const statements = new Set<string>();
+
   beforeAll(async () => {
     t = await startTestApp(engine, { env: { SESSION_IDLE_MINUTES: '500000', SESSION_MAX_HOURS: '10000' } });
+    t.database.watchQueries((query) => statements.add(query));
     scratch = mkdtempSync(join(tmpdir(), 'mejora-matrix-'));
     clients.hrAdmin = await signIn(t.app, demo.hr);
     clients.hrRepAssigned = await signIn(t.app, demo.hrRep);
@@ -305,4 +309,16 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     expect(cells).toBeGreaterThan(2000);
     expect(failures).toEqual([]);
   }, 300_000);
+
+  // The plans of every state were made and every operation called above: each statement that reached the
+  // database names the organisation of every tenant table it touches, or is a lookup by a secret or a job's
+  // sweep listed in tenant-sql.ts with its reason.
+  it('every statement sent to the database is scoped by organisation', () => {
+    expect(statements.size).toBeGreaterThan(150);
+    const unscoped = [...statements]
+      .map((statement) => ({ statement, tables: unscopedTables(statement) }))
+      .filter((s) => s.tables.length > 0)
+      .map((s) => `${s.tables.join(', ')}: ${s.statement.slice(0, 1500)}`);
+    expect(unscoped).toEqual([]);
+  });
 });

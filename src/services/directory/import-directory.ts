@@ -1,7 +1,9 @@
 // Directory import: read a CSV file into a stored preview, then apply that preview in one transaction.
+
 import type { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { controlCharactersMessage, hasControlCharacter } from '../../contracts/common.ts';
 import type { Executor, Tx } from '../../db/client.ts';
 import { directoryImports, employees, organizations, roleMemberships, users } from '../../db/schema/index.ts';
 import { lower } from '../../db/sql.ts';
@@ -78,7 +80,9 @@ export async function readImportFile(
         record.forEach((name, i) => {
           const column = header![i];
           if (!column) {
-            if (name.trim()) result.ignored.push(name.trim());
+            // A column name is shown back as it was, but a control character (a NUL) cannot be kept.
+            if (name.trim())
+              result.ignored.push([...name.trim()].map((c) => (hasControlCharacter(c) ? '?' : c)).join(''));
           } else if (result.columns.has(column)) {
             result.problems.push({ line: info.lines, column, message: 'the file has this column twice' });
             header![i] = null;
@@ -108,9 +112,16 @@ export async function readImportFile(
         break;
       }
       const values: FileRow['values'] = {};
+      let isReadable = true;
       header.forEach((column, i) => {
-        if (column) values[column] = record[i] ?? '';
+        if (!column) return;
+        const value = record[i] ?? '';
+        if (hasControlCharacter(value, true)) {
+          result.problems.push({ line: info.lines, column, message: controlCharactersMessage });
+          isReadable = false;
+        } else values[column] = value;
       });
+      if (!isReadable) continue;
       result.rows.push({ line: info.lines, values });
       onRecord?.(result.rows.length);
     }

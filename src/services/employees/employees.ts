@@ -59,7 +59,7 @@ export async function listEmployees(
   const rows: EmployeeView[] = await deps.database.db
     .select(columns)
     .from(employees)
-    .leftJoin(managers, eq(managers.id, employees.managerId))
+    .leftJoin(managers, and(eq(managers.orgId, employees.orgId), eq(managers.id, employees.managerId)))
     .where(and(...filters))
     .orderBy(asc(employees.name), asc(employees.id))
     .limit(query.limit + 1);
@@ -75,7 +75,7 @@ async function findEmployee(db: Executor, orgId: string, id: string): Promise<Em
   const [row] = await db
     .select(columns)
     .from(employees)
-    .leftJoin(managers, eq(managers.id, employees.managerId))
+    .leftJoin(managers, and(eq(managers.orgId, employees.orgId), eq(managers.id, employees.managerId)))
     .where(and(eq(employees.orgId, orgId), eq(employees.id, id)));
   return row;
 }

@@ -73,7 +73,7 @@ async function requesterNames(ctx: ServiceContext, rows: ExportRow[]): Promise<M
   const found = await ctx.deps.database.db
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(inArray(users.id, ids));
+    .where(and(eq(users.orgId, ctx.actor.orgId), inArray(users.id, ids)));
   return new Map(found.map((u) => [u.id, u.name]));
 }
 

@@ -38,7 +38,10 @@ async function present(tx: Tx, rows: AdjustmentRow[]) {
     ),
   ];
   const people = ids.length
-    ? await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids))
+    ? await tx
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(and(eq(users.orgId, rows[0].orgId), inArray(users.id, ids)))
     : [];
   const name = (id: string | null) => people.find((p) => p.id === id)?.name ?? null;
   return rows.map((r) => ({

@@ -37,10 +37,13 @@ const viewed = (
   entityId: string | null = null,
 ) => appendActorEvent(tx, ctx, { action, entityType: 'plan', entityId: entityId ?? planId, planId });
 
-async function namesOf(tx: Tx, ids: (string | null)[]) {
+async function namesOf(tx: Tx, orgId: string, ids: (string | null)[]) {
   const unique = [...new Set(ids.filter((x): x is string => Boolean(x)))];
   const rows = unique.length
-    ? await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, unique))
+    ? await tx
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(and(eq(users.orgId, orgId), inArray(users.id, unique)))
     : [];
   return (id: string | null) => rows.find((r) => r.id === id)?.name ?? null;
 }
@@ -61,6 +64,7 @@ export async function listVersions(ctx: ServiceContext, planId: string) {
       .orderBy(desc(planVersions.version));
     const name = await namesOf(
       tx,
+      ctx.actor.orgId,
       rows.map((r) => r.createdByUserId),
     );
     return rows.map(({ createdByUserId, ...r }) => ({
@@ -87,7 +91,7 @@ export async function getVersion(ctx: ServiceContext, planId: string, version: n
     await requireReadable(tx, ctx, planId);
     const row = await findVersion(tx, ctx.actor.orgId, planId, version, '');
     await viewed(tx, ctx, planId, 'plan.version_viewed', `${planId}@${version}`);
-    const name = await namesOf(tx, [row.createdByUserId]);
+    const name = await namesOf(tx, ctx.actor.orgId, [row.createdByUserId]);
     return {
       version: row.version,
       createdAt: new Date(row.createdAt).toISOString(),
@@ -182,6 +186,7 @@ export async function planAuditTrail(ctx: ServiceContext, planId: string) {
       .orderBy(asc(auditEvents.seq));
     const name = await namesOf(
       tx,
+      ctx.actor.orgId,
       rows.map((r) => r.actorUserId),
     );
     const verification = await verifyAudit(tx, ctx.actor.orgId, planId);

@@ -19,9 +19,13 @@ const pastDays = 30;
 export async function calendarFeedUrl(
   db: Executor,
   deps: Pick<Deps, 'config'>,
+  orgId: string,
   userId: string,
 ): Promise<string> {
-  const [user] = await db.select({ seed: users.calendarTokenHash }).from(users).where(eq(users.id, userId));
+  const [user] = await db
+    .select({ seed: users.calendarTokenHash })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
   return calendarFeedAddress(deps, userId, user?.seed ?? null);
 }
 
@@ -45,7 +49,7 @@ export async function regenerateCalendarToken(ctx: ServiceContext): Promise<{ ca
       entityType: 'user',
       entityId: actor.userId,
     });
-    return { calendarFeedUrl: await calendarFeedUrl(tx, deps, actor.userId) };
+    return { calendarFeedUrl: await calendarFeedUrl(tx, deps, actor.orgId, actor.userId) };
   });
 }
 
