@@ -12,6 +12,7 @@ import {
   employeeResponseSection,
   printablePlan,
 } from './printable.ts';
+import { markedItem, stateText, timelineAsOf, timelineDone, utcToday } from './timeline-marks.ts';
 
 export type DocumentLocale = Locale;
 
@@ -449,6 +450,8 @@ type Context = {
   value: (value: number, unit: string) => string;
   money: (value: number) => string;
   number: (value: number) => string;
+  /** The day the timeline's marks are read as of. */
+  today: string;
 };
 
 /** Every heading the template defines; a plan from an older template falls back to the key. */
@@ -643,35 +646,48 @@ function development(c: Context): void {
 
 function timeline(c: Context): void {
   const { w, plan, h } = c;
+  const done = timelineDone(timelineAsOf(plan, c.today));
   w.h1(h.timeline, 2 * tableKeep);
   w.table(
     [
-      { title: h.phase, width: 100 },
+      { title: h.phase, width: 90 },
       { title: h.weeks, width: 52 },
-      { title: c.words.dates, width: 78 },
-      { title: c.words.tasks, width: 170 },
-      { title: h.milestone, width: 95 },
+      { title: c.words.dates, width: 74 },
+      { title: c.words.tasks, width: 179 },
+      { title: h.milestone, width: 100 },
     ],
     plan.timeline.phases.map((p, i) => [
       { text: `${i + 1}. ${p.title}`, bold: true },
       p.startWeek === p.endWeek ? `${p.startWeek}` : `${p.startWeek}–${p.endWeek}`,
       `${c.date(p.startDate)} – ${c.date(p.endDate)}`,
-      p.tasks.map((t) => `${h.week} ${t.week}: ${t.title}`).join('\n'),
-      { text: `${p.milestone.title} (${c.date(p.milestone.date)})`, color: color.primary },
+      p.tasks.map((t) => markedItem(`${h.week} ${t.week}: ${t.title}`, done.task(t), c.locale)).join('\n'),
+      {
+        text: markedItem(
+          `${p.milestone.title} (${c.date(p.milestone.date)})`,
+          done.milestone(p.milestone),
+          c.locale,
+        ),
+        color: color.primary,
+      },
     ]),
   );
   w.h2(h.keyMilestones, tableKeep);
   w.table(
     [
-      { title: h.week, width: 60 },
-      { title: h.date, width: 100 },
-      { title: h.milestone, width: 335 },
+      { title: h.week, width: 55 },
+      { title: h.date, width: 85 },
+      { title: h.milestone, width: 270 },
+      { title: h.status, width: 85 },
     ],
-    plan.timeline.milestones.map((m) => [
-      { text: `${h.week} ${m.week}`, bold: true },
-      c.date(m.date),
-      m.title,
-    ]),
+    plan.timeline.milestones.map((m) => {
+      const isDone = done.milestone(m);
+      return [
+        { text: `${h.week} ${m.week}`, bold: true },
+        c.date(m.date),
+        m.title,
+        { text: stateText(isDone, c.locale), color: isDone ? color.good : color.muted },
+      ];
+    }),
   );
 }
 
@@ -1014,6 +1030,7 @@ export async function renderPlanPdf(input: PlanView, options: PlanPdfOptions = {
     value: words.value,
     money: (value) => words.money(value, plan.support.budget.currency),
     number: words.number,
+    today: options.extras?.asOf ?? utcToday(),
   };
   // Opened once and drawn on every page as the same image object; doc.image(bytes) would embed it per page.
   // openImage is public in pdfkit but missing from @types/pdfkit.
