@@ -141,7 +141,9 @@ describe('the progress report PDF is tagged', { timeout: 180_000 }, () => {
         .filter((o): o is PDFDict => o instanceof PDFDict && o.get(PDFName.of('S')) === PDFName.of('Figure'))
         .map((o) => textOf(o.get(PDFName.of('Alt'))));
       expect(alts).toHaveLength(plan.metrics.length);
-      plan.metrics.forEach((m, i) => expect(alts[i]).toContain(m.name));
+      plan.metrics.forEach((m, i) => {
+        expect(alts[i]).toContain(m.name);
+      });
     });
   }
 });
