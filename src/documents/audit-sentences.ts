@@ -3,6 +3,7 @@
 import { defaultTemplate } from '../domain/template/default-templates.ts';
 import type { Locale } from '../domain/template/template.ts';
 import { documentWords } from './plan-pdf.ts';
+import { warningName } from './readiness-acceptances.ts';
 
 export type AuditEventFacts = {
   action: string;
@@ -183,6 +184,10 @@ export function eventSentence(
     'plan.response_added': [
       `${who} wrote a response for the record`,
       `${who} escribió una respuesta para el expediente`,
+    ],
+    'plan.readiness_warning_accepted': [
+      `${who} accepted the readiness warning “${warningName(String(d.code ?? ''), 'en')}” — reason: ${String(d.reason ?? '—')}`,
+      `${who} aceptó la advertencia de la comprobación previa «${warningName(String(d.code ?? ''), 'es')}» — motivo: ${String(d.reason ?? '—')}`,
     ],
     'plan.comment_added': [`${who} commented on the plan`, `${who} comentó el plan`],
     'plan.document_downloaded': [

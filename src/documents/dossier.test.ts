@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanView } from '../contracts/plans.ts';
 import { canonicalJson, hashOf, sha256 } from '../domain/audit/canonical-json.ts';
 import { eventHash, genesisHash } from '../domain/audit/chain.ts';
-import { type DossierRecord, dossierFormat, renderDossierPdf } from './dossier.ts';
+import { type DossierRecord, dossierFormat, renderDossierAppendix, renderDossierPdf } from './dossier.ts';
 import { samplePlan } from './sample-plan.ts';
 import {
   loadOrganizationCertificate,
@@ -302,6 +302,96 @@ describe('dossier PDF', () => {
     const report = await verifyDossier(pdf);
     expect(report.isIntact).toBe(false);
     expect(report.problems).toContain('the PDF is not digitally signed');
+  });
+});
+
+describe.each(['en', 'es'] as const)('readiness warnings HR accepted, in the %s dossier', (locale) => {
+  const plan = samplePlan({ locale, seed: 11, isSigned: true });
+  const base = sampleRecord(plan);
+  const words = {
+    en: {
+      heading: 'Readiness warnings accepted by HR',
+      reason: 'Reason:',
+      by: 'Accepted by:',
+      event: 'Audit event:',
+    },
+    es: {
+      heading: 'Advertencias de la comprobación previa aceptadas por RR. HH.',
+      reason: 'Motivo:',
+      by: 'Aceptada por:',
+      event: 'Evento de auditoría:',
+    },
+  }[locale];
+  const accepted = [
+    {
+      code: 'length.shorter_than_usual',
+      reason: 'Agreed with the works council: eight weeks fit the project calendar.',
+      name: 'Helena Ruiz',
+      at: '2026-05-02T14:30:00.000Z',
+    },
+    {
+      code: 'wording.absolute',
+      reason: 'The word “never” quotes the client’s complaint as written.',
+      name: 'Marta Navarro',
+      at: '2026-05-02T15:10:00.000Z',
+    },
+  ];
+  /** The sample chain with the two acceptances after the submission, re-chained so that it still verifies. */
+  const withAcceptances = (): DossierRecord => {
+    const [created, submitted, ...rest] = base.audit.events;
+    const plain = [created, submitted];
+    const acceptances = accepted.map((a) => ({
+      ...created,
+      actorUserId: '7d0f3c2a-1111-4a4a-9a9a-000000000009',
+      action: 'plan.readiness_warning_accepted',
+      entityType: 'readiness_acceptance',
+      at: a.at,
+      digest: { code: a.code, reason: a.reason },
+      actorName: a.name,
+    }));
+    let prevHash = genesisHash;
+    const events = [...plain, ...acceptances, ...rest].map((e, i) => {
+      const { hash: _h, actorName, ...event } = e;
+      const chained = { ...event, seq: i + 1, prevHash };
+      const hash = eventHash(chained);
+      prevHash = hash;
+      return { ...chained, hash, actorName };
+    });
+    return { ...base, audit: { events, head: { seq: events.length, hash: prevHash } } };
+  };
+
+  it('prints each warning by name, with the written reason, who accepted it and when, and its audit event', async () => {
+    const record = withAcceptances();
+    const text = textOf(await renderDossierAppendix(record, 'a'.repeat(64))).replace(/\s+/g, ' ');
+    const section = text.slice(text.indexOf(words.heading));
+    expect(text).toContain(words.heading);
+    const names = {
+      en: ['The plan is shorter than usual for the role', 'Wording: an absolute (“always”, “never”)'],
+      es: [
+        'El plan es más corto de lo habitual para el puesto',
+        'Redacción: un absoluto («siempre», «nunca»)',
+      ],
+    }[locale];
+    const format = (await import('./plan-pdf.ts')).documentWords(locale);
+    accepted.forEach((a, i) => {
+      const event = record.audit.events.find((e) => e.at === a.at);
+      expect(section).toContain(
+        `${names[i]} ${words.reason} ${a.reason} ${words.by} ${a.name}, ${format.dateTime(a.at)} ${words.event} ${event?.hash.slice(0, 12)}`,
+      );
+    });
+    // The audit trail says the same in a sentence, never the event code.
+    expect(text).not.toContain('readiness_warning_accepted');
+    expect(text).not.toContain('shorter_than_usual');
+  });
+
+  it('says so when HR accepted none', async () => {
+    const text = textOf(await renderDossierAppendix(base, 'a'.repeat(64))).replace(/\s+/g, ' ');
+    expect(text).toContain(words.heading);
+    expect(text).toContain(
+      locale === 'en'
+        ? 'HR accepted no readiness warning: the plan was sent without one.'
+        : 'RR. HH. no aceptó ninguna advertencia de la comprobación previa: el plan se envió sin ninguna.',
+    );
   });
 });
 

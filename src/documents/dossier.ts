@@ -21,6 +21,7 @@ import {
   reportColor,
   stampPages,
 } from './progress-report-pdf.ts';
+import { acceptedWarnings, warningName } from './readiness-acceptances.ts';
 import { type PdfSigningOptions, signPdfDocument } from './signing/sign-pdf.ts';
 
 export const dossierFormat = 'mejora.dossier/1';
@@ -190,6 +191,13 @@ const words = {
     answered: 'Answered',
     responses: 'Employee responses and comments',
     noComments: 'No responses or comments were written.',
+    acceptances: 'Readiness warnings accepted by HR',
+    acceptancesIntro:
+      'Before the plan was sent, the readiness check raised these warnings and HR accepted each with a written ' +
+      'reason instead of changing the plan.',
+    noAcceptances: 'HR accepted no readiness warning: the plan was sent without one.',
+    acceptedBy: 'Accepted by',
+    eventReference: 'Audit event',
     commentKind: { comment: 'Comment', response: 'Written response' },
     outcome: 'Outcome',
     noOutcome: 'The plan has no outcome yet.',
@@ -292,6 +300,14 @@ const words = {
     answered: 'Respondida',
     responses: 'Respuestas y comentarios del empleado/a',
     noComments: 'No hay respuestas ni comentarios.',
+    acceptances: 'Advertencias de la comprobación previa aceptadas por RR. HH.',
+    acceptancesIntro:
+      'Antes de enviar el plan, la comprobación previa señaló estas advertencias y RR. HH. aceptó cada una con un ' +
+      'motivo por escrito en lugar de cambiar el plan.',
+    noAcceptances:
+      'RR. HH. no aceptó ninguna advertencia de la comprobación previa: el plan se envió sin ninguna.',
+    acceptedBy: 'Aceptada por',
+    eventReference: 'Evento de auditoría',
     commentKind: { comment: 'Comentario', response: 'Respuesta escrita' },
     outcome: 'Resultado',
     noOutcome: 'El plan aún no tiene resultado.',
@@ -410,6 +426,25 @@ function versionsSection(c: Context): void {
     if (a.summary.length) {
       w.labelled(t.changes, a.summary.map((x) => changeSentence(x, record.plan.locale)).join('; '));
     }
+  }
+}
+
+/** Each warning HR accepted instead of changing the plan: which, why (HR's own words), who and when. */
+function acceptancesSection(c: Context): void {
+  const { w, record, t, format } = c;
+  const locale = record.plan.locale;
+  const accepted = acceptedWarnings(record.audit.events);
+  w.h1(t.acceptances, 60);
+  if (accepted.length === 0) {
+    w.paragraph(t.noAcceptances, { fill: reportColor.muted });
+    return;
+  }
+  w.paragraph(t.acceptancesIntro, { fill: reportColor.muted });
+  for (const a of accepted) {
+    w.h2(warningName(a.code, locale));
+    w.labelled(t.reason, a.reason || '—');
+    w.labelled(t.acceptedBy, `${a.acceptedByName ?? '—'}, ${format.dateTime(a.at)}`);
+    w.labelled(t.eventReference, a.hash.slice(0, 12));
   }
 }
 
@@ -621,6 +656,7 @@ export async function renderDossierAppendix(
   const c: Context = { w, record, t, format: documentWords(locale) };
   summarySection(c, recordHash);
   versionsSection(c);
+  acceptancesSection(c);
   checkInsSection(c);
   measurementsSection(c);
   feedbackSection(c);

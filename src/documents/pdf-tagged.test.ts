@@ -1,11 +1,13 @@
-// Tests of the plan PDF's structure tree, read back with poppler and pdf-lib: what a screen reader gets.
+// Tests of the plan PDF's and the progress report's structure trees, read back with poppler and pdf-lib: what a screen reader gets.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../domain/plan/dates.ts';
 import { renderPlanPdf } from './plan-pdf.ts';
+import { renderProgressReportPdf } from './progress-report-pdf.ts';
 import { samplePlan } from './sample-plan.ts';
 
 let dir = '';
@@ -90,4 +92,58 @@ describe('the plan PDF is tagged', { timeout: 180_000 }, () => {
     expect(text).toContain('☑');
     expect(text).toContain('☐');
   });
+});
+
+describe('the progress report PDF is tagged', { timeout: 180_000 }, () => {
+  for (const locale of ['en', 'es'] as const) {
+    it(`has headings, paragraphs, tables and a figure per chart, its language and title (${locale})`, async () => {
+      const plan = samplePlan({ locale, isSigned: true, seed: 5 });
+      const weekStart = addDays(plan.header.startDate, 28);
+      const pdf = await renderProgressReportPdf({
+        plan,
+        weekStart,
+        today: addDays(weekStart, 3),
+        generatedAt: `${addDays(weekStart, 3)}T18:00:00.000Z`,
+        checkIns: [
+          {
+            type: 'weekly_checkin',
+            status: 'held',
+            scheduledAt: `${addDays(weekStart, 1)}T09:00:00.000Z`,
+            heldAt: `${addDays(weekStart, 1)}T09:10:00.000Z`,
+            overallRating: 4,
+            summary: 'Two tickets closed without reopening.',
+          },
+        ],
+        riskFlags: [{ flag: 'overdue_activities', detail: '2 development activities are overdue' }],
+      });
+      const file = save(`report-${locale}.pdf`, pdf);
+      expect(run('pdfinfo', [file])).toMatch(/Tagged:\s+yes/);
+      const roles = rolesOf(file);
+      expect(roles[0]).toBe('Document');
+      for (const role of ['H1', 'H2', 'P', 'Table', 'TR', 'TH', 'TD', 'Figure'])
+        expect(roles, role).toContain(role);
+      expect(roles.filter((r) => r === 'H1')).toHaveLength(1);
+      // One figure per metric's chart, each with its alternative text naming the metric.
+      expect(roles.filter((r) => r === 'Figure')).toHaveLength(plan.metrics.length);
+      const tree = run('pdfinfo', ['-struct-text', file]);
+      const title = locale === 'en' ? 'Weekly progress report' : 'Informe semanal de progreso';
+      expect(tree).toMatch(new RegExp(`H1 \\(block\\)\\n\\s+"${title}"`));
+      // The metric table's header row is of header cells; the running header and page numbers are artifacts.
+      expect(tree).toMatch(/TH\n\s+"(Metric|Indicador|Métrica)"/);
+      expect(tree).not.toMatch(/(Page|Página) \d+ (of|de) \d+/);
+      expect(run('pdftotext', ['-enc', 'UTF-8', file, '-'])).toMatch(/(Page|Página) 1 (of|de) \d+/);
+
+      const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+      expect(textOf(doc.catalog.get(PDFName.of('Lang')))).toBe(locale);
+      const alts = doc.context
+        .enumerateIndirectObjects()
+        .map(([, object]) => object)
+        .filter((o): o is PDFDict => o instanceof PDFDict && o.get(PDFName.of('S')) === PDFName.of('Figure'))
+        .map((o) => textOf(o.get(PDFName.of('Alt'))));
+      expect(alts).toHaveLength(plan.metrics.length);
+      plan.metrics.forEach((m, i) => {
+        expect(alts[i]).toContain(m.name);
+      });
+    });
+  }
 });

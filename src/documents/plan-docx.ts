@@ -31,6 +31,15 @@ import {
   employeeResponseSection,
   printablePlan,
 } from './printable.ts';
+import {
+  doneMark,
+  markedItem,
+  notDoneMark,
+  stateText,
+  timelineAsOf,
+  timelineDone,
+  utcToday,
+} from './timeline-marks.ts';
 
 type Labelled = { label: string; text: string };
 type Role = 'employee' | 'manager' | 'hr';
@@ -109,12 +118,21 @@ const cellRuns = (cell: Cell, header: boolean): Paragraph[] => {
   const { text, bold, color } =
     typeof cell === 'string' ? { text: cell, bold: false, color: undefined } : cell;
   // A line break inside a cell is a paragraph of its own in Word.
-  return text.split('\n').map(
-    (line) =>
-      new Paragraph({
-        children: [run(line, { bold: header || bold, color: header ? 'FFFFFF' : color, size: 17 })],
-      }),
-  );
+  const look = { bold: header || bold, color: header ? 'FFFFFF' : color, size: 17 };
+  return text.split('\n').map((line) => {
+    // A done / not done mark in the font that has it, as the check lists do.
+    const mark = line.startsWith(`${doneMark} `)
+      ? doneMark
+      : line.startsWith(`${notDoneMark} `)
+        ? notDoneMark
+        : null;
+    return new Paragraph({
+      children:
+        mark === null
+          ? [run(line, look)]
+          : [run(mark, { ...look, font: symbolFont }), run(line.slice(mark.length), look)],
+    });
+  });
 };
 
 /** A table with a repeating header row; `widths` are shares of the text width. */
@@ -173,6 +191,7 @@ function body(
   words: DocumentWords,
   locale: PlanView['locale'],
   responses: EmployeeResponse[],
+  today: string,
 ): FileChild[] {
   const out: FileChild[] = [];
   const push = (...items: FileChild[]): void => {
@@ -307,6 +326,7 @@ function body(
     labelled(h.hoursPerWeek, words.number(s.hoursPerWeek)),
   );
 
+  const done = timelineDone(timelineAsOf(plan, today));
   push(
     heading(h.timeline, 1),
     table(
@@ -316,19 +336,30 @@ function body(
         { text: `${i + 1}. ${p.title}`, bold: true },
         p.startWeek === p.endWeek ? `${p.startWeek}` : `${p.startWeek}–${p.endWeek}`,
         `${date(p.startDate)} – ${date(p.endDate)}`,
-        p.tasks.map((t) => `${h.week} ${t.week}: ${t.title}`).join('\n'),
-        { text: `${p.milestone.title} (${date(p.milestone.date)})`, color: primary },
+        p.tasks.map((t) => markedItem(`${h.week} ${t.week}: ${t.title}`, done.task(t), locale)).join('\n'),
+        {
+          text: markedItem(
+            `${p.milestone.title} (${date(p.milestone.date)})`,
+            done.milestone(p.milestone),
+            locale,
+          ),
+          color: primary,
+        },
       ]),
     ),
     heading(h.keyMilestones, 2),
     table(
-      [15, 20, 65],
-      [h.week, h.date, h.milestone],
-      plan.timeline.milestones.map((m) => [
-        { text: `${h.week} ${m.week}`, bold: true },
-        date(m.date),
-        m.title,
-      ]),
+      [12, 17, 53, 18],
+      [h.week, h.date, h.milestone, h.status],
+      plan.timeline.milestones.map((m) => {
+        const isDone = done.milestone(m);
+        return [
+          { text: `${h.week} ${m.week}`, bold: true },
+          date(m.date),
+          m.title,
+          { text: stateText(isDone, locale), color: isDone ? good : muted },
+        ];
+      }),
     ),
   );
 
@@ -600,7 +631,14 @@ export async function renderPlanDocx(input: PlanView, options: PlanDocxOptions =
             ],
           }),
         },
-        children: body(plan, h, words, locale, options.extras?.responses ?? []),
+        children: body(
+          plan,
+          h,
+          words,
+          locale,
+          options.extras?.responses ?? [],
+          options.extras?.asOf ?? utcToday(),
+        ),
       },
     ],
   });

@@ -12,6 +12,7 @@ import {
   employeeResponseSection,
   printablePlan,
 } from './printable.ts';
+import { markedItem, stateText, timelineAsOf, timelineDone, utcToday } from './timeline-marks.ts';
 
 export type DocumentLocale = Locale;
 
@@ -205,6 +206,11 @@ const box = 8;
 
 /** Space a heading needs below it before it is worth starting on this page. */
 const keepWithNext = 3 * (size.body + lineGap + 3);
+/** A heading's line in its size, as pdfkit sets DejaVu Sans (1.16 em) with the line gap. */
+const headingLine = (points: number): number => points * 1.17 + lineGap;
+/** An h2 or h3 right after a heading, with the space around it: a heading keeps the one under it on its page. */
+const h2Block = 8 + headingLine(size.h2) + 4;
+const h3Block = 5 + headingLine(size.h3) + 3;
 /** A table's header and first row. */
 const tableKeep = 60;
 /** An acknowledgment: heading, intro, five clauses and the signature lines. */
@@ -331,7 +337,8 @@ function writer(doc: Doc) {
     const separator = options.separator ?? ': ';
     const bulletSpace = options.bullet === false ? 0 : 11;
     style('bold', size.body);
-    ensure(lineHeight());
+    // A label alone introduces the lines under it: it keeps two of them on its page.
+    ensure(text === '' ? 3 * lineHeight() + 5 : lineHeight());
     const x = left + indent + bulletSpace;
     const w = width - indent - bulletSpace;
     if (bulletSpace) bulletAt(left + indent, doc.y);
@@ -426,8 +433,11 @@ function writer(doc: Doc) {
     /** Free drawing that reads as one paragraph. */
     block: (draw: () => void): void => tags.block('P', draw),
     /** `keep`: room the content right after the heading needs on the same page (a table, a signature block). */
-    h1: (text: string, keep = keepWithNext) => heading(text, size.h1, 14, 6, true, keep, 'H2'),
-    h2: (text: string, keep = keepWithNext) => heading(text, size.h2, 8, 4, false, keep, 'H3'),
+    // A section's heading is often followed by its first subsection's heading (and that by a focus area's or a
+    // group's): the room it keeps below covers those headings too, so no heading ends a page above another.
+    h1: (text: string, keep = keepWithNext + h2Block + h3Block) =>
+      heading(text, size.h1, 14, 6, true, keep, 'H2'),
+    h2: (text: string, keep = keepWithNext + h3Block) => heading(text, size.h2, 8, 4, false, keep, 'H3'),
     h3: (text: string, keep = keepWithNext) => heading(text, size.h3, 5, 3, false, keep, 'H4'),
     paragraph,
     labelled,
@@ -449,6 +459,8 @@ type Context = {
   value: (value: number, unit: string) => string;
   money: (value: number) => string;
   number: (value: number) => string;
+  /** The day the timeline's marks are read as of. */
+  today: string;
 };
 
 /** Every heading the template defines; a plan from an older template falls back to the key. */
@@ -643,35 +655,48 @@ function development(c: Context): void {
 
 function timeline(c: Context): void {
   const { w, plan, h } = c;
+  const done = timelineDone(timelineAsOf(plan, c.today));
   w.h1(h.timeline, 2 * tableKeep);
   w.table(
     [
-      { title: h.phase, width: 100 },
+      { title: h.phase, width: 90 },
       { title: h.weeks, width: 52 },
-      { title: c.words.dates, width: 78 },
-      { title: c.words.tasks, width: 170 },
-      { title: h.milestone, width: 95 },
+      { title: c.words.dates, width: 74 },
+      { title: c.words.tasks, width: 179 },
+      { title: h.milestone, width: 100 },
     ],
     plan.timeline.phases.map((p, i) => [
       { text: `${i + 1}. ${p.title}`, bold: true },
       p.startWeek === p.endWeek ? `${p.startWeek}` : `${p.startWeek}–${p.endWeek}`,
       `${c.date(p.startDate)} – ${c.date(p.endDate)}`,
-      p.tasks.map((t) => `${h.week} ${t.week}: ${t.title}`).join('\n'),
-      { text: `${p.milestone.title} (${c.date(p.milestone.date)})`, color: color.primary },
+      p.tasks.map((t) => markedItem(`${h.week} ${t.week}: ${t.title}`, done.task(t), c.locale)).join('\n'),
+      {
+        text: markedItem(
+          `${p.milestone.title} (${c.date(p.milestone.date)})`,
+          done.milestone(p.milestone),
+          c.locale,
+        ),
+        color: color.primary,
+      },
     ]),
   );
   w.h2(h.keyMilestones, tableKeep);
   w.table(
     [
-      { title: h.week, width: 60 },
-      { title: h.date, width: 100 },
-      { title: h.milestone, width: 335 },
+      { title: h.week, width: 55 },
+      { title: h.date, width: 85 },
+      { title: h.milestone, width: 270 },
+      { title: h.status, width: 85 },
     ],
-    plan.timeline.milestones.map((m) => [
-      { text: `${h.week} ${m.week}`, bold: true },
-      c.date(m.date),
-      m.title,
-    ]),
+    plan.timeline.milestones.map((m) => {
+      const isDone = done.milestone(m);
+      return [
+        { text: `${h.week} ${m.week}`, bold: true },
+        c.date(m.date),
+        m.title,
+        { text: stateText(isDone, c.locale), color: isDone ? color.good : color.muted },
+      ];
+    }),
   );
 }
 
@@ -887,9 +912,6 @@ function review(c: Context): void {
 
 function closing(c: Context): void {
   const { w, plan, h } = c;
-  w.gap(10);
-  w.paragraph(plan.completion.closingNote, { face: 'oblique', fill: color.muted });
-  w.gap(6);
   const approvedBy = approvedByLine(plan.approvals, c.words);
   const rows: [string, string][] = [
     [h.planCreatedBy, plan.header.createdByName],
@@ -898,7 +920,18 @@ function closing(c: Context): void {
     [h.endDate, c.date(plan.header.endDate)],
     [h.nextReviewDate, c.date(plan.header.nextReviewDate)],
   ];
-  w.ensure(5 * 14 + 60);
+  w.gap(10);
+  // The closing sentence, who made and approved the plan, its dates and the confidentiality notice: one block on one
+  // page, so that the sentence never ends a page alone nor the notice starts one.
+  const measure = (text: string): number => w.doc.heightOfString(text, { width: w.width, lineGap });
+  w.style('oblique', size.body);
+  const note = measure(plan.completion.closingNote) + 3;
+  w.style('bold', size.body);
+  const lines = rows.reduce((sum, [label, value]) => sum + measure(`${label}: ${value}`) + 2.5, 0);
+  const notice = measure(`${h.confidentialityNotice}: ${plan.confidentialityNotice}`) + 2.5;
+  w.ensure(note + 6 + lines + 8 + 6 + notice + 4);
+  w.paragraph(plan.completion.closingNote, { face: 'oblique', fill: color.muted });
+  w.gap(6);
   for (const [label, value] of rows) w.labelled(label, value, { bullet: false });
   w.gap(8);
   artifact(w.doc, () =>
@@ -1014,6 +1047,7 @@ export async function renderPlanPdf(input: PlanView, options: PlanPdfOptions = {
     value: words.value,
     money: (value) => words.money(value, plan.support.budget.currency),
     number: words.number,
+    today: options.extras?.asOf ?? utcToday(),
   };
   // Opened once and drawn on every page as the same image object; doc.image(bytes) would embed it per page.
   // openImage is public in pdfkit but missing from @types/pdfkit.

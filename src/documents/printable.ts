@@ -23,6 +23,8 @@ export type DocumentExtras = {
   mentorRole?: string | null;
   /** The employee's responses, oldest first; printed in the section "Employee's response". */
   responses?: EmployeeResponse[];
+  /** The day the timeline's done / not done marks are read as of (YYYY-MM-DD); today in UTC by default. */
+  asOf?: string;
 };
 
 const focusAreaPromptFields = [

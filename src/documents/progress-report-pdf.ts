@@ -6,6 +6,7 @@ import { elapsedShare } from '../domain/plan/metrics.ts';
 import type { Locale } from '../domain/template/template.ts';
 import { drawRule, fontNames, openPdfDocument, pageArea, pdfColor } from './pdf-document.ts';
 import { tableWriter } from './pdf-table.ts';
+import { artifact, type BlockRole, documentTags, taggedDocuments } from './pdf-tags.ts';
 import { type DocumentWords, documentWords } from './plan-pdf.ts';
 
 type Doc = PDFKit.PDFDocument;
@@ -19,9 +20,18 @@ const margin = { top: 62, bottom: 60, left: 50, right: 50 } as const;
 
 export type ReportWriter = ReturnType<typeof reportWriter>;
 
-/** A new A4 document with DejaVu Sans, collecting its bytes; `done` resolves after `doc.end()`. */
-export function openReport(info: { title: string; author: string; subject: string; locale: Locale }) {
-  const { doc, done } = openPdfDocument({ ...info, margins: margin });
+/**
+ * A new A4 document with DejaVu Sans, collecting its bytes; `done` resolves after `doc.end()`. `tagged`: headings,
+ * paragraphs, tables and charts go into a structure tree, the page furniture is marked as artifacts.
+ */
+export function openReport(info: {
+  title: string;
+  author: string;
+  subject: string;
+  locale: Locale;
+  tagged?: boolean;
+}) {
+  const { doc, done } = openPdfDocument({ ...info, margins: margin, tagged: info.tagged === true });
   return { doc, w: reportWriter(doc), done };
 }
 
@@ -29,19 +39,34 @@ export function openReport(info: { title: string; author: string; subject: strin
 export function reportWriter(doc: Doc) {
   const area = pageArea(doc, margin);
   const { left, width, bottom, ensure, gap } = area;
+  const tags = taggedDocuments.has(doc) ? documentTags(doc) : null;
+  /** In a tagged report, what `draw` draws is one element of the structure tree. */
+  const block = (role: BlockRole, draw: () => void, options: { alt?: string } = {}): void => {
+    if (tags) tags.block(role, draw, options);
+    else draw();
+  };
   const style = (face: Face, points: number, fill: string = reportColor.text): void => {
     doc.font(font[face]).fontSize(points).fillColor(fill);
   };
   const heightOf = (text: string, w: number): number =>
     doc.heightOfString(text || ' ', { width: w, lineGap });
 
-  const heading = (text: string, points: number, before: number, keep: number, rule: boolean): void => {
+  const heading = (
+    text: string,
+    points: number,
+    before: number,
+    keep: number,
+    rule: boolean,
+    role: 'H2' | 'H3',
+  ): void => {
     gap(before);
     style('bold', points, reportColor.primary);
     ensure(heightOf(text, width) + keep);
-    doc.text(text, left, doc.y, { width, lineGap });
+    block(role, () => doc.text(text, left, doc.y, { width, lineGap }));
     if (rule) {
-      drawRule(doc, { from: left, to: left + width, y: doc.y + 1, width: 0.8, color: reportColor.primary });
+      artifact(doc, () =>
+        drawRule(doc, { from: left, to: left + width, y: doc.y + 1, width: 0.8, color: reportColor.primary }),
+      );
     }
     gap(rule ? 6 : 3);
   };
@@ -53,7 +78,7 @@ export function reportWriter(doc: Doc) {
     const indent = options.indent ?? 0;
     style(options.face ?? 'regular', options.points ?? size.body, options.fill);
     ensure(doc.currentLineHeight(true) + lineGap);
-    doc.text(text, left + indent, doc.y, { width: width - indent, lineGap });
+    block('P', () => doc.text(text, left + indent, doc.y, { width: width - indent, lineGap }));
     gap(3);
   };
 
@@ -62,14 +87,16 @@ export function reportWriter(doc: Doc) {
     const indent = options.indent ?? 0;
     style('bold', size.body);
     ensure(doc.currentLineHeight(true) + lineGap);
-    doc.text(`${label}: `, left + indent, doc.y, { width: width - indent, lineGap, continued: true });
-    style('regular', size.body);
-    doc.text(text || '—', { width: width - indent, lineGap });
+    block('P', () => {
+      doc.text(`${label}: `, left + indent, doc.y, { width: width - indent, lineGap, continued: true });
+      style('regular', size.body);
+      doc.text(text || '—', { width: width - indent, lineGap });
+    });
     gap(2);
   };
 
   const table = tableWriter(
-    { ...area, doc, style, heightOf, fillShape: (fill) => doc.fill(fill) },
+    { ...area, doc, style, heightOf, fillShape: (fill) => doc.fill(fill), ...(tags ? { tags } : {}) },
     {
       points: size.small,
       lineGap,
@@ -91,13 +118,17 @@ export function reportWriter(doc: Doc) {
     style,
     title: (text: string, subtitle: string) => {
       style('bold', size.title, reportColor.primary);
-      doc.text(text, left, doc.y, { width, lineGap });
+      block('H1', () => doc.text(text, left, doc.y, { width, lineGap }));
       style('regular', size.h2, reportColor.muted);
-      doc.text(subtitle, left, doc.y, { width, lineGap });
+      block('P', () => doc.text(subtitle, left, doc.y, { width, lineGap }));
       gap(8);
     },
-    h1: (text: string, keep = 40) => heading(text, size.h1, 12, keep, true),
-    h2: (text: string, keep = 30) => heading(text, size.h2, 7, keep, false),
+    h1: (text: string, keep = 40) => heading(text, size.h1, 12, keep, true, 'H2'),
+    h2: (text: string, keep = 30) => heading(text, size.h2, 7, keep, false, 'H3'),
+    /** A drawing read as one figure, by its alternative text. */
+    figure: (alt: string, draw: () => void) => block('Figure', draw, { alt }),
+    /** Closes the structure tree of a tagged report, before its pages are stamped. */
+    endTags: () => tags?.end(),
     paragraph,
     labelled,
     table,
@@ -123,6 +154,10 @@ export function stampPages(
     // Writing in the margin must not start a new page.
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
+    artifact(doc, () => stampPage(i), 'Pagination');
+    doc.page.margins.bottom = bottomMargin;
+  }
+  function stampPage(i: number): void {
     const right = w.left + w.width;
     w.style('bold', size.small, reportColor.primary);
     doc.text(furniture.header, w.left, 30, { width: w.width, lineBreak: false });
@@ -144,7 +179,6 @@ export function stampPages(
       align: 'right',
       lineBreak: false,
     });
-    doc.page.margins.bottom = bottomMargin;
   }
 }
 
@@ -308,6 +342,8 @@ function axisTicks(min: number, max: number, count = 4): number[] {
   return ticks;
 }
 
+const chartHeight = 128;
+
 /**
  * One metric over the plan's span, in vector paths: measurements from the baseline (solid, with points), the target
  * (dashed, green), the forecast to the end date (dashed; red when it misses) and today (dotted).
@@ -322,7 +358,7 @@ export function drawMetricChart(
 ): void {
   const t = words[locale];
   const { doc } = w;
-  const height = 128;
+  const height = chartHeight;
   w.ensure(height + 34);
   w.style('bold', size.body, reportColor.text);
   doc.text(`${metric.name} (${format.metricStatus[metric.status]})`, w.left, doc.y, {
@@ -464,6 +500,7 @@ export async function renderProgressReportPdf(input: ProgressReportInput): Promi
     author: plan.header.organizationName,
     subject: plan.title,
     locale,
+    tagged: true,
   });
 
   const week = Math.min(
@@ -528,7 +565,17 @@ export async function renderProgressReportPdf(input: ProgressReportInput): Promi
   );
 
   w.h1(t.charts, 170);
-  for (const metric of plan.metrics) drawMetricChart(w, metric, span, input.today, locale, format);
+  for (const metric of plan.metrics) {
+    // The chart's room is found before the figure starts, so that the figure lies on one page.
+    w.ensure(chartHeight + 34);
+    const forecast = metric.forecast
+      ? `; ${t.forecast} ${format.value(shownForecast(metric) ?? metric.forecast.value, metric.unit)}`
+      : '';
+    w.figure(
+      `${metric.name} (${format.metricStatus[metric.status]}): ${format.value(metric.baseline, metric.unit)} → ${format.value(metric.current, metric.unit)}; ${t.target} ${format.value(metric.target, metric.unit)}${forecast}`,
+      () => drawMetricChart(w, metric, span, input.today, locale, format),
+    );
+  }
 
   w.h1(t.checkIns);
   // A meeting belongs to the week it took place in, else to the week it was due.
@@ -579,6 +626,7 @@ export async function renderProgressReportPdf(input: ProgressReportInput): Promi
     w.paragraph(`• ${t.flags[flag]}${about[flag] ? `: ${about[flag]}` : ''}`, { fill: reportColor.bad });
   }
 
+  w.endTags();
   stampPages(w, {
     header: `${plan.header.organizationName} · ${t.title} · ${plan.header.employeeName}`,
     footer: `${t.generated(format.dateTime(input.generatedAt))}. ${plan.confidentialityNotice}`,
