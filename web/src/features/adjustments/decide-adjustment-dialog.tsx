@@ -1,7 +1,9 @@
 // HR's approve or reject decision on one adjustment, with the reason the decision must carry.
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useDecideAdjustment } from '../../api/history.ts';
+import { inboxKey } from '../../api/inbox.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { useErrorMessage } from '../../ui/states.tsx';
 
@@ -18,6 +20,7 @@ export function DecideAdjustmentDialog({
 }) {
   const { t } = useTranslation();
   const decide = useDecideAdjustment(planId);
+  const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
   return (
     <ConfirmDialog
@@ -36,6 +39,8 @@ export function DecideAdjustmentDialog({
           { id: deciding.adjustmentId, decision: deciding.decision, reason },
           {
             onSuccess: () => {
+              // It no longer waits on anyone: the home page and the count beside Home follow.
+              void queryClient.invalidateQueries({ queryKey: inboxKey });
               notifications.show({ color: 'teal', message: t(`adjust.decided.${deciding.decision}`) });
               onClose();
             },

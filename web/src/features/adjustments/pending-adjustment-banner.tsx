@@ -13,30 +13,39 @@ import { type AdjustmentDecision, DecideAdjustmentDialog } from './decide-adjust
 
 export function PendingAdjustmentBanner({ plan }: { plan: PlanView }) {
   const inbox = useInbox();
+  // The dialog outlives the banner: once decided, the banner goes and the dialog still confirms it.
+  const [deciding, setDeciding] = useState<AdjustmentDecision | null>(null);
   const waitingIds = new Set(
     (inbox.data?.items ?? [])
       .filter((item) => item.kind === 'decide_adjustment' && item.planId === plan.id && item.subjectId)
       .map((item) => item.subjectId as string),
   );
-  if (waitingIds.size === 0) return null;
-  return <PendingAdjustments plan={plan} waitingIds={waitingIds} />;
-}
-
-function PendingAdjustments({ plan, waitingIds }: { plan: PlanView; waitingIds: Set<string> }) {
-  const adjustments = useAdjustments(plan.id);
-  const [deciding, setDeciding] = useState<AdjustmentDecision | null>(null);
-  const waiting = (adjustments.data?.items ?? []).filter(
-    (a) => a.status === 'pending' && waitingIds.has(a.id),
-  );
-  if (waiting.length === 0) return null;
   return (
     <>
-      {waiting.map((adjustment) => (
-        <PendingAdjustment key={adjustment.id} plan={plan} adjustment={adjustment} onDecide={setDeciding} />
-      ))}
+      {waitingIds.size > 0 && (
+        <PendingAdjustments plan={plan} waitingIds={waitingIds} onDecide={setDeciding} />
+      )}
       <DecideAdjustmentDialog planId={plan.id} deciding={deciding} onClose={() => setDeciding(null)} />
     </>
   );
+}
+
+function PendingAdjustments({
+  plan,
+  waitingIds,
+  onDecide,
+}: {
+  plan: PlanView;
+  waitingIds: Set<string>;
+  onDecide: (decision: AdjustmentDecision) => void;
+}) {
+  const adjustments = useAdjustments(plan.id);
+  const waiting = (adjustments.data?.items ?? []).filter(
+    (a) => a.status === 'pending' && waitingIds.has(a.id),
+  );
+  return waiting.map((adjustment) => (
+    <PendingAdjustment key={adjustment.id} plan={plan} adjustment={adjustment} onDecide={onDecide} />
+  ));
 }
 
 function PendingAdjustment({

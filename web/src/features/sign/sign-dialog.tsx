@@ -12,10 +12,12 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../api/auth.ts';
 import { useVersionDiff, useVersions } from '../../api/history.ts';
+import { inboxKey } from '../../api/inbox.ts';
 import { useSign } from '../../api/plans.ts';
 import type { PlanView, SignerRole } from '../../api/types.ts';
 import { AppModal } from '../../ui/app-modal.tsx';
@@ -38,6 +40,7 @@ export function SignDialog({
   const { t } = useTranslation();
   const { user } = useCurrentUser();
   const sign = useSign(plan.id);
+  const queryClient = useQueryClient();
   const versions = useVersions(plan.id);
   const serverErrors = useFieldErrors(sign.error);
   const errorMessage = useErrorMessage();
@@ -70,6 +73,7 @@ export function SignDialog({
         : { role, typedName: typedName.trim(), clauses: ticked };
     sign.mutate(body, {
       onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: inboxKey });
         notifications.show({
           color: 'teal',
           message: mode === 'refuse' ? t('sign.refused') : t('sign.signed'),
