@@ -37,8 +37,6 @@ const placeOf: Record<string, string> = {
   'weekly.report': '',
 };
 
-export const knownNotificationKinds = Object.keys(placeOf);
-
 const asText = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** The message key of a notification: its kind, with a decided adjustment split by its decision. */
