@@ -35,6 +35,30 @@ const labels: Record<string, Record<LabelLocale, string>> = {
     en: 'A weekly progress report is ready',
     es: 'Hay un informe semanal de progreso disponible',
   },
+  'plan.outcome_recommended': {
+    en: 'An outcome was recommended and waits for HR',
+    es: 'Se ha recomendado un resultado pendiente de RR. HH.',
+  },
+  'plan.accommodation_requested': {
+    en: 'An accommodation request waits for a decision',
+    es: 'Una solicitud de adaptación espera una decisión',
+  },
+  'plan.response_added': {
+    en: 'The employee added a written response',
+    es: 'El empleado ha añadido una respuesta por escrito',
+  },
+  'plan.employee_left': {
+    en: 'The employee of a plan has left',
+    es: 'El empleado de un plan ha dejado la empresa',
+  },
+  'plan.manager_left': {
+    en: 'The manager of a plan has left: the plan needs a new manager',
+    es: 'El responsable de un plan ha dejado la empresa: el plan necesita un nuevo responsable',
+  },
+  'plan.manager_changed': { en: 'A plan has a new manager', es: 'Un plan tiene un nuevo responsable' },
+  'appeal.lodged': { en: 'An outcome was appealed', es: 'Se ha recurrido un resultado' },
+  'appeal.decided': { en: 'An appeal was decided', es: 'Se ha resuelto un recurso' },
+  'feedback.received': { en: 'Feedback arrived for a plan', es: 'Ha llegado retroalimentación para un plan' },
   'outcome.recommended': {
     en: 'An outcome was recommended and waits for HR',
     es: 'Se ha recomendado un resultado pendiente de RR. HH.',

@@ -1,15 +1,14 @@
 // The adjustment log: each proposal with its diff, and HR's approve or reject decision with a reason.
 import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isHr, useCurrentUser } from '../../api/auth.ts';
-import { useAdjustments, useDecideAdjustment } from '../../api/history.ts';
+import { useAdjustments } from '../../api/history.ts';
 import type { Adjustment, PlanView } from '../../api/types.ts';
-import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { formatDateTime } from '../../ui/format.ts';
-import { QueryState, useErrorMessage } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/states.tsx';
 import { ChangeList } from './change-list.tsx';
+import { DecideAdjustmentDialog } from './decide-adjustment-dialog.tsx';
 
 const statusColor: Record<Adjustment['status'], string> = {
   pending: 'yellow',
@@ -22,8 +21,6 @@ export function AdjustmentsPanel({ plan }: { plan: PlanView }) {
   const { t } = useTranslation();
   const { user } = useCurrentUser();
   const adjustments = useAdjustments(plan.id);
-  const decide = useDecideAdjustment(plan.id);
-  const errorMessage = useErrorMessage();
   const [deciding, setDeciding] = useState<{ adjustment: Adjustment; decision: 'approve' | 'reject' } | null>(
     null,
   );
@@ -90,32 +87,10 @@ export function AdjustmentsPanel({ plan }: { plan: PlanView }) {
               )}
             </Card>
           ))}
-          <ConfirmDialog
-            opened={deciding !== null}
-            title={deciding ? t(`adjust.confirm.${deciding.decision}`) : ''}
-            message={deciding?.decision === 'approve' ? t('adjust.approveWarning') : undefined}
-            confirmLabel={deciding ? t(`adjust.${deciding.decision}`) : ''}
-            color={deciding?.decision === 'reject' ? 'red' : 'teal.8'}
-            reasonLabel={t('adjust.decisionReason')}
-            isReasonRequired
-            isBusy={decide.isPending}
-            error={decide.error ? errorMessage(decide.error) : null}
-            onConfirm={(reason) => {
-              if (!deciding) return;
-              decide.mutate(
-                { id: deciding.adjustment.id, decision: deciding.decision, reason },
-                {
-                  onSuccess: () => {
-                    notifications.show({ color: 'teal', message: t(`adjust.decided.${deciding.decision}`) });
-                    setDeciding(null);
-                  },
-                },
-              );
-            }}
-            onClose={() => {
-              decide.reset();
-              setDeciding(null);
-            }}
+          <DecideAdjustmentDialog
+            planId={plan.id}
+            deciding={deciding && { adjustmentId: deciding.adjustment.id, decision: deciding.decision }}
+            onClose={() => setDeciding(null)}
           />
         </Stack>
       )}

@@ -122,12 +122,68 @@ function CountOf({ filters }: { filters: PlanFilters }) {
   return <>{`${plans.data.items.length}${plans.data.nextCursor ? '+' : ''}`}</>;
 }
 
+function InboxCount({ kind }: { kind: InboxItem['kind'] }) {
+  const inbox = useInbox();
+  if (inbox.isPending) return <>…</>;
+  if (inbox.isError) return <>—</>;
+  return <>{inbox.data.items.filter((item) => item.kind === kind).length}</>;
+}
+
+/** The adjustments waiting on this person's decision, each opening the plan where Approve and Reject are. */
+function AdjustmentsToDecide() {
+  const { t } = useTranslation();
+  const inbox = useInbox();
+  const title = t('daily.home.adjustments');
+  const items = (inbox.data?.items ?? []).filter((item) => item.kind === 'decide_adjustment');
+  return (
+    <div id="adjustments-to-decide">
+      <Section title={title}>
+        {inbox.isPending ? (
+          <LoadingState />
+        ) : inbox.isError ? (
+          <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />
+        ) : items.length === 0 ? (
+          <Card withBorder padding="md">
+            <Text size="sm" c="dimmed">
+              {t('daily.home.noAdjustments')}
+            </Text>
+          </Card>
+        ) : (
+          <Card withBorder padding={0}>
+            <Stack gap={0} component="ul" className="inbox-list" aria-label={title}>
+              {items.map((item) => (
+                <Group
+                  key={item.subjectId ?? item.planId}
+                  component="li"
+                  justify="space-between"
+                  wrap="wrap"
+                  gap="xs"
+                  px="md"
+                  py="sm"
+                  className="inbox-row"
+                >
+                  <Text size="sm" fw={600}>
+                    {t('inbox.kinds.decide_adjustment', { name: item.employeeName })}
+                  </Text>
+                  <Button component={Link} to={`/plans/${item.planId}`} size="xs" variant="light">
+                    {t('daily.home.review')}
+                  </Button>
+                </Group>
+              ))}
+            </Stack>
+          </Card>
+        )}
+      </Section>
+    </div>
+  );
+}
+
 function HrHome() {
   const { t } = useTranslation();
   const today = todayIso();
   return (
     <>
-      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
         <StatCard
           label={t('home.hr.approvals')}
           value={<CountOf filters={{ status: 'in_review' }} />}
@@ -143,6 +199,11 @@ function HrHome() {
           value={<CountOf filters={{ status: 'active' }} />}
           href="/plans?status=active"
         />
+        <StatCard
+          label={t('daily.home.adjustments')}
+          value={<InboxCount kind="decide_adjustment" />}
+          href="#adjustments-to-decide"
+        />
       </SimpleGrid>
       <PlanQueue
         title={t('home.hr.approvals')}
@@ -150,6 +211,7 @@ function HrHome() {
         empty={t('home.hr.noApprovals')}
         viewAllHref="/plans?status=in_review"
       />
+      <AdjustmentsToDecide />
       <PlanQueue
         title={t('home.hr.signatures')}
         filters={{ status: 'awaiting_acknowledgment' }}

@@ -1,4 +1,4 @@
-// The bell in the header: unread count, the latest notifications, mark as read.
+// The bell in the header: one line per plan with news (how many, the latest in a sentence), mark as read.
 import {
   ActionIcon,
   Button,
@@ -17,7 +17,7 @@ import { Link, useNavigate } from 'react-router';
 import { useMarkRead, useNotifications } from '../../api/notifications.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { LineIcon } from '../../ui/line-icon.tsx';
-import { notificationText } from './notification-text.ts';
+import { groupByPlan, notificationHref, notificationText } from './notification-text.ts';
 
 export function NotificationsBell() {
   const { t } = useTranslation();
@@ -26,8 +26,10 @@ export function NotificationsBell() {
   const markRead = useMarkRead();
   const navigate = useNavigate();
   if (notifications.isError) return null;
-  const unread = notifications.data?.unreadCount ?? 0;
-  const items = notifications.data?.items.slice(0, 8) ?? [];
+  const groups = groupByPlan(notifications.data?.items ?? []);
+  // The bell counts plans with news, not events: thirty events of one plan are one thing to look at.
+  const unread = groups.filter((group) => group.unread.length > 0).length;
+  const items = groups.slice(0, 8);
   return (
     <Indicator
       label={unread > 99 ? '99+' : unread}
@@ -51,7 +53,7 @@ export function NotificationsBell() {
             c="dark.7"
             size="lg"
             onClick={toggle}
-            aria-label={t('notifications.bellLabel', { count: unread })}
+            aria-label={t('daily.bell.label', { count: unread })}
           >
             <LineIcon name="bell" size={20} />
           </ActionIcon>
@@ -80,24 +82,26 @@ export function NotificationsBell() {
               </Text>
             ) : (
               <Stack gap={0}>
-                {items.map((n) => (
+                {items.map((group) => (
                   <UnstyledButton
-                    key={n.id}
+                    key={group.key}
                     px="sm"
                     py="xs"
                     className="notification-item"
-                    data-unread={n.readAt ? undefined : true}
+                    data-unread={group.unread.length > 0 ? true : undefined}
                     onClick={() => {
-                      if (!n.readAt) markRead.mutate(n.id);
+                      for (const n of group.unread) markRead.mutate(n.id);
                       close();
-                      if (n.planId) navigate(`/plans/${n.planId}`);
+                      navigate(notificationHref(group.latest));
                     }}
                   >
-                    <Text size="sm" fw={n.readAt ? 400 : 600}>
-                      {notificationText(t, n)}
+                    <Text size="sm" fw={group.unread.length > 0 ? 600 : 400}>
+                      {notificationText(t, group.latest)}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {formatDateTime(n.createdAt)}
+                      {formatDateTime(group.latest.createdAt)}
+                      {group.count > 1 &&
+                        ` · ${t('daily.bell.count', { count: group.count, unread: group.unread.length })}`}
                     </Text>
                   </UnstyledButton>
                 ))}

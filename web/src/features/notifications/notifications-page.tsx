@@ -6,7 +6,7 @@ import { useMarkRead, useNotifications } from '../../api/notifications.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { EmptyState, QueryState } from '../../ui/states.tsx';
-import { notificationText } from './notification-text.ts';
+import { notificationHref, notificationText } from './notification-text.ts';
 
 export function NotificationsPage() {
   const { t } = useTranslation();
@@ -44,7 +44,7 @@ export function NotificationsPage() {
                         {n.planId ? (
                           <Anchor
                             component={Link}
-                            to={`/plans/${n.planId}`}
+                            to={notificationHref(n)}
                             onClick={() => !n.readAt && markRead.mutate(n.id)}
                           >
                             {notificationText(t, n)}

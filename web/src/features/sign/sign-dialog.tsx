@@ -12,15 +12,19 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../api/auth.ts';
-import { useVersions } from '../../api/history.ts';
+import { useVersionDiff, useVersions } from '../../api/history.ts';
+import { inboxKey } from '../../api/inbox.ts';
 import { useSign } from '../../api/plans.ts';
 import type { PlanView, SignerRole } from '../../api/types.ts';
 import { AppModal } from '../../ui/app-modal.tsx';
 import { useFieldErrors } from '../../ui/field-errors.ts';
-import { useErrorMessage } from '../../ui/states.tsx';
+import { formatDateTime } from '../../ui/format.ts';
+import { LoadingState, useErrorMessage } from '../../ui/states.tsx';
+import { ChangeList } from '../adjustments/change-list.tsx';
 
 const normalise = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 
@@ -36,6 +40,7 @@ export function SignDialog({
   const { t } = useTranslation();
   const { user } = useCurrentUser();
   const sign = useSign(plan.id);
+  const queryClient = useQueryClient();
   const versions = useVersions(plan.id);
   const serverErrors = useFieldErrors(sign.error);
   const errorMessage = useErrorMessage();
@@ -68,6 +73,7 @@ export function SignDialog({
         : { role, typedName: typedName.trim(), clauses: ticked };
     sign.mutate(body, {
       onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: inboxKey });
         notifications.show({
           color: 'teal',
           message: mode === 'refuse' ? t('sign.refused') : t('sign.signed'),
@@ -98,6 +104,7 @@ export function SignDialog({
               </Text>
             )}
           </Alert>
+          <ChangesSinceSigned plan={plan} role={role} />
           {role === 'employee' && (
             <SegmentedControl
               value={mode}
@@ -164,5 +171,39 @@ export function SignDialog({
         </Stack>
       </form>
     </AppModal>
+  );
+}
+
+/** Signing again: what changed between the version this role last signed and the one to sign now. */
+function ChangesSinceSigned({ plan, role }: { plan: PlanView; role: SignerRole }) {
+  const { t } = useTranslation();
+  const earlier = plan.signatures
+    .filter((s) => s.role === role && !s.isCurrent && s.version < plan.version)
+    .sort((a, b) => b.version - a.version)[0];
+  const diff = useVersionDiff(plan.id, earlier?.version ?? null, earlier ? plan.version : null);
+  if (!earlier) return null;
+  const title = t('daily.sign.changedSince', { version: earlier.version });
+  return (
+    <section aria-label={title}>
+      <Text fw={700} size="sm">
+        {title}
+      </Text>
+      <Text size="xs" c="dimmed" mb={4}>
+        {t('daily.sign.signedBy', {
+          name: earlier.typedName ?? earlier.signerName,
+          date: formatDateTime(earlier.signedAt),
+          version: earlier.version,
+        })}
+      </Text>
+      {diff.isPending ? (
+        <LoadingState />
+      ) : diff.isError ? (
+        <Text size="sm" c="red.9">
+          {t('daily.sign.diffUnavailable')}
+        </Text>
+      ) : (
+        <ChangeList plan={plan} changes={diff.data.changes} />
+      )}
+    </section>
   );
 }

@@ -8,6 +8,7 @@ import type { PlanView } from '../../../api/types.ts';
 import { useFieldErrors } from '../../../ui/field-errors.ts';
 import { formatDate, formatDateTime, formatRelativeDays } from '../../../ui/format.ts';
 import { UnsavedChangesGuard } from '../../../ui/unsaved-changes-guard.tsx';
+import { PendingAdjustmentBanner } from '../../adjustments/pending-adjustment-banner.tsx';
 import { InfoGrid, LabelledList, Paragraph, SectionCard } from '../plan-blocks.tsx';
 
 export function OverviewTab({ plan }: { plan: PlanView }) {
@@ -16,6 +17,7 @@ export function OverviewTab({ plan }: { plan: PlanView }) {
   const header = plan.header;
   return (
     <Stack gap="md">
+      <PendingAdjustmentBanner plan={plan} />
       {plan.outcome && <OutcomeCard plan={plan} />}
       <SectionCard title={plan.subtitle || plan.title} id="plan-header">
         <InfoGrid

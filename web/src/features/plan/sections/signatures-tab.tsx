@@ -31,11 +31,7 @@ export function SignaturesTab({ plan }: { plan: PlanView }) {
       <Title order={2} size="h3">
         {h.acknowledgment}
       </Title>
-      {plan.status === 'awaiting_acknowledgment' && (
-        <Alert color="orange" variant="light">
-          {t('plan.signatures.awaiting', { version: plan.version })}
-        </Alert>
-      )}
+      {plan.status === 'awaiting_acknowledgment' && <AwaitingSignatures plan={plan} />}
       <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="md">
         {roles.map((role) => {
           const signatures = plan.signatures.filter((s) => s.role === role);
@@ -110,7 +106,10 @@ export function SignaturesTab({ plan }: { plan: PlanView }) {
           items={[
             { label: h.planCreatedBy, value: plan.header.createdByName },
             { label: h.planApprovedBy, value: managerApproval?.name ?? plan.header.managerName },
-            { label: h.nextReviewDate, value: formatDate(plan.header.nextReviewDate) },
+            // A closed or cancelled plan has no review ahead of it.
+            ...(plan.status === 'closed' || plan.status === 'cancelled'
+              ? []
+              : [{ label: h.nextReviewDate, value: formatDate(plan.header.nextReviewDate) }]),
             { label: h.startDate, value: formatDate(plan.header.startDate) },
             { label: h.endDate, value: formatDate(plan.header.endDate) },
           ]}
@@ -140,7 +139,12 @@ function SignatureRecord({
   return (
     <Stack gap={4}>
       <Group gap="xs">
-        {signature.isRefused ? (
+        {!signature.isCurrent ? (
+          // A later major change voided it: it is a record of the past, not a signature of this version.
+          <Badge color="gray.8" variant="outline">
+            {signature.isRefused ? t('daily.signatures.refusedEarlier') : t('plan.signatures.outdated')}
+          </Badge>
+        ) : signature.isRefused ? (
           <Badge color="red" variant="light">
             {h.refusedToSign}
           </Badge>
@@ -149,12 +153,12 @@ function SignatureRecord({
             {t('plan.signatures.signed')}
           </Badge>
         )}
-        {!signature.isCurrent && !signature.isRefused && (
-          <Badge color="orange" variant="light">
-            {t('plan.signatures.outdated')}
-          </Badge>
-        )}
       </Group>
+      {!signature.isCurrent && (
+        <Text size="sm" fw={600}>
+          {t('daily.signatures.notSignedCurrent', { version: plan.version })}
+        </Text>
+      )}
       <Text size="sm">
         <Text span fw={600} size="sm">
           {signature.typedName ?? signature.signerName}
@@ -187,5 +191,23 @@ function SignatureRecord({
         </Button>
       )}
     </Stack>
+  );
+}
+
+/** Names exactly the roles whose signature (or, for the employee, refusal) of the version that counts is missing. */
+function AwaitingSignatures({ plan }: { plan: PlanView }) {
+  const { t, i18n } = useTranslation();
+  const missing = roles.filter((role) => !plan.signatures.some((s) => s.role === role && s.isCurrent));
+  const unwitnessed = plan.signatures.some((s) => s.isCurrent && s.isRefused && !s.witnessName);
+  if (missing.length === 0 && !unwitnessed) return null;
+  const who = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
+    missing.map((role) => t(`daily.signatures.who.${role}`)),
+  );
+  return (
+    <Alert color="orange" variant="light" role="status">
+      {missing.length > 0
+        ? t('daily.signatures.waitingFor', { version: plan.version, who })
+        : t('daily.signatures.waitingForWitness', { version: plan.version })}
+    </Alert>
   );
 }

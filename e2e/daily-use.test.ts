@@ -1,0 +1,264 @@
+// Day-to-day use: an adjustment waits on HR's home and is decided on the plan's overview; the signatures tab after
+// the change says who still signs and what changed; notifications say what happened, one line per plan in the bell;
+// a plan that is over shows no review ahead of it.
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { browserSuite, keepFailureScreenshot, logins, type Session, signIn } from './helpers/server.ts';
+import { expectText, field } from './helpers/ui.ts';
+
+const suite = browserSuite();
+const sessions: Session[] = [];
+let planId = '';
+let employeeName = '';
+let managerName = '';
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail')
+    await keepFailureScreenshot(sessions.at(-1)?.page, context.task.name);
+});
+
+async function as(email: string): Promise<Page> {
+  const session = await suite.open();
+  sessions.push(session);
+  await signIn(session.page, email);
+  return session.page;
+}
+
+/** Writes through the API as the page's signed-in person (with the session's CSRF token), expecting success. */
+async function write(page: Page, path: string, body: unknown): Promise<Record<string, unknown>> {
+  const me = (await (await page.request.get('/api/v1/me')).json()) as { csrfToken: string };
+  const response = await page.request.post(path, {
+    data: body,
+    headers: { 'x-csrf-token': me.csrfToken },
+  });
+  const text = await response.text();
+  expect(response.ok(), `${path}: ${text}`).toBe(true);
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+async function signThroughApi(page: Page, role: 'employee' | 'manager' | 'hr'): Promise<void> {
+  const me = (await (await page.request.get('/api/v1/me')).json()) as { user: { name: string } };
+  const plan = (await (await page.request.get(`/api/v1/plans/${planId}`)).json()) as {
+    acknowledgmentClauses: Record<string, { id: string }[]>;
+  };
+  await write(page, `/api/v1/plans/${planId}/signatures`, {
+    role,
+    typedName: me.user.name,
+    clauses: plan.acknowledgmentClauses[role].map((clause) => clause.id),
+  });
+}
+
+async function firstPlan(page: Page, status: string): Promise<{ id: string; endDate: string }> {
+  const body = (await (await page.request.get(`/api/v1/plans?status=${status}`)).json()) as {
+    items: { id: string; endDate: string }[];
+  };
+  expect(body.items.length, status).toBeGreaterThan(0);
+  return body.items[0];
+}
+
+const signaturesAlert = (page: Page) =>
+  page.getByRole('status').filter({ hasText: /Version \d+ of this plan/ });
+
+describe('a plan that is over', { timeout: 120_000 }, () => {
+  it('a cancelled or closed plan shows no next review date anywhere; a plan never paused says nothing of pausing', async () => {
+    const page = await as(logins.hr);
+    const draft = await firstPlan(page, 'draft');
+    await write(page, `/api/v1/plans/${draft.id}/transitions`, {
+      action: 'cancel',
+      reason: 'The role was restructured before the plan started.',
+    });
+    const closed = await firstPlan(page, 'closed');
+    for (const id of [draft.id, closed.id]) {
+      await page.goto(`/plans/${id}`);
+      const header = page.locator('section[aria-labelledby="plan-header"]');
+      await header.waitFor();
+      expect(await header.textContent()).not.toMatch(/Next review date|in \d+ days/i);
+      expect(await header.textContent()).not.toMatch(/Paused since/i);
+      await page.goto(`/plans/${id}/signatures`);
+      const review = page.locator('section[aria-labelledby="plan-review"]');
+      await review.waitFor();
+      expect(await review.textContent()).not.toMatch(/Next review date/i);
+    }
+    const active = await firstPlan(page, 'active');
+    await page.goto(`/plans/${active.id}`);
+    const header = page.locator('section[aria-labelledby="plan-header"]');
+    await header.waitFor();
+    expect(await header.textContent()).toMatch(/Next review date/i);
+    expect(await header.textContent()).not.toMatch(/Paused since/i);
+  });
+});
+
+describe('an adjustment waiting for a decision', { timeout: 180_000 }, () => {
+  it('the manager proposes one; the overview offers no decision to the manager', async () => {
+    const page = await as(logins.manager);
+    const active = await firstPlan(page, 'active');
+    planId = active.id;
+    const end = new Date(`${active.endDate}T00:00:00Z`);
+    end.setUTCDate(end.getUTCDate() + 14);
+    await write(page, `/api/v1/plans/${planId}/adjustments`, {
+      reason: 'Two weeks of leave in the middle of the plan.',
+      changes: { plan: { endDate: end.toISOString().slice(0, 10) } },
+    });
+    const plan = (await (await page.request.get(`/api/v1/plans/${planId}`)).json()) as {
+      header: { employeeName: string };
+    };
+    employeeName = plan.header.employeeName;
+    await page.goto(`/plans/${planId}`);
+    await page.locator('section[aria-labelledby="plan-header"]').waitFor();
+    await page.getByRole('tab', { name: 'Overview' }).waitFor();
+    expect(await page.getByRole('region', { name: 'An adjustment waits for your decision' }).count()).toBe(0);
+  });
+
+  it('HR sees it counted and listed on the home page', async () => {
+    const page = await as(logins.hr);
+    const card = page.locator('.stat-card').filter({ hasText: 'Adjustments to decide' });
+    await expect
+      .poll(async () => card.textContent(), { timeout: 15_000 })
+      .toMatch(/Adjustments to decide\s*1$/);
+    const list = page.getByRole('region', { name: 'Adjustments to decide' });
+    await list.getByText(`Decide on an adjustment to the plan for ${employeeName}`).waitFor();
+    expect(await list.getByRole('link', { name: 'Review and decide' }).getAttribute('href')).toBe(
+      `/plans/${planId}`,
+    );
+  });
+
+  it("the notification of the plan's HR representative opens the overview, where Approve is", async () => {
+    const page = await as(logins.hrRep);
+    // The bell's line for the plan says what happened and opens the overview, where the decision is.
+    await page.getByRole('button', { name: /^Notifications, news about \d+ plans?$/ }).click();
+    const line = page
+      .locator('.notification-item')
+      .filter({ hasText: `proposed an adjustment to the plan for ${employeeName}` });
+    await line.waitFor();
+    await line.click();
+    await page.waitForURL(new RegExp(`/plans/${planId}$`));
+    const banner = page.getByRole('region', { name: 'An adjustment waits for your decision' });
+    await banner.waitFor();
+    await banner.getByText('Two weeks of leave in the middle of the plan.').waitFor();
+    await banner.getByRole('cell', { name: /End date/i }).waitFor();
+    await banner.getByRole('button', { name: 'Approve' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Approve this adjustment?' });
+    await field(dialog, 'Reason for your decision').fill('Leave documented; the extension is fair.');
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await expectText(page, 'The adjustment was approved.');
+    await banner.waitFor({ state: 'detached' });
+    await expectText(page, 'Awaiting acknowledgment');
+  });
+});
+
+describe('the signatures tab after a change', { timeout: 180_000 }, () => {
+  it('names the three who must sign again and shows the voided signatures as earlier ones only', async () => {
+    const page = await as(logins.hr);
+    await page.goto(`/plans/${planId}/signatures`);
+    await expect
+      .poll(async () => signaturesAlert(page).textContent(), { timeout: 15_000 })
+      .toMatch(/waiting for the signature of the employee, the manager,? and HR\.$/);
+    expect(await page.getByText('Signed an earlier version', { exact: true }).count()).toBe(3);
+    expect(await page.getByText('Signed', { exact: true }).count()).toBe(0);
+  });
+
+  it('the manager sees what changed since the version they signed, signs, and the banner then names the others', async () => {
+    const page = await as(logins.manager);
+    const me = (await (await page.request.get('/api/v1/me')).json()) as { user: { name: string } };
+    await page.goto(`/plans/${planId}/signatures`);
+    await page.getByRole('button', { name: 'Sign as manager' }).click();
+    const dialog = page.getByRole('dialog');
+    const changes = dialog.getByRole('region', { name: /^What changed since version \d+$/ });
+    await changes.waitFor();
+    await changes.getByRole('cell', { name: /End date/i }).waitFor();
+    for (const box of await dialog.getByRole('checkbox').all()) await box.check();
+    managerName = me.user.name;
+    await field(dialog, 'Type your full name').fill(me.user.name);
+    await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
+    await expectText(page, 'Your signature was recorded.');
+
+    const hr = await as(logins.hr);
+    await hr.goto(`/plans/${planId}/signatures`);
+    await expect
+      .poll(async () => signaturesAlert(hr).textContent(), { timeout: 15_000 })
+      .toMatch(/waiting for the signature of the employee and HR\.$/);
+    const manager = hr.locator('section[aria-labelledby="ack-manager"]');
+    await manager.getByText('Signed', { exact: true }).waitFor();
+    const employee = hr.locator('section[aria-labelledby="ack-employee"]');
+    await employee.getByText('Signed an earlier version', { exact: true }).waitFor();
+    expect(await employee.getByText('Signed', { exact: true }).count()).toBe(0);
+  });
+});
+
+describe('notifications', { timeout: 180_000 }, () => {
+  it('each says what happened and links to where to act; the bell shows one line per plan', async () => {
+    const hr = await as(logins.hr);
+    for (let i = 1; i <= 12; i++)
+      await write(hr, `/api/v1/plans/${planId}/comments`, { body: `Note ${i} on the extension.` });
+
+    // The employee and HR sign the changed plan, which makes it active again.
+    await signThroughApi(hr, 'hr');
+    // The demo's running plan is Daniel Ortega's; his account has the demo password.
+    expect(employeeName).toBe('Daniel Ortega');
+    await signThroughApi(await as('daniel.ortega@lumina.example'), 'employee');
+
+    // Feedback from a peer: its notification once read "There is news about the plan for …".
+    const manager = await as(logins.manager);
+    const request = await write(manager, `/api/v1/plans/${planId}/feedback-requests`, {
+      name: 'Lucía Fernández',
+      email: 'lucia.fernandez@lumina.example',
+      kind: 'peer',
+    });
+    const { feedbackToken } = await import('../src/services/running/secret-links.ts');
+    const token = feedbackToken(suite.app.secret, String(request.id));
+    const form = (await (await manager.request.get(`/api/v1/feedback/${token}`)).json()) as {
+      questions: { id: string; kind: 'rating' | 'comment' }[];
+    };
+    // The giver has no account: a browser with no session answers.
+    const giver = await suite.open();
+    sessions.push(giver);
+    const answered = await giver.page.request.post(`/api/v1/feedback/${token}`, {
+      data: {
+        answers: form.questions.map((q) =>
+          q.kind === 'rating'
+            ? { questionId: q.id, rating: 4 }
+            : { questionId: q.id, comment: 'Reviews are clearer every week.' },
+        ),
+      },
+    });
+    expect(answered.status(), await answered.text()).toBe(201);
+
+    await manager.goto('/notifications');
+    const feedback = manager.getByRole('link', { name: `Feedback on ${employeeName} arrived for the plan.` });
+    await feedback.waitFor();
+    expect(await feedback.getAttribute('href')).toBe(`/plans/${planId}/metrics`);
+    const comment = manager.getByRole('link', { name: `commented on the plan for ${employeeName}.` }).first();
+    expect(await comment.getAttribute('href')).toBe(`/plans/${planId}/comments`);
+    const signed = manager
+      .getByRole('link', { name: `${managerName} signed the plan for ${employeeName} as manager.` })
+      .first();
+    expect(await signed.getAttribute('href')).toBe(`/plans/${planId}/signatures`);
+    expect(await manager.locator('main').textContent()).not.toMatch(/There is news/);
+
+    // Over a dozen events about this plan are one line in the bell, and the bell counts plans, not events.
+    const plans = (await (await manager.request.get('/api/v1/plans')).json()) as { items: unknown[] };
+    const bell = manager.getByRole('button', { name: /^Notifications, news about \d+ plans?$/ });
+    const label = (await bell.getAttribute('aria-label')) ?? '';
+    const unreadPlans = Number(/(\d+)/.exec(label)?.[1]);
+    expect(unreadPlans).toBeGreaterThan(0);
+    expect(unreadPlans).toBeLessThanOrEqual(plans.items.length);
+    await bell.click();
+    const lines = manager.locator('.notification-item');
+    await lines.first().waitFor();
+    const texts = await lines.allTextContents();
+    expect(texts.filter((text) => text.includes(employeeName))).toHaveLength(1);
+    expect(texts.join('\n')).not.toMatch(/There is news/);
+    const line = lines.filter({ hasText: employeeName });
+    expect(await line.textContent()).toMatch(/(1[3-9]|[2-9]\d) notifications, \d+ unread/);
+    // Opening the line marks the plan's notifications read: the bell has one plan fewer.
+    await line.click();
+    await manager.waitForURL(new RegExp(`/plans/${planId}`));
+    await expect
+      .poll(async () => bell.getAttribute('aria-label'), { timeout: 15_000 })
+      .toBe(
+        unreadPlans - 1 === 1
+          ? 'Notifications, news about 1 plan'
+          : `Notifications, news about ${unreadPlans - 1} plans`,
+      );
+  });
+});
