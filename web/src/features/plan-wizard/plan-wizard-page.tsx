@@ -56,7 +56,8 @@ export function PlanWizardPage() {
 function WizardFrame({ step, plan }: { step: WizardStep; plan: PlanView | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const isWide = useMediaQuery('(min-width: 62em)', true);
+  // Seven labelled steps need about 1,000 px on one line; below that the bar says "step N of 7".
+  const isWide = useMediaQuery('(min-width: 75em)', true);
   const index = wizardSteps.indexOf(step);
   const title = plan ? t('wizard.editTitle', { name: plan.header.employeeName }) : t('wizard.title');
   return (
@@ -68,8 +69,15 @@ function WizardFrame({ step, plan }: { step: WizardStep; plan: PlanView | null }
           onStepClick={(next) => plan && navigate(stepPath(plan.id, wizardSteps[next]))}
           allowNextStepsSelect={Boolean(plan)}
           size="sm"
+          iconSize={28}
           mb="lg"
           aria-label={t('wizard.steps')}
+          styles={{
+            steps: { flexWrap: 'nowrap' },
+            step: { flexShrink: 0 },
+            stepLabel: { whiteSpace: 'nowrap' },
+            separator: { marginInline: 8, minWidth: 8 },
+          }}
         >
           {wizardSteps.map((name) => (
             <Stepper.Step key={name} label={t(`wizard.stepNames.${name}`)} />
