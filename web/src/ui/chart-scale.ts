@@ -13,8 +13,8 @@ function niceStep(span: number, intervals: number): number {
 }
 
 /**
- * An axis from `min` to `max` (the data, with any padding) with round ticks. A percentage axis stays within
- * 0–100 when the data do: 0/25/50/75/100 rather than 6/31/56/101.
+ * An axis from `min` to `max` (the data, with any padding) with round ticks. `isPercent` (for data within 0–100)
+ * keeps the padding inside 0–100: 0/25/50/75/100 rather than 6/31/56/101.
  */
 export function niceScale(
   min: number,
@@ -24,7 +24,7 @@ export function niceScale(
   const intervals = options.intervals ?? 4;
   let lo = Math.min(min, max);
   let hi = Math.max(min, max);
-  if (options.isPercent && lo >= -1e-9 && hi <= 100 + 1e-9) {
+  if (options.isPercent) {
     lo = Math.max(0, lo);
     hi = Math.min(100, hi);
   }

@@ -13,9 +13,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAddActivity, useRemoveActivity, useUpdateActivity } from '../../../api/plans.ts';
+import { api } from '../../../api/client.ts';
+import { planKey, useAddActivity, useRemoveActivity, useUpdateActivity } from '../../../api/plans.ts';
 import type { Activity, PlanView } from '../../../api/types.ts';
 import { ConfirmDialog } from '../../../ui/confirm-dialog.tsx';
 import { DateField } from '../../../ui/date-field.tsx';
@@ -47,6 +49,7 @@ export function DevelopmentStep({ plan }: { plan: PlanView }) {
   const [newErrors, setNewErrors] = useState<Record<string, string>>({});
   // Which activities apply to this plan (all, at first): the rest are removed in one go.
   const [excluded, setExcluded] = useState<Set<string>>(() => new Set());
+  const queryClient = useQueryClient();
   const [isConfirming, setIsConfirming] = useState(false);
   const [isRemoving, setIsRemoving] = useState(false);
   const [removeError, setRemoveError] = useState<unknown>(null);
@@ -60,12 +63,13 @@ export function DevelopmentStep({ plan }: { plan: PlanView }) {
       }
       return next;
     });
+  // One request per activity, one after the other, and the plan read once at the end (not after each one).
   const removeExcluded = async () => {
     setIsRemoving(true);
     setRemoveError(null);
     for (const a of toRemove) {
       try {
-        await remove.mutateAsync(a.id);
+        await api.delete(`/api/v1/plans/${plan.id}/activities/${a.id}`);
         setExcluded((current) => {
           const next = new Set(current);
           next.delete(a.id);
@@ -76,6 +80,7 @@ export function DevelopmentStep({ plan }: { plan: PlanView }) {
         break;
       }
     }
+    await queryClient.invalidateQueries({ queryKey: planKey(plan.id) });
     setIsRemoving(false);
     setIsConfirming(false);
   };

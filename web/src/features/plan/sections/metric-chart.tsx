@@ -46,7 +46,9 @@ export function MetricChart({
   const max = Math.max(...values);
   const pad = (max - min) * 0.15 || 1;
   // Round ticks (0/25/50/75/100 for a percentage), never 6/31/56/101.
-  const scale = niceScale(min - pad, max + pad, { isPercent: isPercentUnit(metric.unit) });
+  const scale = niceScale(min - pad, max + pad, {
+    isPercent: isPercentUnit(metric.unit) && min >= 0 && max <= 100,
+  });
   const summary = t('plan.metrics.chartSummary', {
     name: metric.name,
     baseline: formatNumber(metric.baseline),
