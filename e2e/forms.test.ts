@@ -5,7 +5,12 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isPercentUnit, niceScale } from '../web/src/ui/chart-scale.ts';
-import { formatDateText, parseDateText } from '../web/src/ui/date-text.ts';
+import {
+  formatDateText,
+  formatDateTimeText,
+  parseDateText,
+  parseDateTimeText,
+} from '../web/src/ui/date-text.ts';
 import { browserSuite, keepFailureScreenshot, logins, signIn } from './helpers/server.ts';
 import { expectText, field, hasHorizontalScroll } from './helpers/ui.ts';
 
@@ -62,6 +67,11 @@ describe('pure helpers behind the forms and charts', () => {
     expect(parseDateText('07/12/20')).toBeNull();
     expect(parseDateText('12/31/2026')).toBeNull();
     expect(formatDateText('2027-02-28')).toBe('28/02/2027');
+    expect(parseDateTimeText('07/12/2026 9:05')).toBe('2026-12-07T09:05');
+    expect(parseDateTimeText('2026-12-07T10:30')).toBe('2026-12-07T10:30');
+    expect(parseDateTimeText('07/12/2026')).toBeNull();
+    expect(parseDateTimeText('07/12/2026 24:00')).toBeNull();
+    expect(formatDateTimeText('2026-12-07T10:30')).toBe('07/12/2026 10:30');
   });
 
   it('gives percentage charts round ticks within 0–100 and other charts round steps', () => {
@@ -233,7 +243,10 @@ describe('a meeting recorded after it happened', () => {
     await page.goto(`/plans/${plan.id}/check-ins`);
     await page.getByRole('heading', { name: 'Add a check-in' }).waitFor();
     const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
-    await field(page, 'Date and time').fill(`${twoDaysAgo}T09:15`);
+    const when = field(page, 'Date and time');
+    await when.fill(`${twoDaysAgo}T09:15`);
+    await when.blur();
+    await expect.poll(() => when.inputValue()).toBe(`${twoDaysAgo.split('-').reverse().join('/')} 09:15`);
     await page.getByRole('checkbox', { name: 'It already happened' }).check();
     await page.getByRole('button', { name: 'Record past meeting' }).click();
     await expectText(page, 'Past meeting recorded as held.');

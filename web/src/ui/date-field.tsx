@@ -1,56 +1,78 @@
 // One date field for the whole app: typed and shown as dd/mm/yyyy (the order of en-GB and Spanish), with a
-// calendar in the interface language behind a button, and the value kept as YYYY-MM-DD.
+// calendar in the interface language behind a button, and the value kept as YYYY-MM-DD (with `withTime`:
+// dd/mm/yyyy hh:mm, kept as YYYY-MM-DDTHH:mm like a datetime-local input).
 import '@mantine/dates/styles.css';
 import 'dayjs/locale/es';
 import { ActionIcon, Popover, TextInput, type TextInputProps } from '@mantine/core';
 import { DatePicker } from '@mantine/dates';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateText, parseDateText } from './date-text.ts';
+import { formatDateText, formatDateTimeText, parseDateText, parseDateTimeText } from './date-text.ts';
 
 export type DateFieldProps = Omit<TextInputProps, 'value' | 'onChange' | 'type' | 'min' | 'max'> & {
-  /** YYYY-MM-DD, or '' for none. */
+  /** YYYY-MM-DD (YYYY-MM-DDTHH:mm with `withTime`), or '' for none. */
   value: string;
+  /** A date and a time of day (24-hour clock). */
+  withTime?: boolean;
   onChange: (value: string) => void;
   /** The earliest and latest days the calendar offers (YYYY-MM-DD). */
   minDate?: string;
   maxDate?: string;
 };
 
-export function DateField({ value, onChange, minDate, maxDate, error, onBlur, ...rest }: DateFieldProps) {
+export function DateField({
+  value,
+  onChange,
+  minDate,
+  maxDate,
+  error,
+  onBlur,
+  withTime = false,
+  ...rest
+}: DateFieldProps) {
   const { t, i18n } = useTranslation();
-  const [text, setText] = useState(formatDateText(value));
+  const parse = withTime ? parseDateTimeText : parseDateText;
+  const format = withTime ? formatDateTimeText : formatDateText;
+  const day = value.slice(0, 10);
+  const [text, setText] = useState(format(value));
   const [isTyping, setIsTyping] = useState(false);
   const [isOpen, setIsOpen] = useState(false);
   // A value set from outside (a reset, a server answer) shows unless what is typed already says it.
   useEffect(() => {
-    setText((current) => (parseDateText(current) === (value || null) ? current : formatDateText(value)));
-  }, [value]);
-  const isInvalid = !isTyping && text.trim() !== '' && parseDateText(text) === null;
+    setText((current) => (parse(current) === (value || null) ? current : format(value)));
+  }, [value, parse, format]);
+  const isInvalid = !isTyping && text.trim() !== '' && parse(text) === null;
   return (
     <TextInput
       {...rest}
       value={text}
       inputMode="numeric"
       autoComplete="off"
-      placeholder={t('forms.dateField.placeholder')}
+      placeholder={withTime ? t('forms.dateField.placeholderWithTime') : t('forms.dateField.placeholder')}
       onChange={(event) => {
         const next = event.currentTarget.value;
         setText(next);
         setIsTyping(true);
         if (next.trim() === '') onChange('');
         else {
-          const parsed = parseDateText(next);
+          const parsed = parse(next);
           if (parsed) onChange(parsed);
         }
       }}
       onBlur={(event) => {
         setIsTyping(false);
-        const parsed = parseDateText(text);
-        if (parsed) setText(formatDateText(parsed));
+        const parsed = parse(text);
+        if (parsed) setText(format(parsed));
         onBlur?.(event);
       }}
-      error={error ?? (isInvalid ? t('forms.dateField.invalid') : undefined)}
+      error={
+        error ??
+        (isInvalid
+          ? withTime
+            ? t('forms.dateField.invalidWithTime')
+            : t('forms.dateField.invalid')
+          : undefined)
+      }
       rightSectionPointerEvents="all"
       rightSection={
         <Popover
@@ -76,8 +98,8 @@ export function DateField({ value, onChange, minDate, maxDate, error, onBlur, ..
           </Popover.Target>
           <Popover.Dropdown>
             <DatePicker
-              value={value || null}
-              defaultDate={value || undefined}
+              value={day || null}
+              defaultDate={day || undefined}
               minDate={minDate}
               maxDate={maxDate}
               locale={i18n.language === 'es' ? 'es' : 'en'}
@@ -85,8 +107,11 @@ export function DateField({ value, onChange, minDate, maxDate, error, onBlur, ..
               nextLabel={t('forms.dateField.nextMonth')}
               previousLabel={t('forms.dateField.previousMonth')}
               onChange={(picked) => {
-                onChange(picked ?? '');
-                setText(formatDateText(picked));
+                // With a time: the day changes, the time stays (09:00 when none was given yet).
+                const next =
+                  picked && withTime ? `${picked}T${value.slice(11, 16) || '09:00'}` : (picked ?? '');
+                onChange(next);
+                setText(format(next));
                 setIsOpen(false);
               }}
             />

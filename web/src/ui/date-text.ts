@@ -31,3 +31,27 @@ export function formatDateText(iso: string | null | undefined): string {
   const match = iso?.match(/^(\d{4})-(\d{2})-(\d{2})/);
   return match ? `${match[3]}/${match[2]}/${match[1]}` : '';
 }
+
+const timePattern = /^(\d{1,2})[:.h](\d{2})$/;
+
+/**
+ * A date and a time as a person types them: `07/12/2026 10:30` or `2026-12-07T10:30`, read as the local
+ * `YYYY-MM-DDTHH:mm` a datetime-local input would give. Null when either part is missing or impossible.
+ */
+export function parseDateTimeText(text: string): string | null {
+  const match = text.trim().match(/^(.+?)[ T,]+(\S+)$/);
+  if (!match) return null;
+  const date = parseDateText(match[1]);
+  const time = match[2].match(timePattern);
+  if (!date || !time) return null;
+  const hours = Number(time[1]);
+  const minutes = Number(time[2]);
+  if (hours > 23 || minutes > 59) return null;
+  return `${date}T${pad(hours)}:${pad(minutes)}`;
+}
+
+/** `2026-12-07T10:30` → `07/12/2026 10:30`. */
+export function formatDateTimeText(value: string | null | undefined): string {
+  const match = value?.match(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/);
+  return match ? `${formatDateText(match[1])} ${match[2]}` : '';
+}

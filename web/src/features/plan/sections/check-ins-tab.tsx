@@ -692,11 +692,11 @@ function ShortForm({
     <form onSubmit={submit}>
       <Stack gap="xs" mt="sm">
         {mode === 'move' && (
-          <TextInput
-            type="datetime-local"
+          <DateField
+            withTime
             label={t('checkIns.newTime')}
             value={when}
-            onChange={(e) => setWhen(e.currentTarget.value)}
+            onChange={setWhen}
             error={errors('scheduledAt')}
             maw={260}
             required
@@ -795,11 +795,11 @@ function AddCheckIn({ planId }: { planId: string }) {
             allowDeselect={false}
             error={errors('type')}
           />
-          <TextInput
-            type="datetime-local"
+          <DateField
+            withTime
             label={t('checkIns.when')}
             value={when}
-            onChange={(e) => setWhen(e.currentTarget.value)}
+            onChange={setWhen}
             error={
               (touched && !when ? t('validation.required') : undefined) ??
               (touched && isPastMissing ? t('meeting.checkIns.mustBePast') : undefined) ??
