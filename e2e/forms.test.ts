@@ -226,6 +226,27 @@ describe('the wizard', { timeout: 120_000 }, () => {
       els.map((el) => Math.round(el.getBoundingClientRect().top)),
     );
     expect(new Set(tops).size).toBe(1);
+    // Nothing clipped: the last step ends inside the steps' own box.
+    const fits = await page
+      .locator('.mantine-Stepper-steps')
+      .evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+    expect(fits).toBe(true);
+    const lastRight = await steps.last().evaluate((el) => el.getBoundingClientRect().right);
+    const frameRight = await page
+      .locator('.mantine-Stepper-steps')
+      .evaluate((el) => el.getBoundingClientRect().right);
+    expect(lastRight).toBeLessThanOrEqual(frameRight + 1);
+
+    const medium = await as(logins.manager, { width: 1280, height: 800 });
+    await medium.goto(`/plans/${draft.id}/wizard/goals`);
+    await medium
+      .getByRole('heading', { name: /Goals|Objetivos/ })
+      .first()
+      .waitFor();
+    const mediumSteps = medium.locator('.mantine-Stepper-steps');
+    if ((await mediumSteps.count()) > 0)
+      expect(await mediumSteps.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    else await medium.getByText('Step 4 of 7').waitFor();
     expect(await hasHorizontalScroll(page)).toBe(false);
 
     const small = await as(logins.manager, { width: 375, height: 740 });
