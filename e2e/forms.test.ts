@@ -291,6 +291,8 @@ describe('an accommodation request', { timeout: 120_000 }, () => {
     const employee = await as(daniel);
     const plan = await firstPlan(employee, 'active');
     await employee.goto(`/plans/${plan.id}`);
+    // HR and the employee open the form from a button; the manager is not offered it.
+    await employee.getByRole('button', { name: 'Request an accommodation' }).click();
     const ask = field(employee, 'Request an accommodation');
     await ask.waitFor();
     await employee.getByRole('button', { name: 'Send the request to HR' }).click();
@@ -308,6 +310,7 @@ describe('an accommodation request', { timeout: 120_000 }, () => {
     await manager.getByText(/What it says is confidential/).waitFor();
     expect(await manager.getByText(words).count()).toBe(0);
     expect(await manager.getByRole('button', { name: 'Resolve the request' }).count()).toBe(0);
+    expect(await manager.getByRole('button', { name: /accommodation request/ }).count()).toBe(0);
 
     const hr = await as(logins.hr);
     await hr.goto(`/plans/${plan.id}`);

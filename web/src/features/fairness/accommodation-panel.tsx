@@ -42,6 +42,7 @@ export function AccommodationPanel({ plan }: { plan: PlanView }) {
     (isEmployee ? employeeRequestable : isPlanHr ? requestable : new Set<string>()).has(plan.status) &&
     !isWaiting;
   const isRequested = accommodation?.status === 'requested';
+  const [isAsking, setIsAsking] = useState(false);
   if (!isRequested && !canRequest) return null;
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="accommodation-title">
@@ -95,13 +96,28 @@ export function AccommodationPanel({ plan }: { plan: PlanView }) {
           </Stack>
         )}
         {isWaiting && isPlanHr && <ResolveForm planId={plan.id} />}
-        {canRequest && <RequestForm planId={plan.id} isEmployee={isEmployee} />}
+        {canRequest &&
+          (isAsking ? (
+            <RequestForm planId={plan.id} isEmployee={isEmployee} onDone={() => setIsAsking(false)} />
+          ) : (
+            <Button variant="default" w="fit-content" onClick={() => setIsAsking(true)}>
+              {isEmployee ? t('forms.accommodation.ask') : t('forms.accommodation.askOnBehalf')}
+            </Button>
+          ))}
       </Stack>
     </Card>
   );
 }
 
-function RequestForm({ planId, isEmployee }: { planId: string; isEmployee: boolean }) {
+function RequestForm({
+  planId,
+  isEmployee,
+  onDone,
+}: {
+  planId: string;
+  isEmployee: boolean;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const request = useAccommodationWrite<{ details: string }>(planId, 'accommodation-request');
   const errors = useFieldErrors(request.error);
@@ -119,6 +135,7 @@ function RequestForm({ planId, isEmployee }: { planId: string; isEmployee: boole
           setDetails('');
           setTouched(false);
           notifications.show({ color: 'teal', message: t('forms.accommodation.requested') });
+          onDone();
         },
       },
     );
@@ -135,6 +152,8 @@ function RequestForm({ planId, isEmployee }: { planId: string; isEmployee: boole
           minRows={3}
           maxLength={2000}
           required
+          data-autofocus
+          autoFocus
           error={(touched && !details.trim() ? t('validation.required') : undefined) ?? errors('details')}
         />
         {request.error && !errors.hasAny && (
@@ -142,9 +161,14 @@ function RequestForm({ planId, isEmployee }: { planId: string; isEmployee: boole
             {errorMessage(request.error)}
           </Text>
         )}
-        <Button type="submit" loading={request.isPending} w="fit-content">
-          {t('forms.accommodation.submit')}
-        </Button>
+        <Group gap="xs">
+          <Button type="submit" loading={request.isPending}>
+            {t('forms.accommodation.submit')}
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
       </Stack>
     </form>
   );
