@@ -32,7 +32,7 @@ export function formatDateText(iso: string | null | undefined): string {
   return match ? `${match[3]}/${match[2]}/${match[1]}` : '';
 }
 
-const timePattern = /^(\d{1,2})[:.h](\d{2})$/;
+const timePattern = /^(\d{1,2})[:.h](\d{2})(?::\d{2})?$/;
 
 /**
  * A date and a time as a person types them: `07/12/2026 10:30` or `2026-12-07T10:30`, read as the local
