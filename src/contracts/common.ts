@@ -55,7 +55,24 @@ export const problemSchema = z
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          code: z
+            .string()
+            .optional()
+            .describe(
+              'A stable code for the message (e.g. date_outside_plan), to show it in the reader’s language',
+            ),
+          params: z
+            .record(z.string(), z.union([z.string(), z.number()]))
+            .optional()
+            .describe('Values the message names; dates as YYYY-MM-DD'),
+        }),
+      )
+      .optional(),
     allowedActions: z.array(z.string()).optional(),
     etag: z.string().optional().describe('On 412: the ETag the resource has now'),
   })

@@ -38,7 +38,7 @@ export type Problem = {
   status: number;
   detail?: string;
   instance?: string;
-  errors?: FieldError[];
+  errors?: CodedFieldError[];
   allowedActions?: string[];
   [key: string]: unknown;
 };
@@ -55,10 +55,129 @@ const problem = (status: number, detail: string | undefined, extra: Partial<Prob
   ...extra,
 });
 
-type ValidationItem = { instancePath?: string; message?: string; params?: Record<string, unknown> };
+type ValidationItem = {
+  instancePath?: string;
+  keyword?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+};
+
+/**
+ * A field error as sent: the English `message`, plus a stable `code` and its `params` so that a client can say the
+ * same thing in its own language (dates stay YYYY-MM-DD; the client formats them). Codes are a closed set; a
+ * message that matches none of them goes out without a code, and clients show the message as written.
+ */
+export type CodedFieldError = FieldError & {
+  code?: FieldErrorCode;
+  params?: Record<string, string | number>;
+};
+
+export const fieldErrorCodes = [
+  'required',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_big',
+  'too_few',
+  'too_many',
+  'invalid',
+  'invalid_date',
+  'invalid_email',
+  'invalid_choice',
+  'unknown_field',
+  'unknown_reference',
+  'duplicate',
+  'date_outside_plan',
+  'not_in_future',
+  'must_be_future',
+  'must_be_after',
+  'same_as_baseline',
+] as const;
+export type FieldErrorCode = (typeof fieldErrorCodes)[number];
+
+type CodeRule = [RegExp, FieldErrorCode, ((m: RegExpMatchArray) => Record<string, string | number>)?];
+const isoDate = '(\\d{4}-\\d{2}-\\d{2})';
+
+/** What services write in words, read back as a code. Order matters: the first rule that matches wins. */
+const messageRules: CodeRule[] = [
+  [
+    new RegExp(`^must fall within the plan \\(${isoDate} to ${isoDate}\\)$`),
+    'date_outside_plan',
+    (m) => ({ start: m[1], end: m[2] }),
+  ],
+  [new RegExp(`^must be after today \\(${isoDate}\\)$`), 'must_be_after', (m) => ({ date: m[1] })],
+  [/must not be in the future/, 'not_in_future'],
+  [/^must be in the future/, 'must_be_future'],
+  [/^must be a calendar date YYYY-MM-DD$|^give the new end date as YYYY-MM-DD$/, 'invalid_date'],
+  [/^must be at least (\d+) characters$/, 'too_short', (m) => ({ min: Number(m[1]) })],
+  [
+    /^no (.+) (of this plan|of this form|in this organisation|you can create a plan for) has this id$|^no such (user|employee) in this organisation$|^no template with this id$/,
+    'unknown_reference',
+  ],
+  [/^(rated|answered) twice$/, 'duplicate'],
+  [/^must be a valid id$/, 'invalid'],
+  [/^must differ from the baseline/, 'same_as_baseline'],
+  [
+    /^(say why|write the reason|write what you witnessed|give the reason|summarise the outcome|a reason is required)/,
+    'required',
+  ],
+];
+
+function codeOfMessage(message: string): Pick<CodedFieldError, 'code' | 'params'> {
+  for (const [pattern, code, paramsOf] of messageRules) {
+    const match = message.match(pattern);
+    if (match) return paramsOf ? { code, params: paramsOf(match) } : { code };
+  }
+  return {};
+}
+
+type ZodIssueLike = {
+  code?: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  format?: string;
+  input?: unknown;
+  values?: unknown[];
+  message?: string;
+};
+
+/** A schema issue (from the request validator) as a code. */
+function codeOfIssue(issue: ZodIssueLike): Pick<CodedFieldError, 'code' | 'params'> {
+  const min = Number(issue.minimum);
+  const max = Number(issue.maximum);
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string')
+        return min <= 1 ? { code: 'required' } : { code: 'too_short', params: { min } };
+      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'too_few', params: { min } };
+      return { code: 'too_small', params: { min } };
+    case 'too_big':
+      if (issue.origin === 'string') return { code: 'too_long', params: { max } };
+      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'too_many', params: { max } };
+      return { code: 'too_big', params: { max } };
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null ? { code: 'required' } : { code: 'invalid' };
+    case 'invalid_format':
+      return issue.format === 'email' ? { code: 'invalid_email' } : { code: 'invalid' };
+    case 'invalid_value':
+      return { code: 'invalid_choice', params: { options: (issue.values ?? []).map(String).join(', ') } };
+    case 'unrecognized_keys':
+      return { code: 'unknown_field' };
+    default: {
+      const fromMessage = codeOfMessage(issue.message ?? '');
+      return fromMessage.code ? fromMessage : { code: 'invalid' };
+    }
+  }
+}
+
+/** Adds the code and its params to a field error that a service threw in words. */
+export function withCode(error: FieldError): CodedFieldError {
+  return { ...error, ...codeOfMessage(error.message) };
+}
 
 /** Field path = where the value came from (body, querystring, params) + the JSON path inside it. */
-function fieldErrorsOf(error: FastifyError): FieldError[] {
+function fieldErrorsOf(error: FastifyError): CodedFieldError[] {
   const context = (error as { validationContext?: string }).validationContext ?? 'body';
   const items = (error.validation ?? []) as ValidationItem[];
   return items.map((item) => {
@@ -67,7 +186,14 @@ function fieldErrorsOf(error: FastifyError): FieldError[] {
       item.params && typeof item.params.missingProperty === 'string' ? [item.params.missingProperty] : [];
     const issuePath = (item.params as { issue?: { path?: PropertyKey[] } } | undefined)?.issue?.path;
     const path = segments.length ? segments : issuePath?.length ? issuePath.map(String) : missing;
-    return { path: [context, ...path].join('/'), message: item.message ?? 'is invalid' };
+    // The Zod validator puts the issue's code in `keyword` and the rest of the issue in `params`.
+    const message = item.message ?? 'is invalid';
+    const coded = item.keyword
+      ? codeOfIssue({ ...(item.params as ZodIssueLike), code: item.keyword, message })
+      : missing.length
+        ? { code: 'required' as const }
+        : codeOfMessage(message);
+    return { path: [context, ...path].join('/'), message, ...coded };
   });
 }
 
@@ -78,7 +204,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
       reply,
       problem(status, error.message, {
         instance: request.url,
-        ...(error.fieldErrors.length ? { errors: error.fieldErrors } : {}),
+        ...(error.fieldErrors.length ? { errors: error.fieldErrors.map(withCode) } : {}),
         ...(error.allowedActions ? { allowedActions: error.allowedActions } : {}),
         ...(error.extra ?? {}),
         status,

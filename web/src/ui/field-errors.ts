@@ -1,6 +1,40 @@
 // Field errors from a problem+json answer, looked up by form field path, next to the fields they name.
+import i18next from 'i18next';
 import { useMemo } from 'react';
-import { isApiError } from '../api/client.ts';
+import { fieldPath, isApiError, type ProblemFieldError } from '../api/client.ts';
+import { formatDate } from './format.ts';
+
+/** A field error as the server sends it: the English message, and a stable code with params when it has one. */
+type CodedFieldError = ProblemFieldError & { code?: string; params?: Record<string, string | number> };
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The message of one field error in the interface language: by its code (`forms.errors.<code>`), with dates in
+ * the params shown in the locale's format. An error without a known code keeps the server's words.
+ */
+export function fieldErrorMessage(error: CodedFieldError): string {
+  const key = `forms.errors.${error.code}`;
+  if (!error.code || !i18next.exists(key)) return error.message;
+  const params = Object.fromEntries(
+    Object.entries(error.params ?? {}).map(([name, value]) => [
+      name,
+      typeof value === 'string' && isoDate.test(value) ? formatDate(value) : value,
+    ]),
+  );
+  return i18next.t(key, params);
+}
+
+/** Field path (`examples.0.text`) → message in the interface language; the first error of each path. */
+export function translatedFieldErrors(error: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isApiError(error)) return out;
+  for (const e of error.errors as CodedFieldError[]) {
+    const key = fieldPath(e.path);
+    if (!(key in out)) out[key] = fieldErrorMessage(e);
+  }
+  return out;
+}
 
 export type FieldErrorLookup = {
   /** The message for this field path (`title`, `examples.0.text`), if the server named it. */
@@ -17,7 +51,7 @@ export type FieldErrorLookup = {
 };
 
 export function fieldErrorsFrom(error: unknown, prefix = ''): FieldErrorLookup {
-  const map = isApiError(error) ? error.fieldErrors : {};
+  const map = translatedFieldErrors(error);
   const lookup = ((path: string) => map[prefix + path]) as FieldErrorLookup;
   const covers = (known: string, path: string) => {
     const full = prefix + known;

@@ -26,6 +26,14 @@ export function formatDate(
   }).format(date);
 }
 
+/** A chart axis tick for a moment in time (ms): day and short month in the interface language, 7 Dec / 7 dic. */
+export function formatAxisDate(value: unknown): string {
+  const time = typeof value === 'number' ? value : Number(value);
+  const date = new Date(time);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
+}
+
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';
   const date = parseInstant(value);

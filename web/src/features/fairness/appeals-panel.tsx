@@ -1,10 +1,11 @@
 // Appeals against the outcome: the employee lodges one; an HR person other than the one who decided decides it.
-import { Alert, Button, Card, Group, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useCurrentUser } from '../../api/auth.ts';
 import { type Appeal, type AppealDecisionBody, useDecideAppeal, useLodgeAppeal } from '../../api/fairness.ts';
 import type { PlanView } from '../../api/types.ts';
+import { DateField } from '../../ui/date-field.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { useErrorMessage } from '../../ui/states.tsx';
 
@@ -114,11 +115,10 @@ function AppealRow({ plan, appeal, canDecide }: { plan: PlanView; appeal: Appeal
               </Group>
             </Radio.Group>
             {decision === 'extended' && (
-              <TextInput
-                type="date"
+              <DateField
                 label={t('appeals.endDate')}
                 value={endDate}
-                onChange={(e) => setEndDate(e.currentTarget.value)}
+                onChange={(value) => setEndDate(value)}
                 required
               />
             )}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpdatePlan } from '../../api/plans.ts';
 import type { PlanView } from '../../api/types.ts';
+import { DateField } from '../../ui/date-field.tsx';
 import { useErrorMessage } from '../../ui/states.tsx';
 
 export function ProcedureForm({ plan }: { plan: PlanView }) {
@@ -45,11 +46,10 @@ export function ProcedureForm({ plan }: { plan: PlanView }) {
       <form onSubmit={save}>
         <Stack gap="sm">
           <Group grow align="flex-start">
-            <TextInput
-              type="date"
+            <DateField
               label={t('procedure.conversationDate')}
               value={date}
-              onChange={(e) => setDate(e.currentTarget.value)}
+              onChange={(value) => setDate(value)}
             />
             <TextInput
               label={t('procedure.participants')}

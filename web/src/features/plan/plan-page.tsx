@@ -8,6 +8,7 @@ import { isMentorView, type PlanView } from '../../api/types.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { ErrorState, LoadingState } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
+import { AccommodationPanel } from '../fairness/accommodation-panel.tsx';
 import { AppealsPanel } from '../fairness/appeals-panel.tsx';
 import { ReadinessPanel } from '../fairness/readiness-panel.tsx';
 import { ResponsesPanel } from '../fairness/responses-panel.tsx';
@@ -118,6 +119,7 @@ function FullPlan({ plan, tab }: { plan: PlanView; tab: string }) {
       <Stack mt="md" gap="md">
         {(plan.status === 'draft' || plan.status === 'in_review') && <ReadinessPanel plan={plan} />}
         <ResponsesPanel plan={plan} />
+        <AccommodationPanel plan={plan} />
         <AppealsPanel plan={plan} />
       </Stack>
       <Stack mt="xl" gap={4} component="footer" aria-label={plan.headings.confidentialityNotice}>

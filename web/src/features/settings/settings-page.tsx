@@ -18,7 +18,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../api/auth.ts';
+import { hasRole, useCurrentUser } from '../../api/auth.ts';
 import {
   useCreateToken,
   useEndSession,
@@ -35,6 +35,7 @@ import { formatDateTime } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { QueryState, useErrorMessage } from '../../ui/states.tsx';
 import { EmailAndCalendar, NotificationSettings } from './notification-settings.tsx';
+import { WordingPairsSettings } from './wording-pairs-settings.tsx';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -83,6 +84,7 @@ export function SettingsPage() {
         </Card>
         <NotificationSettings />
         <EmailAndCalendar />
+        {hasRole(me.user, 'hr_admin') && <WordingPairsSettings />}
         <Tokens />
         <Sessions />
       </Stack>

@@ -22,6 +22,7 @@ import { useCreatePlan, useUpdatePlan } from '../../../api/plans.ts';
 import { useTemplates } from '../../../api/templates.ts';
 import type { PlanView } from '../../../api/types.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
+import { DateField } from '../../../ui/date-field.tsx';
 import { mergeErrors, useFieldErrors } from '../../../ui/field-errors.ts';
 import { addDaysIso, formatDate, todayIso } from '../../../ui/format.ts';
 import { PersonSelect } from '../../../ui/person-select.tsx';
@@ -159,11 +160,10 @@ export function DetailsStep({ plan }: { plan: PlanView | null }) {
             />
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-            <TextInput
-              type="date"
+            <DateField
               label={t('wizard.details.startDate')}
               value={form.startDate}
-              onChange={(event) => set('startDate', event.currentTarget.value)}
+              onChange={(value) => set('startDate', value)}
               error={errors('startDate')}
               required
             />

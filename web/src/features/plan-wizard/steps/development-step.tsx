@@ -4,6 +4,7 @@ import {
   Autocomplete,
   Button,
   Card,
+  Checkbox,
   Group,
   Select,
   SimpleGrid,
@@ -12,10 +13,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAddActivity, useRemoveActivity, useUpdateActivity } from '../../../api/plans.ts';
+import { api } from '../../../api/client.ts';
+import { planKey, useAddActivity, useRemoveActivity, useUpdateActivity } from '../../../api/plans.ts';
 import type { Activity, PlanView } from '../../../api/types.ts';
+import { ConfirmDialog } from '../../../ui/confirm-dialog.tsx';
+import { DateField } from '../../../ui/date-field.tsx';
 import { type FieldErrorLookup, fieldErrorsFrom } from '../../../ui/field-errors.ts';
 import { useErrorMessage } from '../../../ui/states.tsx';
 import { WizardFooter } from '../wizard-footer.tsx';
@@ -42,6 +47,43 @@ export function DevelopmentStep({ plan }: { plan: PlanView }) {
     dueDate: '',
   });
   const [newErrors, setNewErrors] = useState<Record<string, string>>({});
+  // Which activities apply to this plan (all, at first): the rest are removed in one go.
+  const [excluded, setExcluded] = useState<Set<string>>(() => new Set());
+  const queryClient = useQueryClient();
+  const [isConfirming, setIsConfirming] = useState(false);
+  const [isRemoving, setIsRemoving] = useState(false);
+  const [removeError, setRemoveError] = useState<unknown>(null);
+  const toRemove = plan.activities.filter((a) => excluded.has(a.id));
+  const setApplies = (ids: string[], applies: boolean) =>
+    setExcluded((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (applies) next.delete(id);
+        else next.add(id);
+      }
+      return next;
+    });
+  // One request per activity, one after the other, and the plan read once at the end (not after each one).
+  const removeExcluded = async () => {
+    setIsRemoving(true);
+    setRemoveError(null);
+    for (const a of toRemove) {
+      try {
+        await api.delete(`/api/v1/plans/${plan.id}/activities/${a.id}`);
+        setExcluded((current) => {
+          const next = new Set(current);
+          next.delete(a.id);
+          return next;
+        });
+      } catch (error) {
+        setRemoveError(error);
+        break;
+      }
+    }
+    await queryClient.invalidateQueries({ queryKey: planKey(plan.id) });
+    setIsRemoving(false);
+    setIsConfirming(false);
+  };
 
   useEffect(() => {
     setDrafts((current) =>
@@ -94,20 +136,85 @@ export function DevelopmentStep({ plan }: { plan: PlanView }) {
   return (
     <Stack gap="md">
       <Text size="sm">{t('wizard.development.intro')}</Text>
+      {plan.activities.length > 0 && (
+        <Card withBorder padding="sm" component="section" aria-label={t('forms.activities.choose')}>
+          <Group justify="space-between" wrap="wrap" gap="xs">
+            <div>
+              <Text size="sm" fw={700}>
+                {t('forms.activities.choose')}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('forms.activities.chooseHint')}
+              </Text>
+              <Text size="sm" aria-live="polite">
+                {t('forms.activities.count', {
+                  kept: plan.activities.length - toRemove.length,
+                  total: plan.activities.length,
+                })}
+              </Text>
+            </div>
+            <Button
+              color="red.8"
+              variant="light"
+              disabled={toRemove.length === 0}
+              loading={isRemoving}
+              onClick={() => setIsConfirming(true)}
+            >
+              {t('forms.activities.removeExcluded', { count: toRemove.length })}
+            </Button>
+          </Group>
+          {Boolean(removeError) && (
+            <Text c="red.9" size="sm" role="alert" mt="xs">
+              {errorMessage(removeError)}
+            </Text>
+          )}
+        </Card>
+      )}
+      <ConfirmDialog
+        opened={isConfirming}
+        title={t('forms.activities.confirmTitle', { count: toRemove.length })}
+        message={
+          <ul style={{ margin: 0, paddingLeft: '1.2rem', maxHeight: 240, overflowY: 'auto' }}>
+            {toRemove.map((a) => (
+              <li key={a.id}>{a.title}</li>
+            ))}
+          </ul>
+        }
+        confirmLabel={t('forms.activities.removeExcluded', { count: toRemove.length })}
+        color="red"
+        isBusy={isRemoving}
+        onConfirm={() => void removeExcluded()}
+        onClose={() => setIsConfirming(false)}
+      />
       {groups.map((key) => {
         const items = plan.activities.filter((a) => a.groupKey === key);
         if (items.length === 0) return null;
         return (
           <Card key={key} withBorder padding="md" component="section" aria-labelledby={`dev-${key}`}>
-            <Title order={2} size="h4" id={`dev-${key}`} mb="sm">
-              {groupTitle(key)}
-            </Title>
+            <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
+              <Title order={2} size="h4" id={`dev-${key}`}>
+                {groupTitle(key)}
+              </Title>
+              <ApplyAll
+                label={t('forms.activities.groupApplies', { group: groupTitle(key) })}
+                ids={items.map((a) => a.id)}
+                excluded={excluded}
+                onChange={setApplies}
+              />
+            </Group>
             <Stack gap="md">
               {[...new Set(items.map((a) => a.section))].map((section) => (
                 <fieldset key={section} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
                   <Text component="legend" fw={700} size="sm" mb={4}>
                     {section}
                   </Text>
+                  <ApplyAll
+                    label={t('forms.activities.sectionApplies', { section })}
+                    ids={items.filter((a) => a.section === section).map((a) => a.id)}
+                    excluded={excluded}
+                    onChange={setApplies}
+                    size="xs"
+                  />
                   <Stack gap={6}>
                     {items
                       .filter((a) => a.section === section)
@@ -117,6 +224,12 @@ export function DevelopmentStep({ plan }: { plan: PlanView }) {
                         const errors = errorsById[a.id] ?? (() => undefined);
                         return (
                           <Group key={a.id} gap="xs" align="flex-start" wrap="wrap">
+                            <Checkbox
+                              mt={8}
+                              checked={!excluded.has(a.id)}
+                              onChange={(e) => setApplies([a.id], e.currentTarget.checked)}
+                              aria-label={t('forms.activities.applies', { title: a.title })}
+                            />
                             <TextInput
                               aria-label={t('wizard.development.activityTitle')}
                               value={d.title}
@@ -127,14 +240,13 @@ export function DevelopmentStep({ plan }: { plan: PlanView }) {
                               error={errors('title')}
                               style={{ flex: '1 1 16rem' }}
                             />
-                            <TextInput
-                              type="date"
+                            <DateField
                               aria-label={t('wizard.development.dueDateFor', { title: d.title })}
                               value={d.dueDate}
-                              min={plan.header.startDate}
-                              max={plan.header.endDate}
-                              onChange={(e) => {
-                                const dueDate = e.currentTarget.value;
+                              minDate={plan.header.startDate}
+                              maxDate={plan.header.endDate}
+                              onChange={(value) => {
+                                const dueDate = value;
                                 setDrafts((all) => ({ ...all, [a.id]: { ...all[a.id], dueDate } }));
                               }}
                               error={errors('dueDate')}
@@ -198,14 +310,13 @@ export function DevelopmentStep({ plan }: { plan: PlanView }) {
               error={newErrors.title ?? addErrors('title')}
               required
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('wizard.development.dueDate')}
               value={newActivity.dueDate}
-              min={plan.header.startDate}
-              max={plan.header.endDate}
-              onChange={(e) => {
-                const dueDate = e.currentTarget.value;
+              minDate={plan.header.startDate}
+              maxDate={plan.header.endDate}
+              onChange={(value) => {
+                const dueDate = value;
                 setNewActivity((a) => ({ ...a, dueDate }));
               }}
               error={addErrors('dueDate')}
@@ -229,5 +340,32 @@ export function DevelopmentStep({ plan }: { plan: PlanView }) {
         }
       />
     </Stack>
+  );
+}
+
+/** A checkbox that says whether every activity of a group or section applies; mixed shows as indeterminate. */
+function ApplyAll({
+  label,
+  ids,
+  excluded,
+  onChange,
+  size = 'sm',
+}: {
+  label: string;
+  ids: string[];
+  excluded: Set<string>;
+  onChange: (ids: string[], applies: boolean) => void;
+  size?: 'xs' | 'sm';
+}) {
+  const kept = ids.filter((id) => !excluded.has(id)).length;
+  return (
+    <Checkbox
+      size={size}
+      label={label}
+      checked={kept === ids.length}
+      indeterminate={kept > 0 && kept < ids.length}
+      onChange={() => onChange(ids, kept < ids.length)}
+      mb={size === 'xs' ? 6 : 0}
+    />
   );
 }

@@ -6,6 +6,7 @@ import { isStaleWrite } from '../../../api/concurrency.ts';
 import { useAddFocusArea, useRemoveFocusArea, useUpdateFocusArea } from '../../../api/plans.ts';
 import type { FocusArea, PlanView } from '../../../api/types.ts';
 import { ConfirmDialog } from '../../../ui/confirm-dialog.tsx';
+import { DateField } from '../../../ui/date-field.tsx';
 import { type FieldErrorLookup, fieldErrorsFrom } from '../../../ui/field-errors.ts';
 import { EmptyState, useErrorMessage } from '../../../ui/states.tsx';
 import { useFocusAreaPlaceholders } from '../use-placeholders.ts';
@@ -173,13 +174,12 @@ export function FocusAreasStep({ plan }: { plan: PlanView }) {
                   {d.examples.map((example, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: examples have no id; position is their identity.
                     <Group key={i} gap="xs" align="flex-start" wrap="wrap">
-                      <TextInput
-                        type="date"
+                      <DateField
                         label={t('wizard.areas.exampleDate', { number: i + 1 })}
                         value={example.date}
-                        onChange={(e) => {
+                        onChange={(value) => {
                           const examples = [...d.examples];
-                          examples[i] = { ...example, date: e.currentTarget.value };
+                          examples[i] = { ...example, date: value };
                           setArea(area.id, { examples });
                         }}
                         error={errorOf(area.id, `examples.${i}.date`)}

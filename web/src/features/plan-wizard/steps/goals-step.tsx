@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isStaleWrite } from '../../../api/concurrency.ts';
 import { useUpdateFocusArea } from '../../../api/plans.ts';
 import type { FocusArea, PlanView } from '../../../api/types.ts';
+import { DateField } from '../../../ui/date-field.tsx';
 import { type FieldErrorLookup, fieldErrorsFrom } from '../../../ui/field-errors.ts';
 import { formatDate } from '../../../ui/format.ts';
 import { EmptyState } from '../../../ui/states.tsx';
@@ -195,17 +196,16 @@ export function GoalsStep({ plan }: { plan: PlanView }) {
                   autosize
                   minRows={2}
                 />
-                <TextInput
-                  type="date"
+                <DateField
                   label={t('wizard.goals.deadline')}
                   description={t('wizard.goals.deadlineHint', {
                     start: formatDate(plan.header.startDate),
                     end: formatDate(plan.header.endDate),
                   })}
-                  min={plan.header.startDate}
-                  max={plan.header.endDate}
+                  minDate={plan.header.startDate}
+                  maxDate={plan.header.endDate}
                   value={d.deadline}
-                  onChange={(e) => setArea(area.id, { deadline: e.currentTarget.value })}
+                  onChange={(value) => setArea(area.id, { deadline: value })}
                   error={errors('deadline')}
                 />
                 <Textarea

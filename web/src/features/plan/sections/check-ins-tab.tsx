@@ -18,6 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../../api/auth.ts';
@@ -30,6 +31,7 @@ import {
 } from '../../../api/check-ins.ts';
 import { isStaleWrite } from '../../../api/concurrency.ts';
 import type { FocusArea, Metric, PlanView } from '../../../api/types.ts';
+import { DateField } from '../../../ui/date-field.tsx';
 import { type FieldErrorLookup, useFieldErrors } from '../../../ui/field-errors.ts';
 import { formatDate, formatDateTime, formatNumber, parseInstant } from '../../../ui/format.ts';
 import { EmptyState, QueryState, useErrorMessage } from '../../../ui/states.tsx';
@@ -53,6 +55,21 @@ const summarisedTypes = new Set<CheckIn['type']>(['monthly_review', 'final_evalu
 
 /** When the check-in is scheduled, in milliseconds (the API's timestamps come in more than one format). */
 const at = (checkIn: CheckIn) => parseInstant(checkIn.scheduledAt).getTime();
+
+/**
+ * When a held meeting took place is its own date and time (a past meeting is recorded later); when it was
+ * recorded is said apart, and only if it was well after the meeting.
+ */
+function heldLine(checkIn: CheckIn, t: TFunction): string {
+  if (checkIn.status !== 'held') return '';
+  const held = ` · ${t('checkIns.heldAt', { date: `${formatDate(checkIn.localDate)} ${checkIn.localTime}` })}`;
+  if (!checkIn.heldAt) return held;
+  const end = at(checkIn) + checkIn.durationMinutes * 60_000;
+  const isRecordedLater = parseInstant(checkIn.heldAt).getTime() - end > 60 * 60_000;
+  return isRecordedLater
+    ? `${held} · ${t('forms.checkIns.recordedAt', { date: formatDateTime(checkIn.heldAt) })}`
+    : held;
+}
 
 type PanelProps = {
   planId: string;
@@ -176,7 +193,7 @@ function CheckInCard({
           </Text>
           <Text size="xs" c="dimmed">
             {t('checkIns.minutes', { count: checkIn.durationMinutes })} · {checkIn.timeZone}
-            {checkIn.heldAt ? ` · ${t('checkIns.heldAt', { date: formatDateTime(checkIn.heldAt) })}` : ''}
+            {heldLine(checkIn, t)}
           </Text>
         </div>
         <Group gap="xs">
@@ -586,12 +603,11 @@ function RecordHeldForm({
                   error={errors(`actionItems.${i}.text`)}
                   style={{ flex: '1 1 14rem' }}
                 />
-                <TextInput
-                  type="date"
+                <DateField
                   label={t('checkIns.actionDue', { number: i + 1 })}
                   value={a.dueDate}
-                  onChange={(e) => {
-                    const dueDate = e.currentTarget.value;
+                  onChange={(value) => {
+                    const dueDate = value;
                     setActions((all) => all.map((x, j) => (j === i ? { ...x, dueDate } : x)));
                   }}
                   error={errors(`actionItems.${i}.dueDate`)}
@@ -676,11 +692,11 @@ function ShortForm({
     <form onSubmit={submit}>
       <Stack gap="xs" mt="sm">
         {mode === 'move' && (
-          <TextInput
-            type="datetime-local"
+          <DateField
+            withTime
             label={t('checkIns.newTime')}
             value={when}
-            onChange={(e) => setWhen(e.currentTarget.value)}
+            onChange={setWhen}
             error={errors('scheduledAt')}
             maw={260}
             required
@@ -779,11 +795,11 @@ function AddCheckIn({ planId }: { planId: string }) {
             allowDeselect={false}
             error={errors('type')}
           />
-          <TextInput
-            type="datetime-local"
+          <DateField
+            withTime
             label={t('checkIns.when')}
             value={when}
-            onChange={(e) => setWhen(e.currentTarget.value)}
+            onChange={setWhen}
             error={
               (touched && !when ? t('validation.required') : undefined) ??
               (touched && isPastMissing ? t('meeting.checkIns.mustBePast') : undefined) ??

@@ -2,16 +2,17 @@
 
 import { useTranslation } from 'react-i18next';
 import type { Metric } from '../../../api/types.ts';
-import { formatDate, formatNumber, parseInstant, todayIso } from '../../../ui/format.ts';
+import { isPercentUnit, niceScale } from '../../../ui/chart-scale.ts';
+import { formatAxisDate, formatDate, formatNumber, parseInstant, todayIso } from '../../../ui/format.ts';
 import { LineChart } from '../../../ui/lazy-charts.tsx';
 
 type Point = { x: number; value?: number; forecast?: number };
 
 /** A chart's time value (ms) as a date; anything else (a tooltip of the legend) as nothing. */
-function dateLabel(value: unknown, style: 'short' | 'medium' = 'medium'): string {
+function dateLabel(value: unknown): string {
   const time = typeof value === 'number' ? value : Number(value);
   const date = new Date(time);
-  return Number.isNaN(date.getTime()) ? '' : formatDate(date.toISOString().slice(0, 10), style);
+  return Number.isNaN(date.getTime()) ? '' : formatDate(date.toISOString().slice(0, 10));
 }
 
 const ts = (date: string) => parseInstant(date.slice(0, 10)).getTime();
@@ -44,6 +45,10 @@ export function MetricChart({
   const min = Math.min(...values);
   const max = Math.max(...values);
   const pad = (max - min) * 0.15 || 1;
+  // Round ticks (0/25/50/75/100 for a percentage), never 6/31/56/101.
+  const scale = niceScale(min - pad, max + pad, {
+    isPercent: isPercentUnit(metric.unit) && min >= 0 && max <= 100,
+  });
   const summary = t('plan.metrics.chartSummary', {
     name: metric.name,
     baseline: formatNumber(metric.baseline),
@@ -74,9 +79,15 @@ export function MetricChart({
             type: 'number',
             scale: 'time',
             domain: [Math.min(start, today), Math.max(end, today)],
-            tickFormatter: (value: number) => dateLabel(value, 'short'),
+            tickFormatter: formatAxisDate,
           }}
-          yAxisProps={{ domain: [Math.floor(min - pad), Math.ceil(max + pad)], allowDataOverflow: true }}
+          yAxisProps={{
+            domain: scale.domain,
+            ticks: scale.ticks,
+            interval: 0,
+            allowDataOverflow: true,
+            tickFormatter: (value: number) => formatNumber(value),
+          }}
           valueFormatter={(value) => formatNumber(value)}
           yAxisLabel={metric.unit || undefined}
           referenceLines={[

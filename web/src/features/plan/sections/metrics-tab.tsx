@@ -19,6 +19,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRecordMeasurement, useUpdateSuccessCriterion } from '../../../api/plans.ts';
 import type { Metric, PlanView } from '../../../api/types.ts';
+import { DateField } from '../../../ui/date-field.tsx';
 import { useFieldErrors } from '../../../ui/field-errors.ts';
 import { formatDate, formatDateTime, formatNumber, formatPercent, todayIso } from '../../../ui/format.ts';
 import { EmptyState, useErrorMessage } from '../../../ui/states.tsx';
@@ -216,11 +217,10 @@ function RecordMeasurement({ planId, metric }: { planId: string; metric: Metric 
         {t('plan.metrics.record')}
       </Text>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs">
-        <TextInput
-          type="date"
+        <DateField
           label={t('plan.metrics.date')}
           value={date}
-          onChange={(event) => setDate(event.currentTarget.value)}
+          onChange={(value) => setDate(value)}
           error={errors('date')}
           required
         />

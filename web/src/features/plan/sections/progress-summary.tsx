@@ -3,7 +3,7 @@
 import { Alert, Progress as Bar, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useProgress } from '../../../api/check-ins.ts';
-import { formatDate, formatPercent, parseInstant } from '../../../ui/format.ts';
+import { formatAxisDate, formatDate, formatPercent, parseInstant } from '../../../ui/format.ts';
 import { LineChart } from '../../../ui/lazy-charts.tsx';
 import { ErrorState, LoadingState } from '../../../ui/states.tsx';
 
@@ -102,10 +102,7 @@ export function ProgressSummary({ planId }: { planId: string }) {
                 type: 'number',
                 scale: 'time',
                 domain: ['dataMin', 'dataMax'],
-                tickFormatter: (value: number) =>
-                  Number.isNaN(new Date(value).getTime())
-                    ? ''
-                    : formatDate(new Date(value).toISOString().slice(0, 10), 'short'),
+                tickFormatter: formatAxisDate,
               }}
               yAxisProps={{ domain: [1, 5], ticks: [1, 2, 3, 4, 5] }}
               withTooltip={false}
