@@ -5,6 +5,7 @@ export * from './directory.ts';
 export * from './employees.ts';
 export * from './exports.ts';
 export * from './fairness.ts';
+export * from './headcounts.ts';
 export * from './files.ts';
 export * from './integrations.ts';
 export * from './organizations.ts';
