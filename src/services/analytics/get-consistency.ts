@@ -75,7 +75,8 @@ export async function getConsistency(ctx: ServiceContext, query: ConsistencyQuer
           coalesce(g.mentor_held, 0) as mentor_held, g.median_weeks,
           ${query.by === 'manager' ? sql`m.name` : sql`hd.key`} as label
         from heads hd
-        left join groups g on g.is_total = hd.is_total and g.key is not distinct from hd.key
+        -- An equality on both sides (not "is not distinct from") so that thousands of managers join by hash.
+        left join groups g on g.is_total = hd.is_total and coalesce(g.key, '') = coalesce(hd.key, '')
           and (g.is_total or g.key is not null)
         ${query.by === 'manager' ? sql`left join employees m on m.org_id = ${orgId} and m.id = hd.key::uuid` : sql``}`,
   );
