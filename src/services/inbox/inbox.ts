@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../contracts/common.ts';
 import { adjustments, approvals, checkIns, plans, signatures } from '../../db/schema/index.ts';
 import { invalidField } from '../../domain/errors.ts';
-import { composeInbox, type InboxItem } from '../../domain/inbox.ts';
+import { composeInbox, type InboxFacts, type InboxItem } from '../../domain/inbox.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
 import { selectRows } from '../analytics/analytics-scope.ts';
 import type { ServiceContext } from '../context.ts';
@@ -85,8 +85,9 @@ export async function inboxOf(
   if (query.cursor && !after) throw invalidField('querystring/cursor', 'is not a cursor this API returned');
   // Twice the page's plans per batch: most plans read give the actor one item or more.
   const batch = limit * 2;
-  const pagePlans: Candidate[] = [];
+  const pagePlans = new Set<string>();
   const pageItems: InboxItem[] = [];
+  const pageFacts: InboxFacts[] = [];
   let nextCursor: string | null = null;
   for (;;) {
     const candidates = await selectRows<Candidate>(
@@ -120,7 +121,14 @@ export async function inboxOf(
           limit ${batch + 1}`,
     );
     const read = candidates.slice(0, batch);
-    const composed = await compose(ctx, read, now, today, horizon);
+    const facts = await factsOf(ctx, read, horizon);
+    const composed = new Map<string, InboxItem[]>();
+    for (const item of composeInbox(actor, facts, now, today)) {
+      const list = composed.get(item.planId);
+      if (list) list.push(item);
+      else composed.set(item.planId, [item]);
+    }
+    pageFacts.push(facts);
     let isFull = false;
     for (const plan of read) {
       const items = composed.get(plan.id) ?? [];
@@ -128,7 +136,7 @@ export async function inboxOf(
         isFull = true;
         break;
       }
-      pagePlans.push(plan);
+      pagePlans.add(plan.id);
       pageItems.push(...items);
       after = { d: plan.urgent_at, n: plan.employee_name, id: plan.id };
     }
@@ -139,26 +147,34 @@ export async function inboxOf(
     }
     if (!hasMorePlans) break;
   }
-  if (pagePlans.length === 0) return { items: [], nextCursor: null };
-  // The page's items in the inbox's own order (dated by date, then the rest).
-  const items = [...(await compose(ctx, pagePlans, now, today, horizon, true)).values()][0] ?? [];
+  // The page's items in the inbox's own order (dated by date, then the rest), from the facts already read.
+  const onPage = <T extends { planId: string }>(rows: readonly T[]) =>
+    rows.filter((r) => pagePlans.has(r.planId));
+  const items = composeInbox(
+    actor,
+    {
+      plans: pageFacts.flatMap((f) => f.plans.filter((p) => pagePlans.has(p.id))),
+      approvals: pageFacts.flatMap((f) => onPage(f.approvals)),
+      signatures: pageFacts.flatMap((f) => onPage(f.signatures)),
+      pendingAdjustments: pageFacts.flatMap((f) => onPage(f.pendingAdjustments)),
+      dueCheckIns: pageFacts.flatMap((f) => onPage(f.dueCheckIns)),
+    },
+    now,
+    today,
+  );
   return { items, nextCursor };
 }
 
-/**
- * What the actor owes on the given plans, decided by the domain from the plans' approvals, signatures, pending
- * adjustments and check-ins due: per plan, or (when `isTogether`) as one list under the key ''.
- */
-async function compose(
+/** The facts the domain decides the inbox from: the plans, their approvals, signatures, pending adjustments
+ * and check-ins due within the horizon. */
+async function factsOf(
   { deps, actor }: ServiceContext,
   candidates: Candidate[],
-  now: Date,
-  today: string,
   horizon: string,
-  isTogether = false,
-): Promise<Map<string, InboxItem[]>> {
-  const result = new Map<string, InboxItem[]>();
-  if (candidates.length === 0) return result;
+): Promise<InboxFacts> {
+  if (candidates.length === 0) {
+    return { plans: [], approvals: [], signatures: [], pendingAdjustments: [], dueCheckIns: [] };
+  }
   const db = deps.database.db;
   const ids = candidates.map((p) => p.id);
   const [approvalRows, signatureRows, adjustmentRows, checkInRows] = await Promise.all([
@@ -204,37 +220,25 @@ async function compose(
         ),
       ),
   ]);
-  const items = composeInbox(
-    actor,
-    {
-      plans: candidates.map((p) => ({
-        id: p.id,
-        orgId: p.org_id,
-        status: p.status as never,
-        employeeUserId: p.employee_user_id,
-        managerUserId: p.manager_user_id,
-        hrRepUserId: p.hr_rep_user_id,
-        mentorUserId: p.mentor_user_id,
-        createdByUserId: p.created_by_user_id,
-        approvalRound: p.approval_round,
-        majorVersion: p.major_version,
-        endDate: p.end_date,
-        employeeName: p.header.employeeName,
-        hasOutcomeRecommendation: p.has_outcome_recommendation,
-      })),
-      approvals: approvalRows,
-      signatures: signatureRows,
-      pendingAdjustments: adjustmentRows,
-      dueCheckIns: checkInRows.map((c) => ({ ...c, scheduledAt: new Date(c.scheduledAt).toISOString() })),
-    },
-    now,
-    today,
-  );
-  if (isTogether) return result.set('', items);
-  for (const item of items) {
-    const list = result.get(item.planId);
-    if (list) list.push(item);
-    else result.set(item.planId, [item]);
-  }
-  return result;
+  return {
+    plans: candidates.map((p) => ({
+      id: p.id,
+      orgId: p.org_id,
+      status: p.status as never,
+      employeeUserId: p.employee_user_id,
+      managerUserId: p.manager_user_id,
+      hrRepUserId: p.hr_rep_user_id,
+      mentorUserId: p.mentor_user_id,
+      createdByUserId: p.created_by_user_id,
+      approvalRound: p.approval_round,
+      majorVersion: p.major_version,
+      endDate: p.end_date,
+      employeeName: p.header.employeeName,
+      hasOutcomeRecommendation: p.has_outcome_recommendation,
+    })),
+    approvals: approvalRows,
+    signatures: signatureRows,
+    pendingAdjustments: adjustmentRows,
+    dueCheckIns: checkInRows.map((c) => ({ ...c, scheduledAt: new Date(c.scheduledAt).toISOString() })),
+  };
 }
