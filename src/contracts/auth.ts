@@ -72,4 +72,19 @@ export const inboxItemSchema = z.object({
   dueAt: z.string().nullable(),
   subjectId: z.string().nullable().describe('The check-in, adjustment or signature the action concerns'),
 });
-export const inboxResponse = z.object({ items: z.array(inboxItemSchema) });
+export const inboxQuery = z
+  .object({
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(50)
+      .describe("Items at most (a plan's items stay on one page, so one plan with more may exceed it)"),
+    cursor: z.string().max(500).optional().describe('The nextCursor of the previous page'),
+  })
+  .strict();
+export const inboxResponse = z.object({
+  items: z.array(inboxItemSchema).describe('The most urgent first: dated items by date, then the rest'),
+  nextCursor: z.string().nullable().describe('Where the next page starts; null when nothing more waits'),
+});

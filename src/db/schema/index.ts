@@ -6,6 +6,7 @@ export * from './employees.ts';
 export * from './exports.ts';
 export * from './fairness.ts';
 export * from './files.ts';
+export * from './headcounts.ts';
 export * from './integrations.ts';
 export * from './organizations.ts';
 export * from './plan-summaries.ts';

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  inboxQuery,
   inboxResponse,
   meResponse,
   meUpdateBody,
@@ -61,10 +62,11 @@ export const meRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { dep
         tags: ['me'],
         summary:
           'Everything waiting on you: approvals, signatures, adjustments, check-ins to record, plans to close',
-        response: { 200: inboxResponse, 401: problemSchema },
+        querystring: inboxQuery,
+        response: { 200: inboxResponse, 400: problemSchema, 401: problemSchema, 422: problemSchema },
       },
     },
-    async (request) => inboxOf(contextOf(deps, request), request.auth!.account.timezone),
+    async (request) => inboxOf(contextOf(deps, request), request.auth!.account.timezone, request.query),
   );
 
   app.patch(

@@ -57,15 +57,16 @@ export async function getAnalyticsOverview(ctx: ServiceContext): Promise<Analyti
       }>(
         db,
         sql`select count(*)::int as plans,
-              (select count(*)::int from employees e where e.org_id = ${orgId} and e.deactivated_at is null) as headcount,
+              (select coalesce(sum(h.people), 0)::int from headcounts h
+                where h.org_id = ${orgId} and h.kind = 'department') as headcount,
               percentile_cont(0.5) within group (order by p.duration_weeks) as median_weeks,
               count(*) filter (where p.outcome = 'successful')::int as successful,
               count(*) filter (where p.outcome = 'unsuccessful')::int as unsuccessful,
               count(*) filter (where p.outcome = 'cancelled')::int as cancelled
             from plan_summaries p where ${counted}`,
       ),
-      groupRows(db, sql`e.department`, counted, orgId, null),
-      groupRows(db, sql`e.manager_id::text`, counted, orgId, overviewManagerCount),
+      groupRows(db, 'department', counted, orgId, null),
+      groupRows(db, 'manager', counted, orgId, overviewManagerCount),
       selectRows<{ median_days: number | null; plans: number }>(
         db,
         sql`select percentile_cont(0.5) within group (order by p.days_to_full_signature) as median_days,
@@ -162,29 +163,37 @@ export async function getAnalyticsOverview(ctx: ServiceContext): Promise<Analyti
   };
 }
 
-/** Headcount (people now in the directory) and plans per department or per manager. */
+/**
+ * Headcount (people now in the directory) and plans per department or per manager. Headcounts come from the
+ * table the database keeps (migration 0020_headcounts), not from counting the directory; the plans' side reads
+ * the summaries of the counted plans and looks up each planned person's current department or manager by id.
+ */
 function groupRows(
   db: ServiceContext['deps']['database']['db'],
-  key: ReturnType<typeof sql>,
+  kind: 'department' | 'manager',
   counted: ReturnType<typeof sql>,
   orgId: string,
   limit: number | null,
 ): Promise<GroupRow[]> {
-  const isManager = limit !== null;
+  const isManager = kind === 'manager';
+  const key = isManager ? sql`e.manager_id::text` : sql`e.department`;
+  const planned = sql`select ${key} as key, count(*)::int as plans
+      from plan_summaries p join employees e on e.id = p.employee_id
+      where ${counted} and e.org_id = ${orgId} and e.deactivated_at is null and ${key} is not null
+      group by ${key}`;
+  // Managers: only those with plans are listed (the busiest first), so the plans' side leads.
   return selectRows<GroupRow>(
     db,
-    sql`select g.key, ${isManager ? sql`m.name` : sql`g.key`} as label, g.headcount, g.plans from (
-          select ${key} as key, count(*)::int as headcount, coalesce(sum(pp.n), 0)::int as plans
-          from employees e
-          left join (select p.employee_id, count(*) as n from plan_summaries p where ${counted} group by p.employee_id) pp
-            on pp.employee_id = e.id
-          where e.org_id = ${orgId} and e.deactivated_at is null and ${key} is not null
-          group by ${key}
-        ) g
-        ${isManager ? sql`join employees m on m.id = g.key::uuid` : sql``}
-        ${isManager ? sql`where g.plans > 0` : sql``}
-        order by g.plans desc, g.key
-        ${isManager ? sql`limit ${limit}` : sql``}`,
+    isManager
+      ? sql`select g.key, m.name as label, h.people as headcount, g.plans from (${planned}) g
+          join headcounts h on h.org_id = ${orgId} and h.kind = 'manager' and h.key = g.key
+          join employees m on m.id = g.key::uuid
+          order by g.plans desc, g.key
+          limit ${limit ?? overviewManagerCount}`
+      : sql`select h.key, h.key as label, h.people as headcount, coalesce(g.plans, 0)::int as plans
+          from headcounts h left join (${planned}) g on g.key = h.key
+          where h.org_id = ${orgId} and h.kind = 'department'
+          order by plans desc, h.key`,
   );
 }
 

@@ -30,59 +30,55 @@ type Row = {
 export async function getConsistency(ctx: ServiceContext, query: ConsistencyQuery): Promise<ConsistencyView> {
   const scope = analyticsScope(ctx);
   const orgId = scope.orgId;
-  const key = query.by === 'manager' ? sql`e.manager_id::text` : sql`e.department`;
-  // People now in the directory, each with the counted plans (not drafts) of the actor's scope. The per-plan facts
-  // (measurable, dated, support delivered) are read from the plans' summary rows, kept by the database.
+  const key = query.by === 'manager' ? sql`f.manager` : sql`f.department`;
+  // Headcounts per group and in all come from the table the database keeps (migration 0020_headcounts); the
+  // plans' side reads the summaries of the actor's counted plans (not drafts) and looks up each planned person's
+  // current department and manager by id, so no statement reads the whole directory. Plans of people who left
+  // are not counted, as they are not in any group's headcount.
   const rows = await selectRows<Row>(
     ctx.deps.database.db,
-    sql`with facts as (
-          select p.plan_id as id, p.employee_id, p.duration_weeks, p.outcome,
-            p.is_measurable as measurable, p.is_dated as dated, p.activities_done as done,
+    sql`with facts as materialized (
+          select p.plan_id as id, p.employee_id, e.department, e.manager_id::text as manager, p.duration_weeks,
+            p.outcome, p.is_measurable as measurable, p.is_dated as dated, p.activities_done as done,
             p.activities_planned as planned, p.mentor_sessions_held as mentor_held
-          from plan_summaries p where ${scope.plans} and p.status <> 'draft'
-        ),
-        -- One row per person on a plan, so the join to the directory is one to one (no count(distinct)).
-        people as (
-          select f.employee_id, count(*) as plans,
-            count(*) filter (where f.outcome = 'successful') as successful,
-            count(*) filter (where f.outcome = 'unsuccessful') as unsuccessful,
-            count(*) filter (where f.outcome = 'cancelled') as cancelled,
-            count(*) filter (where f.measurable) as measurable,
-            count(*) filter (where f.dated) as dated,
-            sum(f.done) as done, sum(f.planned) as planned, sum(f.mentor_held) as mentor_held
-          from facts f group by f.employee_id
-        ),
-        lengths as (
-          select grouping(${key}) = 1 as is_total, ${key} as key,
-            percentile_cont(0.5) within group (order by f.duration_weeks) as median_weeks
-          from facts f join employees e on e.id = f.employee_id
-          where e.org_id = ${orgId} and e.deactivated_at is null
-          group by grouping sets ((${key}), ())
-        ),
-        counts as (
-          select grouping(${key}) = 1 as is_total, ${key} as key,
-            count(*)::int as headcount,
-            count(pp.employee_id)::int as people_with_plan,
-            coalesce(sum(pp.plans), 0)::int as plans,
-            coalesce(sum(pp.successful), 0)::int as successful,
-            coalesce(sum(pp.unsuccessful), 0)::int as unsuccessful,
-            coalesce(sum(pp.cancelled), 0)::int as cancelled,
-            coalesce(sum(pp.measurable), 0)::int as measurable,
-            coalesce(sum(pp.dated), 0)::int as dated,
-            coalesce(sum(pp.done), 0)::int as done,
-            coalesce(sum(pp.planned), 0)::int as planned,
-            coalesce(sum(pp.mentor_held), 0)::int as mentor_held
-          from employees e left join people pp on pp.employee_id = e.id
-          where e.org_id = ${orgId} and e.deactivated_at is null
-          group by grouping sets ((${key}), ())
+          from plan_summaries p join employees e on e.id = p.employee_id
+          where ${scope.plans} and p.status <> 'draft' and e.org_id = ${orgId} and e.deactivated_at is null
         ),
         groups as (
-          select c.*, l.median_weeks from counts c
-          left join lengths l on l.is_total = c.is_total and l.key is not distinct from c.key
+          select grouping(${key}) = 1 as is_total, ${key} as key,
+            count(distinct f.employee_id)::int as people_with_plan,
+            count(*)::int as plans,
+            count(*) filter (where f.outcome = 'successful')::int as successful,
+            count(*) filter (where f.outcome = 'unsuccessful')::int as unsuccessful,
+            count(*) filter (where f.outcome = 'cancelled')::int as cancelled,
+            count(*) filter (where f.measurable)::int as measurable,
+            count(*) filter (where f.dated)::int as dated,
+            coalesce(sum(f.done), 0)::int as done,
+            coalesce(sum(f.planned), 0)::int as planned,
+            coalesce(sum(f.mentor_held), 0)::int as mentor_held,
+            percentile_cont(0.5) within group (order by f.duration_weeks) as median_weeks
+          from facts f
+          group by grouping sets ((${key}), ())
+        ),
+        heads as (
+          select false as is_total, h.key, h.people as headcount from headcounts h
+          where h.org_id = ${orgId} and h.kind = ${query.by}
+          union all
+          select true, null, coalesce(sum(h.people), 0)::int from headcounts h
+          where h.org_id = ${orgId} and h.kind = 'department'
         )
-        select g.*, ${query.by === 'manager' ? sql`m.name` : sql`g.key`} as label from groups g
-        ${query.by === 'manager' ? sql`left join employees m on m.org_id = ${orgId} and m.id = g.key::uuid` : sql``}
-        where g.is_total or g.key is not null`,
+        select hd.is_total, hd.key, hd.headcount,
+          coalesce(g.people_with_plan, 0) as people_with_plan, coalesce(g.plans, 0) as plans,
+          coalesce(g.successful, 0) as successful, coalesce(g.unsuccessful, 0) as unsuccessful,
+          coalesce(g.cancelled, 0) as cancelled, coalesce(g.measurable, 0) as measurable,
+          coalesce(g.dated, 0) as dated, coalesce(g.done, 0) as done, coalesce(g.planned, 0) as planned,
+          coalesce(g.mentor_held, 0) as mentor_held, g.median_weeks,
+          ${query.by === 'manager' ? sql`m.name` : sql`hd.key`} as label
+        from heads hd
+        -- An equality on both sides (not "is not distinct from") so that thousands of managers join by hash.
+        left join groups g on g.is_total = hd.is_total and coalesce(g.key, '') = coalesce(hd.key, '')
+          and (g.is_total or g.key is not null)
+        ${query.by === 'manager' ? sql`left join employees m on m.org_id = ${orgId} and m.id = hd.key::uuid` : sql``}`,
   );
   const counts = (r: Row): GroupCounts => ({
     key: r.key ?? '',

@@ -1,9 +1,13 @@
 // Reads what may wait on the actor (open plans related to them where something is still owed, narrowed in SQL,
 // and what those plans still need) and lets the domain decide, through the access policy, which items are theirs.
 import { and, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { decodeCursor, encodeCursor } from '../../contracts/common.ts';
 import { adjustments, approvals, checkIns, plans, signatures } from '../../db/schema/index.ts';
-import { composeInbox, type InboxItem } from '../../domain/inbox.ts';
+import { invalidField } from '../../domain/errors.ts';
+import { composeInbox, type InboxFacts, type InboxItem } from '../../domain/inbox.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
+import { selectRows } from '../analytics/analytics-scope.ts';
 import type { ServiceContext } from '../context.ts';
 import { relatedPlansFilter } from '../plans/list-plans.ts';
 
@@ -34,39 +38,145 @@ function waitingOnSomeone(today: string, horizon: string): SQL {
         and c.status = 'scheduled' and c.scheduled_at <= ${horizon}::timestamptz))))`;
 }
 
+/** Items a page of the inbox holds at most unless asked for fewer. */
+export const inboxPageSize = 50;
+
+export type InboxQuery = { limit?: number; cursor?: string };
+
+const cursorSchema = z.object({ d: z.string(), n: z.string(), id: z.string().uuid() });
+
+/**
+ * The plans waiting on someone, the most urgent first: those with something dated (an end date passed while
+ * running, a check-in due within the horizon) by their earliest date, then the rest, each group by the
+ * employee's name. Read in SQL a batch at a time after the cursor, so that an HR administrator with thousands of
+ * plans waiting reads the first page's plans only.
+ */
+type Candidate = {
+  id: string;
+  org_id: string;
+  status: string;
+  employee_user_id: string | null;
+  manager_user_id: string | null;
+  hr_rep_user_id: string | null;
+  mentor_user_id: string | null;
+  created_by_user_id: string;
+  header: { employeeName: string };
+  approval_round: number;
+  major_version: number;
+  end_date: string;
+  has_outcome_recommendation: boolean;
+  employee_name: string;
+  urgent_at: string;
+};
+
 /** `timeZone` is the organisation's, read with the actor at authentication. */
-export async function inboxOf(ctx: ServiceContext, timeZone: string): Promise<{ items: InboxItem[] }> {
+export async function inboxOf(
+  ctx: ServiceContext,
+  timeZone: string,
+  query: InboxQuery = {},
+): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
   const { deps, actor } = ctx;
   const db = deps.database.db;
   const now = deps.now();
   const today = todayIn(timeZone, now);
   const horizon = new Date(now.getTime() + checkInHorizonMs).toISOString();
-  const filters: (SQL | undefined)[] = [
-    eq(plans.orgId, actor.orgId),
-    inArray(plans.status, openStatuses),
-    relatedPlansFilter(actor),
-    waitingOnSomeone(today, horizon),
-  ];
-  const planRows = await db
-    .select({
-      id: plans.id,
-      orgId: plans.orgId,
-      status: plans.status,
-      employeeUserId: plans.employeeUserId,
-      managerUserId: plans.managerUserId,
-      hrRepUserId: plans.hrRepUserId,
-      mentorUserId: plans.mentorUserId,
-      createdByUserId: plans.createdByUserId,
-      header: plans.header,
-      approvalRound: plans.approvalRound,
-      majorVersion: plans.majorVersion,
-      endDate: plans.endDate,
-      outcomeRecommendation: plans.outcomeRecommendation,
-    })
-    .from(plans)
-    .where(and(...filters));
-  if (planRows.length === 0) return { items: [] };
-  const ids = planRows.map((p) => p.id);
+  const limit = query.limit ?? inboxPageSize;
+  let after = decodeCursor(query.cursor, cursorSchema);
+  if (query.cursor && !after) throw invalidField('querystring/cursor', 'is not a cursor this API returned');
+  // Twice the page's plans per batch: most plans read give the actor one item or more.
+  const batch = limit * 2;
+  const pagePlans = new Set<string>();
+  const pageItems: InboxItem[] = [];
+  const pageFacts: InboxFacts[] = [];
+  let nextCursor: string | null = null;
+  for (;;) {
+    const candidates = await selectRows<Candidate>(
+      db,
+      sql`select * from (
+            select ${plans.id} as id, ${plans.orgId} as org_id, ${plans.status} as status,
+              ${plans.employeeUserId} as employee_user_id, ${plans.managerUserId} as manager_user_id,
+              ${plans.hrRepUserId} as hr_rep_user_id, ${plans.mentorUserId} as mentor_user_id,
+              ${plans.createdByUserId} as created_by_user_id, ${plans.header} as header,
+              ${plans.approvalRound} as approval_round, ${plans.majorVersion} as major_version,
+              ${plans.endDate}::text as end_date,
+              ${plans.outcomeRecommendation} is not null as has_outcome_recommendation,
+              coalesce(${plans.header}->>'employeeName', '') as employee_name,
+              coalesce(to_char(least(
+                case when ${plans.status} in ('active', 'paused') and ${plans.endDate} < ${today}::date
+                  then ${plans.endDate}::timestamp at time zone 'UTC' end,
+                case when ${plans.status} in ('active', 'paused') then (select min(c.scheduled_at) from check_ins c
+                  where c.org_id = ${plans.orgId} and c.plan_id = ${plans.id} and c.status = 'scheduled'
+                    and c.scheduled_at <= ${horizon}::timestamptz) end)
+                at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '9999-12-31T00:00:00.000000') as urgent_at
+            from ${plans}
+            where ${and(
+              eq(plans.orgId, actor.orgId),
+              inArray(plans.status, openStatuses),
+              relatedPlansFilter(actor),
+              waitingOnSomeone(today, horizon),
+            )}
+          ) x
+          ${after ? sql`where (x.urgent_at, x.employee_name, x.id) > (${after.d}, ${after.n}, ${after.id}::uuid)` : sql``}
+          order by x.urgent_at, x.employee_name, x.id
+          limit ${batch + 1}`,
+    );
+    const read = candidates.slice(0, batch);
+    const facts = await factsOf(ctx, read, horizon);
+    const composed = new Map<string, InboxItem[]>();
+    for (const item of composeInbox(actor, facts, now, today)) {
+      const list = composed.get(item.planId);
+      if (list) list.push(item);
+      else composed.set(item.planId, [item]);
+    }
+    pageFacts.push(facts);
+    let isFull = false;
+    for (const plan of read) {
+      const items = composed.get(plan.id) ?? [];
+      if (pageItems.length + items.length > limit && pageItems.length > 0) {
+        isFull = true;
+        break;
+      }
+      pagePlans.add(plan.id);
+      pageItems.push(...items);
+      after = { d: plan.urgent_at, n: plan.employee_name, id: plan.id };
+    }
+    const hasMorePlans = isFull || candidates.length > batch;
+    if (hasMorePlans && (isFull || pageItems.length >= limit)) {
+      nextCursor = encodeCursor(after);
+      break;
+    }
+    if (!hasMorePlans) break;
+  }
+  // The page's items in the inbox's own order (dated by date, then the rest), from the facts already read.
+  const onPage = <T extends { planId: string }>(rows: readonly T[]) =>
+    rows.filter((r) => pagePlans.has(r.planId));
+  const items = composeInbox(
+    actor,
+    {
+      plans: pageFacts.flatMap((f) => f.plans.filter((p) => pagePlans.has(p.id))),
+      approvals: pageFacts.flatMap((f) => onPage(f.approvals)),
+      signatures: pageFacts.flatMap((f) => onPage(f.signatures)),
+      pendingAdjustments: pageFacts.flatMap((f) => onPage(f.pendingAdjustments)),
+      dueCheckIns: pageFacts.flatMap((f) => onPage(f.dueCheckIns)),
+    },
+    now,
+    today,
+  );
+  return { items, nextCursor };
+}
+
+/** The facts the domain decides the inbox from: the plans, their approvals, signatures, pending adjustments
+ * and check-ins due within the horizon. */
+async function factsOf(
+  { deps, actor }: ServiceContext,
+  candidates: Candidate[],
+  horizon: string,
+): Promise<InboxFacts> {
+  if (candidates.length === 0) {
+    return { plans: [], approvals: [], signatures: [], pendingAdjustments: [], dueCheckIns: [] };
+  }
+  const db = deps.database.db;
+  const ids = candidates.map((p) => p.id);
   const [approvalRows, signatureRows, adjustmentRows, checkInRows] = await Promise.all([
     db
       .select({ planId: approvals.planId, round: approvals.round, role: approvals.role })
@@ -110,22 +220,25 @@ export async function inboxOf(ctx: ServiceContext, timeZone: string): Promise<{ 
         ),
       ),
   ]);
-  const items = composeInbox(
-    actor,
-    {
-      plans: planRows.map((p) => ({
-        ...p,
-        status: p.status as never,
-        employeeName: p.header.employeeName,
-        hasOutcomeRecommendation: p.outcomeRecommendation !== null,
-      })),
-      approvals: approvalRows,
-      signatures: signatureRows,
-      pendingAdjustments: adjustmentRows,
-      dueCheckIns: checkInRows.map((c) => ({ ...c, scheduledAt: new Date(c.scheduledAt).toISOString() })),
-    },
-    now,
-    today,
-  );
-  return { items };
+  return {
+    plans: candidates.map((p) => ({
+      id: p.id,
+      orgId: p.org_id,
+      status: p.status as never,
+      employeeUserId: p.employee_user_id,
+      managerUserId: p.manager_user_id,
+      hrRepUserId: p.hr_rep_user_id,
+      mentorUserId: p.mentor_user_id,
+      createdByUserId: p.created_by_user_id,
+      approvalRound: p.approval_round,
+      majorVersion: p.major_version,
+      endDate: p.end_date,
+      employeeName: p.header.employeeName,
+      hasOutcomeRecommendation: p.has_outcome_recommendation,
+    })),
+    approvals: approvalRows,
+    signatures: signatureRows,
+    pendingAdjustments: adjustmentRows,
+    dueCheckIns: checkInRows.map((c) => ({ ...c, scheduledAt: new Date(c.scheduledAt).toISOString() })),
+  };
 }

@@ -143,7 +143,10 @@ async function selectPlans(
   if (query.employeeId) filters.push(eq(s.employeeId, query.employeeId));
   if (query.q) {
     const like = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    // The first condition is the trigram index's expression (migration 0020): it finds the candidates; the
+    // three-way "or" keeps the answer exact should a search text contain the line break between the fields.
     filters.push(
+      sql`(coalesce(${plans.header}->>'employeeName', '') || E'\\n' || coalesce(${plans.header}->>'position', '') || E'\\n' || coalesce(${plans.header}->>'department', '')) ilike ${like}`,
       or(
         ilike(s.employeeName, like),
         ilike(sql`${plans.header}->>'position'`, like),
