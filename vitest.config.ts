@@ -22,9 +22,11 @@ export default defineConfig({
           name: 'integration',
           include: ['test/**/*.test.ts', 'src/documents/export/**/*.test.ts'],
           globalSetup: ['test/helpers/global-setup.ts'],
+          testTimeout: 60_000,
         },
       },
-      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'] } },
+      // A browser test does a person's whole task; on a busy shared machine one step can take tens of seconds.
+      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 90_000 } },
     ],
   },
 });

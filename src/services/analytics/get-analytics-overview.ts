@@ -187,7 +187,7 @@ function groupRows(
     isManager
       ? sql`select g.key, m.name as label, h.people as headcount, g.plans from (${planned}) g
           join headcounts h on h.org_id = ${orgId} and h.kind = 'manager' and h.key = g.key
-          join employees m on m.id = g.key::uuid
+          join employees m on m.org_id = ${orgId} and m.id = g.key::uuid
           order by g.plans desc, g.key
           limit ${limit ?? overviewManagerCount}`
       : sql`select h.key, h.key as label, h.people as headcount, coalesce(g.plans, 0)::int as plans
