@@ -161,7 +161,11 @@ describe('the signatures tab after a change', { timeout: 180_000 }, () => {
     const page = await as(logins.manager);
     const me = (await (await page.request.get('/api/v1/me')).json()) as { user: { name: string } };
     await page.goto(`/plans/${planId}/signatures`);
-    await page.getByRole('button', { name: 'Sign as manager' }).click();
+    // The plan's header offers the same action: the one of the Signatures tab is meant.
+    await page
+      .getByRole('tabpanel', { name: 'Signatures' })
+      .getByRole('button', { name: 'Sign as manager' })
+      .click();
     const dialog = page.getByRole('dialog');
     const changes = dialog.getByRole('region', { name: /^What changed since version \d+$/ });
     await changes.waitFor();

@@ -23,6 +23,7 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Mejora <no-reply@mejora.local>'),
   MEJORA_TIMEZONE: z.string().min(1).default('UTC'),
+  SIGN_IN_TRIES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -76,6 +77,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   timezone: string;
+  /** Sign-in tries a minute per client address and per account. */
+  signInTriesPerMinute: number;
   sessionIdleMs: number;
   sessionMaxMs: number;
   /** Slack Web API base (tests point it at a local receiver). */
@@ -135,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     timezone: e.MEJORA_TIMEZONE,
+    signInTriesPerMinute: e.SIGN_IN_TRIES_PER_MINUTE,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
     trustedProxies: e.TRUSTED_PROXIES,

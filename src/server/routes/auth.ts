@@ -14,12 +14,13 @@ import { clearSessionHint, setSessionHint } from '../auth/session-hint.ts';
 import { userView } from './me.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  // Ten tries a minute per address and per account; the eleventh is refused with 429. Both limits are
-  // checked by hand: @fastify/rate-limit runs only the first of several rateLimit hooks on a route.
+  // Ten tries a minute per address and per account (SIGN_IN_TRIES_PER_MINUTE); the next is refused with 429.
+  // Both limits are checked by hand: @fastify/rate-limit runs only the first of several rateLimit hooks on a route.
+  const max = deps.config.signInTriesPerMinute;
   const limiters = [
-    app.createRateLimit({ max: 10, timeWindow: 60_000, keyGenerator: (r) => `login-ip:${r.ip}` }),
+    app.createRateLimit({ max, timeWindow: 60_000, keyGenerator: (r) => `login-ip:${r.ip}` }),
     app.createRateLimit({
-      max: 10,
+      max,
       timeWindow: 60_000,
       keyGenerator: (r) =>
         `login-email:${String((r.body as { email?: string } | null)?.email ?? '').toLowerCase()}`,
