@@ -18,6 +18,7 @@ import { useProposeAdjustment } from '../../api/history.ts';
 import type { AdjustmentChanges, PlanView, VersionChange } from '../../api/types.ts';
 import { useUsersWithRoles } from '../../api/users.ts';
 import { AppModal } from '../../ui/app-modal.tsx';
+import { DateField } from '../../ui/date-field.tsx';
 import { useFieldErrors } from '../../ui/field-errors.ts';
 import { PersonSelect } from '../../ui/person-select.tsx';
 import { useErrorMessage } from '../../ui/states.tsx';
@@ -184,11 +185,10 @@ export function ProposeAdjustmentDialog({ plan, onClose }: { plan: PlanView; onC
               <Accordion.Control>{t('adjust.sections.plan')}</Accordion.Control>
               <Accordion.Panel>
                 <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-                  <TextInput
-                    type="date"
+                  <DateField
                     label={plan.headings.endDate}
                     value={endDate}
-                    onChange={(event) => setEndDate(event.currentTarget.value)}
+                    onChange={setEndDate}
                     error={errors('changes.plan.endDate')}
                   />
                   <PersonSelect
@@ -240,12 +240,11 @@ export function ProposeAdjustmentDialog({ plan, onClose }: { plan: PlanView; onC
                           minRows={2}
                           error={errors(`changes.focusAreas.update.${index}.goal`)}
                         />
-                        <TextInput
-                          type="date"
+                        <DateField
                           label={plan.headings.deadline}
-                          value={edit.deadline}
+                          value={edit.deadline ?? ''}
                           disabled={edit.isRemoved}
-                          onChange={(event) => set({ deadline: event.currentTarget.value })}
+                          onChange={(value) => set({ deadline: value })}
                           error={errors(`changes.focusAreas.update.${index}.deadline`)}
                           maw={220}
                         />

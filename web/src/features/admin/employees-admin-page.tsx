@@ -12,6 +12,7 @@ import { useEmployees, useSaveEmployee } from '../../api/employees.ts';
 import type { Employee } from '../../api/types.ts';
 import { AppModal } from '../../ui/app-modal.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { DateField } from '../../ui/date-field.tsx';
 import { mergeErrors, useFieldErrors } from '../../ui/field-errors.ts';
 import { formatDate } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -284,11 +285,10 @@ function EmployeeDialog({ employee, onClose }: { employee: Employee | null; onCl
               error={errors('managerId')}
               clearButtonProps={{ 'aria-label': t('common.clear') }}
             />
-            <TextInput
+            <DateField
               label={t('admin.employees.hireDate')}
-              type="date"
               value={form.hireDate}
-              onChange={(e) => set('hireDate', e.currentTarget.value)}
+              onChange={(value) => set('hireDate', value)}
               error={errors('hireDate')}
             />
           </SimpleGrid>

@@ -3,6 +3,7 @@ import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantin
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanView } from '../../../api/types.ts';
+import { DateField } from '../../../ui/date-field.tsx';
 import { todayIso } from '../../../ui/format.ts';
 import { SectionCard } from '../plan-blocks.tsx';
 
@@ -47,13 +48,7 @@ export function DocumentsTab({ plan }: { plan: PlanView }) {
         <SectionCard title={t('documents.report')} id="progress-report">
           <Text size="sm">{t('documents.reportIntro')}</Text>
           <Group gap="sm" align="flex-end">
-            <TextInput
-              type="date"
-              label={t('documents.week')}
-              value={week}
-              onChange={(e) => setWeek(e.currentTarget.value)}
-              w={200}
-            />
+            <DateField label={t('documents.week')} value={week} onChange={setWeek} w={200} />
             <Button component="a" href={`${base}/progress-report.pdf?week=${week}`} download variant="light">
               {t('documents.reportDownload')}
             </Button>

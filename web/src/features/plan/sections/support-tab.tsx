@@ -15,6 +15,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAddExpense } from '../../../api/plans.ts';
 import type { Contact, PlanView } from '../../../api/types.ts';
+import { DateField } from '../../../ui/date-field.tsx';
 import { useFieldErrors } from '../../../ui/field-errors.ts';
 import { formatDate, formatMoney, formatNumber, todayIso, weekdayName } from '../../../ui/format.ts';
 import { useErrorMessage } from '../../../ui/states.tsx';
@@ -292,11 +293,10 @@ function Expenses({ plan }: { plan: PlanView }) {
       {canAdd && (
         <form onSubmit={submit} aria-label={t('plan.support.addExpense')}>
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs">
-            <TextInput
-              type="date"
+            <DateField
               label={t('plan.metrics.date')}
               value={date}
-              onChange={(e) => setDate(e.currentTarget.value)}
+              onChange={setDate}
               error={errors('date')}
               required
             />
