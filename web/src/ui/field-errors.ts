@@ -13,6 +13,10 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
  * The message of one field error in the interface language: by its code (`forms.errors.<code>`), with dates in
  * the params shown in the locale's format. An error without a known code keeps the server's words.
  */
+/** Whether the interface has its own words for this error (otherwise the server's English stands). */
+export const isTranslatable = (error: CodedFieldError): boolean =>
+  Boolean(error.code) && i18next.exists(`forms.errors.${error.code}`);
+
 export function fieldErrorMessage(error: CodedFieldError): string {
   const key = `forms.errors.${error.code}`;
   if (!error.code || !i18next.exists(key)) return error.message;

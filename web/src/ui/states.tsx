@@ -3,7 +3,7 @@ import { Alert, Button, Center, Loader, EmptyState as MantineEmptyState, Stack, 
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.ts';
-import { fieldErrorMessage } from './field-errors.ts';
+import { fieldErrorMessage, isTranslatable } from './field-errors.ts';
 
 export function LoadingState({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -30,8 +30,9 @@ export function useErrorMessage() {
       if (error.status === 429) return t('errors.rateLimited');
       if (error.status === 412) return t('errors.stale');
       if (error.status >= 500) return t('errors.server');
-      // Field errors in the interface language rather than the server's English detail.
-      if (error.status === 422 && error.errors.length)
+      // Field errors in the interface language rather than the server's English detail, when the interface
+      // has words for every one of them; otherwise the detail, which names the field.
+      if (error.status === 422 && error.errors.length && error.errors.every(isTranslatable))
         return error.errors.map((e) => fieldErrorMessage(e)).join(' · ');
       return error.detail ?? error.title;
     }
