@@ -143,7 +143,8 @@ export async function openSession(
     // The app honours reduced motion: no transitions to wait for.
     reducedMotion: 'reduce',
   });
-  context.setDefaultTimeout(15_000);
+  // A busy shared machine can take tens of seconds to render a page: waits give it time, tests still fail on a wrong page.
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));

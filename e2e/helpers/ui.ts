@@ -19,7 +19,7 @@ export async function chooseOption(
   await root.getByRole('option', { name: option }).first().click();
 }
 
-export async function expectText(page: Page, text: string | RegExp, timeout = 15_000) {
+export async function expectText(page: Page, text: string | RegExp, timeout = 30_000) {
   await page.getByText(text).first().waitFor({ state: 'visible', timeout });
 }
 
