@@ -100,6 +100,27 @@ describe('readiness check', () => {
     ]);
   });
 
+  it('names an empty or prompted field with the plan language’s label, never its key', () => {
+    const plan = ready();
+    plan.focusAreas[0].issue = '';
+    plan.support.hr = {
+      ...support.hr,
+      availability: 'Who to call?',
+      placeholders: { availability: 'Who to call?' },
+    };
+    const messages = (locale: 'en' | 'es') =>
+      checkReadiness({ ...plan, locale }, context).items.map((i) => i.message);
+    expect(messages('en')).toEqual([
+      'Area a: Issue is empty.',
+      'HR Support: Availability still shows the template prompt.',
+    ]);
+    expect(messages('es')).toEqual([
+      'Area a: Problema de rendimiento: sin completar.',
+      'Apoyo de RR. HH.: Disponibilidad todavía muestra el texto de ejemplo de la plantilla.',
+    ]);
+    for (const message of messages('es')) expect(message).not.toMatch(/\b(issue|availability|hr)\b/);
+  });
+
   it('a plan shorter than the minimum is an error; much shorter than usual a warning; no data, no item', () => {
     const plan = { ...ready(), endDate: '2026-12-20' };
     expect(codes(plan, { ...context, minimumPlanDays: 30 })).toContain('length.minimum');

@@ -1,8 +1,14 @@
 // The readiness check: what a plan must show before it reaches the employee, each item saying why it matters and
 // how to fix it. Errors block sending for acknowledgment; warnings block until HR accepts them with a reason.
-import type { Locale } from '../template/template.ts';
+import { defaultTemplate } from '../template/default-templates.ts';
+import type { HeadingKey, Locale } from '../template/template.ts';
 import { compareDates, daysBetween, isValidDate } from './dates.ts';
-import { emptyRequiredFields, type FocusAreaPrompts, type RequiredFieldsPlan } from './required-fields.ts';
+import {
+  emptyRequiredFields,
+  type FocusAreaPrompts,
+  type RequiredFieldProblem,
+  type RequiredFieldsPlan,
+} from './required-fields.ts';
 import {
   checkContradictions,
   checkWording,
@@ -226,7 +232,7 @@ const copy: Record<Locale, Copy> = {
       fix: 'Sustituya el texto de ejemplo por la redacción propia del plan.',
     },
     emptyField: {
-      message: (f) => `${f} está vacío.`,
+      message: (f) => `${f}: sin completar.`,
       why: 'Todas las partes obligatorias del plan deben estar redactadas antes de que lo reciba el empleado.',
       fix: 'Complete el campo.',
     },
@@ -338,6 +344,34 @@ export function wordingTexts(plan: Pick<ReadinessPlan, 'focusAreas' | 'procedure
   return texts;
 }
 
+/** The template's label of each support section and field, so that a message names them as the plan does. */
+const sectionHeading: Record<NonNullable<RequiredFieldProblem['section']>, HeadingKey> = {
+  hr: 'hrSupport',
+  mentor: 'mentorAssignment',
+  training: 'trainingResources',
+};
+const supportFieldHeading: Record<string, HeadingKey> = {
+  availability: 'availability',
+  supportAreas: 'supportAreas',
+  additionalResources: 'additionalHrResources',
+  focusAreas: 'focusAreas',
+  supportProvided: 'supportProvided',
+  internal: 'internalTraining',
+  external: 'externalTraining',
+  online: 'onlineLearning',
+  certification: 'certificationPrograms',
+};
+
+/** "Communication: Performance Issue", "Apoyo de RR. HH.: Disponibilidad": the field as the plan's language labels it. */
+export function fieldLabel(problem: RequiredFieldProblem, locale: Locale): string {
+  const headings = defaultTemplate(locale).headings;
+  const heading = (key: string | undefined, fallback: string) =>
+    key && key in headings ? headings[key as HeadingKey] : fallback;
+  if (problem.section)
+    return `${heading(sectionHeading[problem.section], problem.section)}: ${heading(supportFieldHeading[problem.field], problem.field)}`;
+  return `${problem.area ?? ''}: ${heading(problem.field, problem.field)}`;
+}
+
 const planDays = (start: string, end: string) => daysBetween(start, end) + 1;
 
 export function checkReadiness(plan: ReadinessPlan, context: ReadinessContext): Readiness {
@@ -355,8 +389,8 @@ export function checkReadiness(plan: ReadinessPlan, context: ReadinessContext): 
 
   for (const problem of emptyRequiredFields(plan, context.prompts)) {
     if (problem.path.endsWith('/examples')) continue; // said below, with the dates
-    const field = problem.message.replace(/ (is empty|still shows the template prompt)$/, '');
-    if (problem.message.endsWith('template prompt'))
+    const field = fieldLabel(problem, plan.locale);
+    if (problem.kind === 'prompt')
       add('placeholder', 'error', t.placeholder, t.placeholder.message(field), problem.path);
     else add('field.empty', 'error', t.emptyField, t.emptyField.message(field), problem.path);
   }

@@ -24,6 +24,16 @@ export type RequiredFieldsPlan = {
   };
 };
 
+/** Which field a problem is about, for a message in the reader's language: a focus area's field or a support field. */
+export type RequiredFieldProblem = FieldError & {
+  kind: 'empty' | 'prompt' | 'no_example';
+  field: string;
+  /** The focus area's title, for a focus area's field. */
+  area?: string;
+  /** The support section, for a support field. */
+  section?: 'hr' | 'mentor' | 'training';
+};
+
 export const requiredFocusAreaFields = [
   'issue',
   'impact',
@@ -47,8 +57,11 @@ const isPrompt = (value: string, prompts: (string | undefined)[]) =>
  * Every required field still empty (or still its template prompt, which is the same thing) and every optional
  * field left as its prompt, each with its path; empty when the plan may be submitted.
  */
-export function emptyRequiredFields(plan: RequiredFieldsPlan, prompts: FocusAreaPrompts): FieldError[] {
-  const problems: FieldError[] = [];
+export function emptyRequiredFields(
+  plan: RequiredFieldsPlan,
+  prompts: FocusAreaPrompts,
+): RequiredFieldProblem[] {
+  const problems: RequiredFieldProblem[] = [];
   for (const area of plan.focusAreas) {
     const areaPrompts = area.templateKey ? (prompts[area.templateKey] ?? []) : [];
     for (const field of requiredFocusAreaFields) {
@@ -57,6 +70,9 @@ export function emptyRequiredFields(plan: RequiredFieldsPlan, prompts: FocusArea
         problems.push({
           path: `focusAreas/${area.id}/${field}`,
           message: `${area.title}: ${field} is empty`,
+          kind: 'empty',
+          field,
+          area: area.title,
         });
       } else if (
         isPrompt(
@@ -67,6 +83,9 @@ export function emptyRequiredFields(plan: RequiredFieldsPlan, prompts: FocusArea
         problems.push({
           path: `focusAreas/${area.id}/${field}`,
           message: `${area.title}: ${field} still shows the template prompt`,
+          kind: 'prompt',
+          field,
+          area: area.title,
         });
       }
     }
@@ -74,11 +93,14 @@ export function emptyRequiredFields(plan: RequiredFieldsPlan, prompts: FocusArea
       problems.push({
         path: `focusAreas/${area.id}/examples`,
         message: `${area.title}: add at least one specific example`,
+        kind: 'no_example',
+        field: 'examples',
+        area: area.title,
       });
     }
   }
   const section = <K extends string>(
-    name: string,
+    name: 'hr' | 'mentor' | 'training',
     values: Record<K, string> & Prompted,
     required: readonly K[],
     optional: readonly K[],
@@ -87,11 +109,20 @@ export function emptyRequiredFields(plan: RequiredFieldsPlan, prompts: FocusArea
       const value = values[field];
       const prompt = values.placeholders?.[field];
       if (value.trim() === '' && required.includes(field)) {
-        problems.push({ path: `support/${name}/${field}`, message: `support (${name}): ${field} is empty` });
+        problems.push({
+          path: `support/${name}/${field}`,
+          message: `support (${name}): ${field} is empty`,
+          kind: 'empty',
+          field,
+          section: name,
+        });
       } else if (value.trim() !== '' && isPrompt(value, [prompt])) {
         problems.push({
           path: `support/${name}/${field}`,
           message: `support (${name}): ${field} still shows the template prompt`,
+          kind: 'prompt',
+          field,
+          section: name,
         });
       }
     }

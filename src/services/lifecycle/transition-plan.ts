@@ -299,7 +299,7 @@ function checkComplete(view: PlanView): void {
     ...emptyRequiredFields(
       { focusAreas: view.focusAreas, hasMentor: Boolean(view.header.mentorUserId), support },
       templatePrompts(),
-    ),
+    ).map(({ path, message }) => ({ path, message })),
   );
   for (const area of view.focusAreas) {
     for (const finding of area.smart.findings.filter((f) => f.severity === 'error')) {
