@@ -25,16 +25,39 @@ const row = (label: string, load: Load, ratio?: string) =>
       `  errors ${load.errors}${ratio ? `  ${ratio}` : ''}\n`,
   );
 
+/** A bearer token of a demo user, made through the API as a person would. */
+async function tokenOf(url: string, email: string): Promise<string> {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'mejora-demo' }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const { csrfToken } = await login.json();
+  const token = await json(`${url}/api/v1/me/tokens`, {
+    method: 'POST',
+    headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'benchmark' }),
+  });
+  return token.body.token;
+}
+
 async function benchEngine(engine: Engine): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mejora-bench-'));
   const env: Record<string, string> = { MEJORA_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' };
   if (engine === 'postgres') env.DATABASE_URL = await freshPostgres('mejora_bench');
   const cli = ['bin/mejora.js'];
-  if (engine === 'postgres') {
-    for (const command of ['migrate', 'demo']) {
-      const { child } = await startProcess([...cli, command], env, (line) => (line ? true : undefined));
-      if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
-    }
+  // The demo organisation, grown by the small generated one (1,000 people, 200 plans) so that readers can each
+  // read a plan of their own.
+  const commands = [...(engine === 'postgres' ? [['migrate']] : []), ['demo', '--size', 'small']];
+  for (const command of commands) {
+    const { child } = await startProcess(
+      [...cli, ...command],
+      env,
+      (line) => (line ? true : undefined),
+      600_000,
+    );
+    if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
   }
   const server = await startProcess(
     [...cli, 'serve'],
@@ -61,6 +84,13 @@ async function benchEngine(engine: Engine): Promise<void> {
       body: JSON.stringify({ name: 'benchmark' }),
     });
     const bearer = { authorization: `Bearer ${token.body.token}` };
+    const hrToken = await tokenOf(url, 'hr@demo.mejora.dev');
+    const hrBearer = { authorization: `Bearer ${hrToken}` };
+    const active = await json(`${url}/api/v1/plans?status=active&limit=${connections}`, {
+      headers: hrBearer,
+    });
+    const ownPlans = active.body.items.map((p: { id: string }) => `/api/v1/plans/${p.id}`);
+    for (const path of ownPlans) await json(`${url}${path}`, { headers: hrBearer });
     const plans = await json(`${url}/api/v1/plans?limit=25`, { headers: bearer });
     const planId =
       plans.body.items.find((p: { status: string }) => p.status === 'active')?.id ?? plans.body.items[0].id;
@@ -76,8 +106,14 @@ async function benchEngine(engine: Engine): Promise<void> {
     row('GET /api/v1/me (bearer)', meBearer, ratioTo(ref, meBearer, 'reference'));
     const meCookie = await load(`${url}/api/v1/me`, { cookie });
     row('GET /api/v1/me (cookie)', meCookie, ratioTo(ref, meCookie, 'reference'));
+    const own = await measure(url, { connections, seconds, headers: hrBearer, paths: ownPlans });
+    row(
+      `GET /api/v1/plans/{id}, each reader a plan (${ownPlans.length})`,
+      own,
+      ratioTo(meBearer, own, '/me'),
+    );
     const plan = await load(`${url}/api/v1/plans/${planId}`, bearer);
-    row('GET /api/v1/plans/{id} (whole plan, audited)', plan, ratioTo(meBearer, plan, '/me'));
+    row(`GET /api/v1/plans/{id}, ${connections} readers of one plan`, plan, ratioTo(meBearer, plan, '/me'));
     row('GET /api/v1/plans?limit=25', await load(`${url}/api/v1/plans?limit=25`, bearer));
   } finally {
     await stopProcess(reference.child);

@@ -1,7 +1,6 @@
 // Child processes for benchmarks: the server under test and the load generator each run in their own.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -65,16 +64,20 @@ export type Load = {
   errors: number;
 };
 
-/** Runs autocannon in its own process against one URL and returns its summary. */
+/**
+ * Runs autocannon in its own process against one URL (with `paths`, each connection on its own path of that
+ * origin) and returns its summary.
+ */
 export async function measure(
   url: string,
-  options: { connections: number; seconds: number; headers?: Record<string, string> },
+  options: { connections: number; seconds: number; headers?: Record<string, string>; paths?: string[] },
 ): Promise<Load> {
-  const cli = createRequire(join(root, 'package.json')).resolve('autocannon/autocannon.js');
-  const args = [cli, '--json', '-c', String(options.connections), '-d', String(options.seconds)];
-  for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}=${value}`);
-  args.push(url);
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+  const runner = join(root, 'bench', 'lib', 'load-runner.ts');
+  const job = { url, ...options };
+  const child = spawn(process.execPath, [runner, JSON.stringify(job)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => {
     output += chunk;

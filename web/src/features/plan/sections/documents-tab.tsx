@@ -1,5 +1,5 @@
 // Downloads: the plan as PDF or Word in either language, the weekly progress report, and HR's signed dossier.
-import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanView } from '../../../api/types.ts';
