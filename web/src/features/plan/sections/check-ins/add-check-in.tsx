@@ -4,18 +4,11 @@ import { Button, Card, Checkbox, NumberInput, Select, SimpleGrid, Text, Title } 
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkInTypes } from '../../../../../../src/domain/plan/check-ins.ts';
 import { type CheckIn, useCreateCheckIn, useUpdateCheckIn } from '../../../../api/check-ins.ts';
 import { DateField } from '../../../../ui/date-field.tsx';
 import { useFieldErrors } from '../../../../ui/field-errors.ts';
 import { useErrorMessage } from '../../../../ui/states.tsx';
-
-const types: CheckIn['type'][] = [
-  'weekly_checkin',
-  'biweekly_assessment',
-  'monthly_review',
-  'mentor_session',
-  'final_evaluation',
-];
 
 export function AddCheckIn({ planId }: { planId: string }) {
   const { t } = useTranslation();
@@ -71,7 +64,7 @@ export function AddCheckIn({ planId }: { planId: string }) {
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <Select
             label={t('checkIns.type')}
-            data={types.map((value) => ({ value, label: t(`checkIns.types.${value}`) }))}
+            data={checkInTypes.map((value) => ({ value, label: t(`checkIns.types.${value}`) }))}
             value={type}
             onChange={(value) => setType((value ?? 'weekly_checkin') as CheckIn['type'])}
             allowDeselect={false}

@@ -16,6 +16,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isRatedCheckIn, isSummarisedCheckIn } from '../../../../../../src/domain/plan/check-ins.ts';
 import { type CheckIn, type CheckInUpdate, useUpdateCheckIn } from '../../../../api/check-ins.ts';
 import { isStaleWrite } from '../../../../api/concurrency.ts';
 import type { FocusArea, Metric } from '../../../../api/types.ts';
@@ -24,9 +25,6 @@ import { useFieldErrors } from '../../../../ui/field-errors.ts';
 import { formatNumber } from '../../../../ui/format.ts';
 import { useErrorMessage } from '../../../../ui/states.tsx';
 import { UnsavedChangesGuard } from '../../../../ui/unsaved-changes-guard.tsx';
-
-const ratedTypes = new Set<CheckIn['type']>(['biweekly_assessment', 'monthly_review', 'final_evaluation']);
-const summarisedTypes = new Set<CheckIn['type']>(['monthly_review', 'final_evaluation']);
 
 type Rating = { rating: string | null; status: 'onTrack' | 'atRisk' | 'offTrack' | null };
 
@@ -56,8 +54,8 @@ export function RecordHeldForm({
   const [ratings, setRatings] = useState<Record<string, Rating>>({});
   const [actions, setActions] = useState<{ text: string; dueDate: string }[]>([]);
   const [values, setValues] = useState<Record<string, string | number>>({});
-  const isRated = ratedTypes.has(checkIn.type);
-  const isSummarised = summarisedTypes.has(checkIn.type);
+  const isRated = isRatedCheckIn(checkIn.type);
+  const isSummarised = isSummarisedCheckIn(checkIn.type);
   const ratingOptions = ['1', '2', '3', '4', '5'].map((v) => ({
     value: v,
     label: t('checkIns.ratingValue', { rating: v }),
