@@ -1,14 +1,9 @@
 // The HTTP contract of running a plan: check-ins, feedback requests, progress and the calendar feed.
 import { z } from 'zod';
+import { checkInTypes } from '../domain/plan/check-ins.ts';
 import { calendarDate, longText, metricValue, revisionField, shortText, uuid } from './common.ts';
 
-export const checkInType = z.enum([
-  'weekly_checkin',
-  'biweekly_assessment',
-  'monthly_review',
-  'mentor_session',
-  'final_evaluation',
-]);
+export const checkInType = z.enum(checkInTypes);
 export const checkInStatus = z.enum(['scheduled', 'held', 'missed', 'cancelled']);
 export const trackStatus = z.enum(['onTrack', 'atRisk', 'offTrack']);
 

@@ -5,6 +5,7 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 import type { PlanView } from '../contracts/plans.ts';
 import { canonicalJson, sha256 } from '../domain/audit/canonical-json.ts';
 import type { ChainedEvent } from '../domain/audit/chain.ts';
+import type { CheckInType } from '../domain/plan/check-ins.ts';
 import type { PlanOutcome } from '../domain/plan/plan.ts';
 import { isSignatureCurrent } from '../domain/plan/signatures.ts';
 import type { Locale } from '../domain/template/template.ts';
@@ -14,7 +15,6 @@ import { documentWords, renderPlanPdf } from './plan-pdf.ts';
 import type { DocumentExtras } from './printable.ts';
 import {
   type CheckInStatus,
-  type CheckInType,
   checkInWords,
   openReport,
   type ReportWriter,

@@ -1,6 +1,7 @@
 // The weekly progress report as a PDF: where the plan stands, each metric's chart as vector graphics, the week's
 // check-ins and risk flags. Its page primitives (reportWriter) also lay out the dossier's appendix.
 import type { PlanView } from '../contracts/plans.ts';
+import type { CheckInType } from '../domain/plan/check-ins.ts';
 import { addDays, daysBetween } from '../domain/plan/dates.ts';
 import { elapsedShare } from '../domain/plan/metrics.ts';
 import type { Locale } from '../domain/template/template.ts';
@@ -182,12 +183,6 @@ export function stampPages(
   }
 }
 
-export type CheckInType =
-  | 'weekly_checkin'
-  | 'biweekly_assessment'
-  | 'monthly_review'
-  | 'mentor_session'
-  | 'final_evaluation';
 export type CheckInStatus = 'scheduled' | 'held' | 'missed' | 'cancelled';
 
 /** Names of check-in types and statuses, shared with the dossier. */

@@ -12,15 +12,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { CheckInType } from '../../domain/plan/check-ins.ts';
 import type { RatingConversion } from '../../domain/plan/rating-scale.ts';
 import { metrics, plans } from './plans.ts';
 
-export type CheckInType =
-  | 'weekly_checkin'
-  | 'biweekly_assessment'
-  | 'monthly_review'
-  | 'mentor_session'
-  | 'final_evaluation';
 export type CheckInStatus = 'scheduled' | 'held' | 'missed' | 'cancelled';
 export type CheckInRating = {
   focusAreaId: string;

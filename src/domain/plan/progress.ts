@@ -1,12 +1,13 @@
 // Where a running plan stands: time elapsed, progress per focus area, check-ins, cadence compliance and risk flags.
+import type { CheckInType } from './check-ins.ts';
 import { daysBetween } from './dates.ts';
 import { type Direction, elapsedShare, evaluateMetric, type MetricStatus } from './metrics.ts';
-import { managerMeetingTypes, type OccurrenceType } from './schedule.ts';
+import { managerMeetingTypes } from './schedule.ts';
 
 export type RatingStatus = MetricStatus;
 export type CheckInFacts = {
   id: string;
-  type: OccurrenceType;
+  type: CheckInType;
   status: 'scheduled' | 'held' | 'missed' | 'cancelled';
   scheduledAt: string;
   originalScheduledAt: string;
@@ -80,12 +81,12 @@ export type Progress = {
   checkIns: { total: number; scheduled: number; held: number; missed: number; cancelled: number };
   activities: { total: number; done: number; overdue: number };
   feedback: { requested: number; received: number };
-  cadenceCompliance: Compliance & { byType: Partial<Record<OccurrenceType, Compliance>> };
+  cadenceCompliance: Compliance & { byType: Partial<Record<CheckInType, Compliance>> };
   ratingTrend: {
     focusAreaId: string;
-    points: { checkInId: string; at: string; type: OccurrenceType; rating: number; status: RatingStatus }[];
+    points: { checkInId: string; at: string; type: CheckInType; rating: number; status: RatingStatus }[];
   }[];
-  overallRatingTrend: { checkInId: string; at: string; type: OccurrenceType; rating: number }[];
+  overallRatingTrend: { checkInId: string; at: string; type: CheckInType; rating: number }[];
   riskFlags: RiskFlag[];
 };
 
@@ -188,7 +189,7 @@ export function computeProgress(input: ProgressInput): Progress {
   const isOnTime = (c: CheckInFacts) =>
     c.status === 'held' &&
     Math.abs(Date.parse(c.scheduledAt) - Date.parse(c.originalScheduledAt)) <= onTimeToleranceMs;
-  const byType: Partial<Record<OccurrenceType, Compliance>> = {};
+  const byType: Partial<Record<CheckInType, Compliance>> = {};
   for (const type of managerMeetingTypes) {
     const ofType = due.filter((c) => c.type === type);
     if (ofType.length) byType[type] = ratio(ofType.filter(isOnTime).length, ofType.length);

@@ -1,24 +1,15 @@
 // The check-in schedule of a plan: its support cadences turned into dated occurrences on the organisation's wall clock.
+import { type CheckInType, checkInTypes } from './check-ins.ts';
 import { addDays, daysBetween } from './dates.ts';
 import type { Cadence } from './plan.ts';
 
-export type OccurrenceType =
-  | 'weekly_checkin'
-  | 'biweekly_assessment'
-  | 'monthly_review'
-  | 'mentor_session'
-  | 'final_evaluation';
-
 /** The meetings between manager and employee; mentor sessions are the mentor's. */
-export const managerMeetingTypes: readonly OccurrenceType[] = [
-  'weekly_checkin',
-  'biweekly_assessment',
-  'monthly_review',
-  'final_evaluation',
-];
+export const managerMeetingTypes: readonly CheckInType[] = checkInTypes.filter(
+  (type) => type !== 'mentor_session',
+);
 
 export type Occurrence = {
-  type: OccurrenceType;
+  type: CheckInType;
   /** Plan week, counted from the start date (1-based). */
   week: number;
   /** Local date and time in the organisation's time zone. */
@@ -139,7 +130,7 @@ export function planWeeks(startDate: string, endDate: string): number {
 }
 
 /** What the manager's meeting of a week is: the last week's is the final evaluation, every fourth a review, every second an assessment. */
-export function managerMeetingType(week: number, totalWeeks: number): OccurrenceType {
+export function managerMeetingType(week: number, totalWeeks: number): CheckInType {
   if (week === totalWeeks) return 'final_evaluation';
   if (week % 4 === 0) return 'monthly_review';
   if (week % 2 === 0) return 'biweekly_assessment';
@@ -166,7 +157,7 @@ export function generateSchedule(input: ScheduleInput): Occurrence[] {
   if (mentorSession) requireCadence(mentorSession, 'Mentor session');
   const totalWeeks = planWeeks(startDate, endDate);
   const occurrences: Occurrence[] = [];
-  const add = (type: OccurrenceType, week: number, cadence: Cadence, isClamped: boolean) => {
+  const add = (type: CheckInType, week: number, cadence: Cadence, isClamped: boolean) => {
     const weekStart = addDays(startDate, 7 * (week - 1));
     let date = addDays(weekStart, (cadence.weekday - isoWeekday(weekStart) + 7) % 7);
     if (daysBetween(date, endDate) < 0) {

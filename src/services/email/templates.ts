@@ -1,5 +1,5 @@
 // Email texts in English and Spanish (usted), each as a subject, a plain-text body and an HTML body.
-import type { OccurrenceType } from '../../domain/plan/schedule.ts';
+import type { CheckInType } from '../../domain/plan/check-ins.ts';
 
 export type EmailLocale = 'en' | 'es';
 
@@ -48,7 +48,7 @@ export type EmailParams = {
   planId?: string;
   /** A link, usually built from the placeholders above. */
   link?: string;
-  checkInType?: OccurrenceType;
+  checkInType?: CheckInType;
   /** An instant, shown on the organisation's wall clock in the recipient's language. */
   when?: { at: string; timeZone: string };
   metricName?: string;
@@ -77,7 +77,7 @@ export type RenderedEmail = { subject: string; text: string; html: string };
 
 type Body = { subject: string; lines: string[]; action?: { label: string; url: string } };
 
-const checkInNames: Record<EmailLocale, Record<OccurrenceType, string>> = {
+const checkInNames: Record<EmailLocale, Record<CheckInType, string>> = {
   en: {
     weekly_checkin: 'weekly check-in',
     biweekly_assessment: 'bi-weekly assessment',
@@ -116,7 +116,7 @@ const riskNames: Record<EmailLocale, Record<string, string>> = {
 const risks = (locale: EmailLocale, flags: string[] | undefined) =>
   (flags ?? []).map((f) => riskNames[locale][f] ?? f);
 
-export const checkInName = (locale: EmailLocale, type: OccurrenceType): string => checkInNames[locale][type];
+export const checkInName = (locale: EmailLocale, type: CheckInType): string => checkInNames[locale][type];
 
 const fmt = (locale: EmailLocale, when: EmailParams['when']) =>
   when ? formatWhen(when.at, locale, when.timeZone) : '';

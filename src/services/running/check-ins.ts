@@ -7,8 +7,9 @@ import type { Actor } from '../../domain/access/actor.ts';
 import { can } from '../../domain/access/policy.ts';
 import { conflict, invalidField, notFound } from '../../domain/errors.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
+import type { CheckInType } from '../../domain/plan/check-ins.ts';
 import { daysBetween } from '../../domain/plan/dates.ts';
-import { localDateTime, type OccurrenceType } from '../../domain/plan/schedule.ts';
+import { localDateTime } from '../../domain/plan/schedule.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { canSee, factsOf, requirePlan } from '../plans/plan-access.ts';
@@ -29,7 +30,7 @@ export function checkInScope(actor: Actor, plan: PlanRow) {
 export async function listCheckIns(
   ctx: ServiceContext,
   planId: string,
-  filters: { type?: OccurrenceType; status?: CheckInView['status'] } = {},
+  filters: { type?: CheckInType; status?: CheckInView['status'] } = {},
 ): Promise<CheckInView[]> {
   const { deps, actor, meta } = ctx;
   const db = deps.database.db;
@@ -61,7 +62,7 @@ export async function listCheckIns(
   return rows.map((row) => presentCheckIn(row, { timeZone, isPrivateVisible: scope.isPrivateVisible }));
 }
 
-export type CheckInCreate = { type: OccurrenceType; scheduledAt: string; durationMinutes?: number };
+export type CheckInCreate = { type: CheckInType; scheduledAt: string; durationMinutes?: number };
 
 export async function createCheckIn(
   ctx: ServiceContext,

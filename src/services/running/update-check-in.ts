@@ -17,6 +17,7 @@ import { can } from '../../domain/access/policy.ts';
 import type { AuditAction } from '../../domain/audit/events.ts';
 import { conflict, DomainError, invalidField, notFound } from '../../domain/errors.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
+import { isRatedCheckIn, isSummarisedCheckIn } from '../../domain/plan/check-ins.ts';
 import { daysBetween, todayIn } from '../../domain/plan/dates.ts';
 import { isReadOnly } from '../../domain/plan/lifecycle.ts';
 import { statusOfRating } from '../../domain/plan/progress.ts';
@@ -50,11 +51,6 @@ const nextStatuses: Record<Status, Status[]> = {
   held: [],
   cancelled: [],
 };
-
-/** Types that rate every focus area and overall; reviews and the final evaluation add a summary. */
-const isAssessment = (type: CheckInRow['type']) =>
-  type === 'biweekly_assessment' || type === 'monthly_review' || type === 'final_evaluation';
-const needsSummary = (type: CheckInRow['type']) => type === 'monthly_review' || type === 'final_evaluation';
 
 const recordedFields = ['ratings', 'overallRating', 'summary', 'measurements'] as const;
 
@@ -188,7 +184,7 @@ export async function updateCheckIn(
       const ratings = set.ratings ?? row.ratings;
       const overall = set.overallRating !== undefined ? set.overallRating : row.overallRating;
       const summary = set.summary !== undefined ? set.summary : row.summary;
-      if (isAssessment(row.type)) {
+      if (isRatedCheckIn(row.type)) {
         const areas = await tx
           .select({ id: focusAreas.id })
           .from(focusAreas)
@@ -204,7 +200,7 @@ export async function updateCheckIn(
           throw invalidField('body/overallRating', 'an assessment rates the plan overall, 1 to 5');
         }
       }
-      if (needsSummary(row.type) && !summary?.trim()) {
+      if (isSummarisedCheckIn(row.type) && !summary?.trim()) {
         throw invalidField('body/summary', 'a monthly review and the final evaluation need a summary');
       }
     }
