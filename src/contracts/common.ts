@@ -1,25 +1,15 @@
 // Shared pieces of the HTTP contract: ids, dates, pagination, problem details.
 import { z } from 'zod';
 import { isValidDate } from '../domain/plan/dates.ts';
+import { hasControlCharacter } from '../domain/text.ts';
+
+/** Kept here too: request checks and imports use it beside `controlCharactersMessage`. */
+export { hasControlCharacter };
 
 export const uuid = z.uuid({ message: 'must be a valid id' });
 export const calendarDate = z
   .string()
   .refine((s) => isValidDate(s), { message: 'must be a calendar date YYYY-MM-DD' });
-/**
- * Whether the text holds a C0 control character or DEL (a NUL cannot even be stored). Multi-line text may keep
- * tab, line feed and carriage return.
- */
-export function hasControlCharacter(text: string, isMultiLine = false): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x7f) return true;
-    if (code >= 0x20) continue;
-    if (isMultiLine && (code === 0x09 || code === 0x0a || code === 0x0d)) continue;
-    return true;
-  }
-  return false;
-}
 export const controlCharactersMessage = 'must not contain control characters (such as NUL)';
 
 /**

@@ -1,5 +1,20 @@
 // Plans over HTTP: the whole plan as one document, its sections as sub-resources.
 import { z } from 'zod';
+import type { PlanOutcome } from '../domain/plan/plan.ts';
+import type {
+  ActivityReadModel,
+  AppealReadModel,
+  ApprovalReadModel,
+  ContactReadModel,
+  FocusAreaReadModel,
+  MetricReadModel,
+  PlanReadModel,
+  ProcedureReadModel,
+  ResponseReadModel,
+  SignatureReadModel,
+  SuccessCriterionReadModel,
+} from '../domain/plan/read-model.ts';
+import type { Timeline } from '../domain/plan/timeline.ts';
 import {
   calendarDate,
   longText,
@@ -452,6 +467,27 @@ export const planSchema = z
   })
   .meta({ id: 'Plan' });
 export type PlanView = z.infer<typeof planSchema>;
+
+/** True only when A and B are the same type: a field added, dropped, made optional or retyped on one side breaks it. */
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+// The plan's schema has exactly the shape of the domain's plan read model, part by part: a drift fails `tsc` here.
+true satisfies Equals<PlanView, PlanReadModel>;
+true satisfies Equals<z.infer<typeof focusAreaSchema>, FocusAreaReadModel>;
+true satisfies Equals<z.infer<typeof metricSchema>, MetricReadModel>;
+true satisfies Equals<z.infer<typeof activitySchema>, ActivityReadModel>;
+true satisfies Equals<z.infer<typeof successCriterionSchema>, SuccessCriterionReadModel>;
+true satisfies Equals<z.infer<typeof contactSchema>, ContactReadModel>;
+true satisfies Equals<z.infer<typeof timelineSchema>, Timeline>;
+true satisfies Equals<z.infer<typeof approvalSchema>, ApprovalReadModel>;
+true satisfies Equals<z.infer<typeof signatureSchema>, SignatureReadModel>;
+true satisfies Equals<z.infer<typeof outcomeSchema>, PlanOutcome>;
+true satisfies Equals<z.infer<typeof procedureSchema>, ProcedureReadModel>;
+true satisfies Equals<z.infer<typeof responseSchema>, ResponseReadModel>;
+true satisfies Equals<z.infer<typeof appealSchema>, AppealReadModel>;
+
+/** The plan as HTTP answers it: the read model as it is, since the schema has its shape (proved above). */
+export const toPlanResponse = (plan: PlanReadModel): PlanView => plan;
 
 /** A mentor sees the development plan only: never issues, metrics or signatures. */
 export const mentorPlanSchema = z

@@ -1,7 +1,8 @@
 // A SCIM User as Mejora keeps it: one person (employee record plus account). Turns a person into the User
 // resource, and a request's User (POST, PUT, or the result of a PATCH) back into what is stored, with the rules for
 // what Mejora keeps of it (one name, one email, a manager by SCIM id).
-import { hasControlCharacter } from '../../contracts/common.ts';
+
+import { hasControlCharacter } from '../text.ts';
 import { type Filter, type PatchPath, parsePatchPath } from './filter.ts';
 import {
   type AttributeDefinition,

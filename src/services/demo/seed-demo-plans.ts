@@ -1,9 +1,9 @@
 // Demo plans in several states, made through the same use cases people use, so the demo is never empty.
 import { and, eq } from 'drizzle-orm';
-import type { PlanView } from '../../contracts/plans.ts';
 import { employees, organizations, plans } from '../../db/schema/index.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { addDays } from '../../domain/plan/dates.ts';
+import type { PlanReadModel } from '../../domain/plan/read-model.ts';
 import { loadActor } from '../auth/load-actor.ts';
 import type { Deps, ServiceContext } from '../context.ts';
 import { noRequest } from '../context.ts';
@@ -234,7 +234,7 @@ export async function seedDemoPlans(deps: Deps): Promise<boolean> {
 }
 
 /** The weeks of a plan that already ran: a measurement per metric and a held check-in each week. */
-async function recordPastPlan(manager: ServiceContext, view: PlanView) {
+async function recordPastPlan(manager: ServiceContext, view: PlanReadModel) {
   const start = view.header.startDate;
   const weeks = 12;
   for (const metric of view.metrics) {

@@ -27,7 +27,7 @@ import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { loadLogo } from '../organization/logo.ts';
 import { requirePlan } from '../plans/plan-access.ts';
-import { organizationTimezone, presentPlan } from '../plans/present-plan.ts';
+import { organizationTimezone, readPlanAs } from '../plans/present-plan.ts';
 import { answeredQuestionText, feedbackQuestions } from '../running/feedback-questions.ts';
 import { loadProgress } from '../running/load-progress.ts';
 import { documentExtras } from './document-extras.ts';
@@ -354,7 +354,7 @@ export async function renderPlanDossier(
         ? aggregateAtVersion(aggregate, record.plan.shownVersion, shownSnapshot)
         : aggregate;
     const today = todayIn(await organizationTimezone(tx, actor.orgId), now);
-    return { plan: presentPlan(actor, shown, today), record, extras: await documentExtras(tx, aggregate) };
+    return { plan: readPlanAs(actor, shown, today), record, extras: await documentExtras(tx, aggregate) };
   });
   // Rendering and signing take a while: they run after the transaction, holding no connection.
   const [{ renderDossierPdf }, { loadOrganizationCertificate }, { readSigningConfig }] = await Promise.all([
@@ -415,7 +415,7 @@ export async function renderProgressReport(
       summary: r.summary,
     }));
     return {
-      plan: presentPlan(actor, aggregate, today),
+      plan: readPlanAs(actor, aggregate, today),
       weekStart,
       today,
       generatedAt: now.toISOString(),

@@ -1,17 +1,17 @@
 // Downloads of a plan as PDF or DOCX: the same view the reader may see, rendered, and recorded as a view.
-import type { PlanView } from '../../contracts/plans.ts';
 import { loadPlanAggregate } from '../../db/repositories/plan-repository.ts';
 import { fileSlug } from '../../documents/file-slug.ts';
 import type { DocumentExtras } from '../../documents/printable.ts';
 import { can } from '../../domain/access/policy.ts';
 import { notFound } from '../../domain/errors.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
+import type { PlanReadModel } from '../../domain/plan/read-model.ts';
 import { defaultTemplate } from '../../domain/template/default-templates.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { loadLogo } from '../organization/logo.ts';
 import { canSee, factsOf } from '../plans/plan-access.ts';
-import { organizationTimezone, presentPlan } from '../plans/present-plan.ts';
+import { organizationTimezone, readPlanAs } from '../plans/present-plan.ts';
 import { documentExtras } from './document-extras.ts';
 
 export type DocumentFormat = 'pdf' | 'docx';
@@ -22,7 +22,7 @@ export async function planForDocument(
   planId: string,
   format: string,
   locale?: 'en' | 'es',
-): Promise<{ plan: PlanView; extras: DocumentExtras }> {
+): Promise<{ plan: PlanReadModel; extras: DocumentExtras }> {
   const { deps, actor, meta } = ctx;
   const aggregate = await loadPlanAggregate(deps.database.db, actor.orgId, planId);
   if (!aggregate || !canSee(actor, aggregate.plan) || !can(actor, 'plan.read', factsOf(aggregate.plan)))
@@ -39,7 +39,7 @@ export async function planForDocument(
       digest: { version: aggregate.plan.version, format, locale: locale ?? aggregate.plan.locale },
     });
     return {
-      plan: presentPlan(actor, aggregate, todayIn(await organizationTimezone(tx, actor.orgId), now)),
+      plan: readPlanAs(actor, aggregate, todayIn(await organizationTimezone(tx, actor.orgId), now)),
       extras: await documentExtras(tx, aggregate),
     };
   });

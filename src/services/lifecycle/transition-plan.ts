@@ -19,6 +19,7 @@ import { closingProblems, isOverride, recommendationProblems } from '../../domai
 import { addDays, daysBetween, todayIn } from '../../domain/plan/dates.ts';
 import { allowedTransitions, type TransitionAction, transitions } from '../../domain/plan/lifecycle.ts';
 import type { PlanOutcome } from '../../domain/plan/plan.ts';
+import type { PlanReadModel } from '../../domain/plan/read-model.ts';
 import { emptyRequiredFields } from '../../domain/plan/required-fields.ts';
 import { defaultTemplate } from '../../domain/template/default-templates.ts';
 import { sealCheckpoint } from '../audit/seal-checkpoint.ts';
@@ -27,7 +28,7 @@ import { requireReady } from '../fairness/readiness.ts';
 import { type NotificationKind, notifyParties } from '../notifications/notify-parties.ts';
 import { commitPlanChange } from '../plans/commit-plan-change.ts';
 import { factsOf, loadVisiblePlan } from '../plans/plan-access.ts';
-import { organizationTimezone, presentPlan, templatePrompts } from '../plans/present-plan.ts';
+import { organizationTimezone, presentPlan, readPlanAs, templatePrompts } from '../plans/present-plan.ts';
 import { requirePlanUnchanged } from '../preconditions.ts';
 import { sendCheckInInvitation } from '../running/check-in-invitations.ts';
 import { hrOf } from '../running/notify-person.ts';
@@ -108,7 +109,7 @@ export async function transitionPlan(
 
     switch (input.action) {
       case 'submit': {
-        checkComplete(presentPlan(actor, aggregate, today));
+        checkComplete(readPlanAs(actor, aggregate, today));
         // The submitter's own approval counts for each role they hold on this plan.
         await recordApprovals(tx, ctx, aggregate, input.comment ?? null);
         const state = approvalState(await loadVisiblePlan(tx, ctx.actor, planId));
@@ -281,7 +282,7 @@ async function recordApprovals(
   }
 }
 
-function checkComplete(view: PlanView): void {
+function checkComplete(view: PlanReadModel): void {
   const errors: { path: string; message: string }[] = [];
   if (view.focusAreas.length === 0)
     errors.push({ path: 'focusAreas', message: 'add at least one focus area' });

@@ -1,14 +1,16 @@
-// Turns a loaded plan into what this actor sees: the full view, or the mentor's development-only view.
+// Turns a loaded plan into what this actor sees: the full plan read model (and its HTTP answer), or the mentor's
+// development-only view.
 
 import { eq } from 'drizzle-orm';
-import type { PlanView } from '../../contracts/plans.ts';
+import { type PlanView, toPlanResponse } from '../../contracts/plans.ts';
 import type { Executor } from '../../db/client.ts';
 import { organizations } from '../../db/schema/index.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { can } from '../../domain/access/policy.ts';
 import type { PlanAggregate } from '../../domain/plan/aggregate.ts';
+import { composePlanReadModel } from '../../domain/plan/compose-plan-read-model.ts';
 import { allowedTransitions, isReadOnly } from '../../domain/plan/lifecycle.ts';
-import { composePlanView } from '../../domain/plan/plan-view.ts';
+import type { PlanReadModel } from '../../domain/plan/read-model.ts';
 import { rolesToSign } from '../../domain/plan/signatures.ts';
 import { defaultTemplate } from '../../domain/template/default-templates.ts';
 import type { FocusAreaTemplate } from '../../domain/template/template.ts';
@@ -42,7 +44,13 @@ export async function organizationTimezone(db: Executor, orgId: string): Promise
   return settings?.timezone ?? 'UTC';
 }
 
+/** The plan as HTTP answers it to this actor. */
 export function presentPlan(actor: Actor, aggregate: PlanAggregate, today: string): PlanView {
+  return toPlanResponse(readPlanAs(actor, aggregate, today));
+}
+
+/** The plan read model as this actor may read it: their actions and permissions, what is kept from them blanked. */
+export function readPlanAs(actor: Actor, aggregate: PlanAggregate, today: string): PlanReadModel {
   const facts = factsOf(aggregate.plan);
   const round = aggregate.approvals.filter((a) => a.round === aggregate.plan.approvalRound);
   const approvals = {
@@ -64,7 +72,7 @@ export function presentPlan(actor: Actor, aggregate: PlanAggregate, today: strin
         facts,
       ),
   );
-  const view = composePlanView(aggregate, {
+  const model = composePlanReadModel(aggregate, {
     today,
     prompts: templatePrompts(),
     allowedActions: allowedTransitions(actor, facts, approvals),
@@ -79,10 +87,10 @@ export function presentPlan(actor: Actor, aggregate: PlanAggregate, today: strin
     },
   });
   // An accommodation request may reveal health: its details reach HR, auditors and the employee only.
-  const { accommodation } = view.procedure;
+  const { accommodation } = model.procedure;
   if (accommodation && !can(actor, 'plan.read_accommodation', facts))
-    view.procedure = {
-      ...view.procedure,
+    model.procedure = {
+      ...model.procedure,
       accommodation: {
         ...accommodation,
         details: '',
@@ -92,11 +100,11 @@ export function presentPlan(actor: Actor, aggregate: PlanAggregate, today: strin
   // Comments written for the approvers, and the manager's recommended outcome, reach approvers and auditors
   // only: never the employee or the mentor.
   if (can(actor, 'plan.read_approver_comments', facts))
-    return { ...view, outcomeRecommendation: aggregate.plan.outcomeRecommendation ?? null };
+    return { ...model, outcomeRecommendation: aggregate.plan.outcomeRecommendation ?? null };
   return {
-    ...view,
+    ...model,
     outcomeRecommendation: null,
-    approvals: view.approvals.map((a) => ({ ...a, comment: null })),
+    approvals: model.approvals.map((a) => ({ ...a, comment: null })),
   };
 }
 

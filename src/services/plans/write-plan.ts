@@ -1,15 +1,15 @@
 // The shape of every plan write: load and lock, check the policy and status, change rows, commit a version.
-import type { PlanView } from '../../contracts/plans.ts';
 import type { Tx } from '../../db/client.ts';
 import type { PlanAction } from '../../domain/access/policy.ts';
 import type { PlanChangeAction } from '../../domain/audit/events.ts';
 import type { PlanRow } from '../../domain/plan/aggregate.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
+import type { PlanReadModel } from '../../domain/plan/read-model.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { claimUnchanged, type WriteTarget } from '../preconditions.ts';
 import { commitPlanChange } from './commit-plan-change.ts';
 import { requireEditable, requirePlan } from './plan-access.ts';
-import { organizationTimezone, presentPlan } from './present-plan.ts';
+import { organizationTimezone, readPlanAs } from './present-plan.ts';
 
 export type WriteSpec = {
   /** The policy action required. */
@@ -28,7 +28,7 @@ export async function writePlan(
   planId: string,
   spec: WriteSpec,
   change: (tx: Tx, plan: PlanRow) => Promise<string | null>,
-): Promise<{ plan: PlanView; entityId: string | null }> {
+): Promise<{ plan: PlanReadModel; entityId: string | null }> {
   const { deps, actor } = ctx;
   return inTransaction(deps, async (tx) => {
     const plan = await requirePlan(tx, actor, planId, spec.action, { isWrite: true });
@@ -41,6 +41,6 @@ export async function writePlan(
       entityId,
     });
     const today = todayIn(await organizationTimezone(tx, actor.orgId), deps.now());
-    return { plan: presentPlan(actor, committed.aggregate, today), entityId };
+    return { plan: readPlanAs(actor, committed.aggregate, today), entityId };
   });
 }

@@ -1,22 +1,22 @@
-// Composes the whole plan as the API shows it: stored rows plus everything computed (gaps, progress, SMART).
-import type { PlanView } from '../../contracts/plans.ts';
+// Composes the plan read model: stored rows plus everything computed (gaps, progress, SMART, review dates).
 import type { FocusAreaTemplate } from '../template/template.ts';
 import type { PlanAggregate } from './aggregate.ts';
 import { evaluateMetric } from './metrics.ts';
+import type { PlanPermissions, PlanReadModel } from './read-model.ts';
 import { emptyProcedure } from './readiness.ts';
 import { isSignatureCurrent } from './signatures.ts';
 import { checkSmart } from './smart.ts';
 import { nextReviewDate, reviewPeriod } from './timeline.ts';
 
-export type ViewContext = {
+export type ReadModelContext = {
   today: string;
   /** Template prompts per focus-area key, in every language, to spot placeholders. */
   prompts: Record<string, FocusAreaTemplate[]>;
   allowedActions: string[];
-  permissions: PlanView['permissions'];
+  permissions: PlanPermissions;
 };
 
-export function composePlanView(agg: PlanAggregate, ctx: ViewContext): PlanView {
+export function composePlanReadModel(agg: PlanAggregate, ctx: ReadModelContext): PlanReadModel {
   const { plan } = agg;
   const content = plan.content;
   const names = new Map(agg.people.map((p) => [p.userId, p.name]));
@@ -232,7 +232,7 @@ export function composePlanView(agg: PlanAggregate, ctx: ViewContext): PlanView 
  * shows its new title. An area from the template lists the template's suggestions (stored in the plan's
  * language), an area added since lists the plan's metrics that measure it.
  */
-function metricsToTrack(agg: PlanAggregate, prompts: ViewContext['prompts']) {
+function metricsToTrack(agg: PlanAggregate, prompts: ReadModelContext['prompts']) {
   const stored = agg.plan.content.tracking.metricsByArea;
   return agg.focusAreas.flatMap((area) => {
     const templates = area.templateKey ? (prompts[area.templateKey] ?? []) : [];
