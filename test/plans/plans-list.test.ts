@@ -205,6 +205,23 @@ describe.each(engines)('the plans list on %s', (engine) => {
     expect(counts!.summaries).toBe(counts!.plans);
   });
 
+  it('the generated plans have their summaries, built once at the end, and the summary triggers are on again', async () => {
+    const result = (await t.database.db.execute(
+      sql`select
+        (select count(*) from plan_summaries s join check_ins c on c.plan_id = s.plan_id and c.status = 'held')::int
+          as held_rows,
+        (select coalesce(sum(s.check_ins_held), 0) from plan_summaries s)::int as held_summed,
+        (select count(*) from plans p where not exists (select 1 from plan_summaries s where s.plan_id = p.id))::int
+          as missing,
+        (select count(*) from pg_trigger where tgname like '%_summary_insert' and tgenabled = 'D')::int as disabled`,
+    )) as unknown as { rows?: Record<string, number>[] } | Record<string, number>[];
+    const [row] = Array.isArray(result) ? result : (result.rows ?? []);
+    expect(row!.held_rows).toBeGreaterThan(1000);
+    expect(row!.held_summed).toBe(row!.held_rows);
+    expect(row!.missing).toBe(0);
+    expect(row!.disabled).toBe(0);
+  });
+
   it('a manager sees and exports only their own plans', async () => {
     const own = await allPages(manager, 'sort=employeeName', 50);
     expect(own.map((p) => p.id)).toContain(managersPlanId);

@@ -93,6 +93,18 @@ const arrayLiteral = (values: string[]) =>
 /** A whole number written into the statement (sizes only, never input). */
 const int = (n: number) => sql.raw(String(Math.trunc(n)));
 
+/** The tables whose inserts rebuild the plans' summary rows (migration 0018). */
+const summarisedTables = [
+  'plans',
+  'focus_areas',
+  'metrics',
+  'measurements',
+  'activities',
+  'check_ins',
+  'approvals',
+  'signatures',
+] as const;
+
 export type GenerateProgress = (step: string, rows: number, elapsedMs: number) => void;
 
 /**
@@ -146,6 +158,15 @@ async function write(
   const staff = total - managers;
   const counts: Record<string, number> = {};
   const started = Date.now();
+  // The plans' summary rows are rebuilt once at the end, not after every bulk insert: a rebuild right after an
+  // insert plans its lookups on the statistics of the empty tables and visits every check-in once per plan
+  // (hours at the large size). The triggers are off only inside this transaction, which holds the tables.
+  const summaryTriggers = (verb: 'disable' | 'enable') =>
+    summarisedTables.map(
+      (t) =>
+        sql`alter table ${sql.identifier(t)} ${sql.raw(verb)} trigger ${sql.identifier(`${t}_summary_insert`)}`,
+    );
+  for (const statement of summaryTriggers('disable')) await rows(db, statement);
   const step = async (name: string, statement: ReturnType<typeof sql>) => {
     const result = (await db.execute(statement)) as unknown as { rowCount?: number; affectedRows?: number };
     const n = Number(result.rowCount ?? result.affectedRows ?? 0);
@@ -373,6 +394,12 @@ async function write(
   await rows(db, sql`drop table generated_plans`);
   await rows(db, sql`analyze`);
   onProgress('analyze', 0, Date.now() - started);
+  await rows(
+    db,
+    sql`select mejora_refresh_plan_summaries(array(select id from plans where org_id = ${orgId}))`,
+  );
+  onProgress('plan summaries', 0, Date.now() - started);
+  for (const statement of summaryTriggers('enable')) await rows(db, statement);
   return counts;
 }
 
