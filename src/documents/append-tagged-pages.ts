@@ -254,8 +254,13 @@ export async function appendTaggedPages(
       if (annotation) renumber(annotation, 'StructParent');
     }
   }
+  // Written back flat, in the destination's own tree when it has one: a few hundred keys need no /Kids.
   const nums = [...entries.entries()].sort(([a], [b]) => a - b).flatMap(([k, v]) => [PDFNumber.of(k), v]);
-  root.set(name('ParentTree'), context.register(context.obj({ Nums: nums })));
+  const tree = parentTree ?? context.obj({});
+  tree.set(name('Nums'), context.obj(nums));
+  tree.delete(name('Kids'));
+  tree.delete(name('Limits'));
+  if (!parentTree) root.set(name('ParentTree'), context.register(tree));
   root.set(name('ParentTreeNextKey'), PDFNumber.of(nextKey));
 
   // Role and class maps: the destination's own names win; the source's other names are added.
