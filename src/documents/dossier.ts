@@ -9,6 +9,7 @@ import type { CheckInType } from '../domain/plan/check-ins.ts';
 import type { PlanOutcome } from '../domain/plan/plan.ts';
 import { isSignatureCurrent } from '../domain/plan/signatures.ts';
 import type { Locale } from '../domain/template/template.ts';
+import { appendTaggedPages } from './append-tagged-pages.ts';
 import { changeSentence, eventSentence } from './audit-sentences.ts';
 import { xmpPacket } from './pdf-archive.ts';
 import { documentWords, renderPlanPdf } from './plan-pdf.ts';
@@ -652,6 +653,7 @@ export async function renderDossierAppendix(
     author: record.organization.name,
     subject: t.appendix,
     locale,
+    tagged: true,
   });
   const c: Context = { w, record, t, format: documentWords(locale) };
   summarySection(c, recordHash);
@@ -664,6 +666,7 @@ export async function renderDossierAppendix(
   outcomeSection(c);
   certificateSection(c, recordHash, options.pdfSigner ?? null);
   auditSection(c);
+  w.endTags();
   stampPages(w, {
     header: `${record.organization.name} · ${t.appendix} · ${record.plan.employeeName}`,
     footer: options.confidentialityNotice ?? '',
@@ -748,7 +751,8 @@ export async function renderDossierPdf(
     numbering: { before: planPages, total: planPages + recordPages },
   });
   const appendix = await PDFDocument.load(appendixPdf, { updateMetadata: false });
-  for (const page of await doc.copyPages(appendix, appendix.getPageIndices())) doc.addPage(page);
+  // Before signing: the signed bytes must hold the whole structure tree, the record's part of it too.
+  await appendTaggedPages(doc, appendix, { title: words[record.plan.locale].appendix });
   const at = new Date(record.generatedAt);
   embedRecord(doc, json, recordHash, at);
   doc.setTitle(`${words[record.plan.locale].appendix} — ${record.plan.employeeName}`, {
