@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: `unit` (pure modules beside their code: no database, no global setup),
-// `integration` (HTTP and services on both engines, one database per file copied from a template)
-// and `e2e` (the browser doing a person's job). `npm test` runs all three.
+// Four projects: `unit` (pure modules beside their code: no database, no global setup, seconds),
+// `documents` (PDF and DOCX rendered and read back with poppler: tens of seconds), `integration` (HTTP and
+// services on both engines, one database per file copied from a template) and `e2e` (the browser doing a
+// person's job). `npm test` runs all four.
 export default defineConfig({
   test: {
     env: { TZ: 'UTC', NODE_ENV: 'test', LOG_LEVEL: 'silent' },
@@ -13,8 +14,16 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/documents/**'] },
+      },
+      {
+        extends: true,
         // The bulk export test starts render threads: it runs with the integration tests.
-        test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/documents/export/**'] },
+        test: {
+          name: 'documents',
+          include: ['src/documents/**/*.test.ts'],
+          exclude: ['src/documents/export/**'],
+        },
       },
       {
         extends: true,

@@ -22,23 +22,23 @@ afterAll(() => {
 const run = (args: string[]): string => execFileSync(args[0], args.slice(1), { encoding: 'utf8' });
 const flat = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-/** The body lines of each page, read one page at a time: the running header and the footer left out. */
+/** The body lines of each page (pdftotext ends each page with a form feed): the running header and the footer left out. */
 function pagesOf(pdf: Buffer): string[][] {
   files += 1;
   const file = join(dir, `plan-${files}.pdf`);
   writeFileSync(file, pdf);
   const count = Number(/Pages:\s+(\d+)/.exec(run(['pdfinfo', file]))?.[1]);
-  const pages: string[][] = [];
-  for (let n = 1; n <= count; n++) {
-    const lines = run(['pdftotext', '-f', `${n}`, '-l', `${n}`, '-layout', '-enc', 'UTF-8', file, '-'])
+  const texts = run(['pdftotext', '-layout', '-enc', 'UTF-8', file, '-']).split('\f').slice(0, count);
+  expect(texts).toHaveLength(count);
+  return texts.map((text) => {
+    const lines = text
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l !== '');
     // The running header is the first line; the footer starts at the line with "Page n of N".
     const footer = lines.findIndex((l) => /(Page|Página) \d+ (of|de) \d+/.test(l));
-    pages.push(lines.slice(1, footer < 0 ? undefined : footer));
-  }
-  return pages;
+    return lines.slice(1, footer < 0 ? undefined : footer);
+  });
 }
 
 /** The plan with `extra` lines of text more in its purpose: every later break moves down by as much. */
