@@ -3,7 +3,7 @@
 // naming the field. Both engines.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { employees, plans } from '../../src/db/schema/index.ts';
+import { checkIns, employees, plans, signatures } from '../../src/db/schema/index.ts';
 import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
 import { type Client, demo, signIn } from '../helpers/http.ts';
 
@@ -124,5 +124,110 @@ describe.each(engines)('the inbox in pages on %s', (engine) => {
       expect([400, 422], query).toContain(response.status);
       expect(JSON.stringify(response.body)).toContain(field);
     }
+  });
+
+  it('reads an HR administrator one batch of plans, not every plan whose check-in is due for its manager', async () => {
+    const manager = await signIn(t.app, demo.manager);
+    const db = t.database.db;
+    const orgId = hr.user.orgId;
+    const people = await db
+      .insert(employees)
+      .values(
+        Array.from({ length: 60 }, (_, i) => ({
+          orgId,
+          name: `Due ${String(i).padStart(2, '0')}`,
+          email: `${randomUUID().slice(0, 12)}@example.com`,
+          jobTitle: 'Analyst',
+          department: 'Due',
+        })),
+      )
+      .returning({ id: employees.id, name: employees.name });
+    // Sixty running plans of the demo manager, each with a check-in in an hour: the manager's to record, the
+    // most urgent plans of all, and nothing an HR administrator owes.
+    const running = await db
+      .insert(plans)
+      .values(
+        people.map((person) => ({
+          orgId,
+          employeeId: person.id,
+          status: 'active' as const,
+          locale: 'en' as const,
+          templateId: 'default',
+          templateVersion: 1,
+          startDate: '2026-06-01',
+          durationWeeks: 40,
+          endDate: '2027-03-08',
+          createdByUserId: hr.user.id,
+          managerUserId: manager.user.id,
+          header: {
+            organizationName: 'Demo',
+            employeeName: person.name,
+            position: 'Analyst',
+            department: 'Due',
+            managerName: null,
+            hrRepName: null,
+            mentorName: null,
+            mentorRole: null,
+          },
+          content: {} as never,
+        })),
+      )
+      .returning({ id: plans.id });
+    const inAnHour = new Date(t.clock.now().getTime() + 60 * 60 * 1000).toISOString();
+    await db.insert(checkIns).values(
+      running.map((plan) => ({
+        orgId,
+        planId: plan.id,
+        type: 'weekly_checkin' as const,
+        scheduledAt: inAnHour,
+        originalScheduledAt: inAnHour,
+        durationMinutes: 30,
+      })),
+    );
+    // Signed by all three, so that nothing on them waits on HR.
+    await db.insert(signatures).values(
+      running.flatMap((plan) =>
+        (['employee', 'manager', 'hr'] as const).map((role) => ({
+          orgId,
+          planId: plan.id,
+          version: 1,
+          role,
+          userId: role === 'manager' ? manager.user.id : hr.user.id,
+          signerName: role,
+          typedName: role,
+          clauses: [],
+          documentHash: 'a'.repeat(64),
+          signedAt: '2026-06-01T09:00:00.000Z',
+        })),
+      ),
+    );
+    const candidateReads: string[] = [];
+    const stop = t.database.watchQueries((query) => {
+      if (query.includes('urgent_at')) candidateReads.push(query);
+    });
+    const page = await hr.get('/api/v1/me/inbox?limit=20');
+    stop();
+    expect(page.status, page.text).toBe(200);
+    // A page ends at a plan's last item, so it may hold fewer than the limit.
+    expect(page.body.items.length).toBeGreaterThan(0);
+    expect(page.body.items.length).toBeLessThanOrEqual(20);
+    const ids = new Set(running.map((p) => p.id));
+    expect(page.body.items.filter((i: Item) => ids.has(i.planId))).toEqual([]);
+    // One batch of candidates answers the page: the manager's due check-ins no longer make the HR administrator's
+    // candidates (here a second batch; on the large organisation sixteen, 6.8 s).
+    expect(candidateReads).toHaveLength(1);
+    // The manager still has each check-in to record.
+    const managers: Item[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await manager.get(
+        `/api/v1/me/inbox?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(response.status, response.text).toBe(200);
+      managers.push(...response.body.items);
+      cursor = response.body.nextCursor;
+    } while (cursor);
+    const toRecord = managers.filter((i) => i.kind === 'record_check_in' && ids.has(i.planId));
+    expect(toRecord).toHaveLength(60);
   });
 });

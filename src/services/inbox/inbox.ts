@@ -22,7 +22,7 @@ const checkInHorizonMs = 24 * 60 * 60 * 1000;
  * A superset of what the domain puts in an inbox (it decides who owes what), so that the rest of the reads
  * concern those plans only, not every open plan.
  */
-function waitingOnSomeone(today: string, horizon: string): SQL {
+function waitingOnSomeone(today: string, horizon: string, dueCheckIn: SQL): SQL {
   return sql`(
     (${plans.status} = 'in_review' and (select count(distinct a.role) from approvals a
       where a.org_id = ${plans.orgId} and a.plan_id = ${plans.id} and a.round = ${plans.approvalRound}) < 2)
@@ -34,9 +34,16 @@ function waitingOnSomeone(today: string, horizon: string): SQL {
     or exists (select 1 from adjustments j where j.org_id = ${plans.orgId} and j.plan_id = ${plans.id}
       and j.status = 'pending')
     or (${plans.status} in ('active', 'paused') and (${plans.endDate} < ${today}::date
-      or exists (select 1 from check_ins c where c.org_id = ${plans.orgId} and c.plan_id = ${plans.id}
-        and c.status = 'scheduled' and c.scheduled_at <= ${horizon}::timestamptz))))`;
+      or (${dueCheckIn} and exists (select 1 from check_ins c where c.org_id = ${plans.orgId} and c.plan_id = ${plans.id}
+        and c.status = 'scheduled' and c.scheduled_at <= ${horizon}::timestamptz)))))`;
 }
+
+/**
+ * Whether a check-in due may wait on the actor: the domain gives it to the plan's manager (a mentor session to
+ * its mentor) only, so for anyone else a due check-in neither makes a plan a candidate nor dates it.
+ */
+const mayOweCheckIn = (userId: string): SQL =>
+  sql`(${plans.managerUserId} = ${userId} or ${plans.mentorUserId} = ${userId})`;
 
 /** Items a page of the inbox holds at most unless asked for fewer. */
 export const inboxPageSize = 50;
@@ -104,7 +111,8 @@ export async function inboxOf(
               coalesce(to_char(least(
                 case when ${plans.status} in ('active', 'paused') and ${plans.endDate} < ${today}::date
                   then ${plans.endDate}::timestamp at time zone 'UTC' end,
-                case when ${plans.status} in ('active', 'paused') then (select min(c.scheduled_at) from check_ins c
+                case when ${plans.status} in ('active', 'paused') and ${mayOweCheckIn(actor.userId)}
+                  then (select min(c.scheduled_at) from check_ins c
                   where c.org_id = ${plans.orgId} and c.plan_id = ${plans.id} and c.status = 'scheduled'
                     and c.scheduled_at <= ${horizon}::timestamptz) end)
                 at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '9999-12-31T00:00:00.000000') as urgent_at
@@ -113,7 +121,7 @@ export async function inboxOf(
               eq(plans.orgId, actor.orgId),
               inArray(plans.status, openStatuses),
               relatedPlansFilter(actor),
-              waitingOnSomeone(today, horizon),
+              waitingOnSomeone(today, horizon, mayOweCheckIn(actor.userId)),
             )}
           ) x
           ${after ? sql`where (x.urgent_at, x.employee_name, x.id) > (${after.d}, ${after.n}, ${after.id}::uuid)` : sql``}
