@@ -2,7 +2,7 @@ import PdfKitDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { pageContents } from '../../test/helpers/pdf.ts';
 import { dejaVuSans, type WordLayout, wordLayoutCache } from './fonts.ts';
-import { fontNames, openPdfDocument } from './pdf-document.ts';
+import { fontNames, openPdfDocument } from './pdf-writer.ts';
 import { renderPlanPdf } from './plan-pdf.ts';
 import { samplePlan } from './sample-plan.ts';
 
