@@ -3,11 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { samplePlan } from '../../test/fixtures/sample-plan.ts';
 import type { PlanView } from '../contracts/plans.ts';
 import { canonicalJson, hashOf, sha256 } from '../domain/audit/canonical-json.ts';
 import { eventHash, genesisHash } from '../domain/audit/chain.ts';
 import { type DossierRecord, dossierFormat, renderDossierAppendix, renderDossierPdf } from './dossier.ts';
-import { samplePlan } from './sample-plan.ts';
 import {
   loadOrganizationCertificate,
   type OrganizationCertificate,
