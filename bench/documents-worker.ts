@@ -1,7 +1,7 @@
 // One benchmark worker: builds its share of sample plans, waits for the start signal, renders them as PDFs.
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderPlanPdf } from '../src/documents/plan-pdf.ts';
-import { samplePlan } from '../src/documents/sample-plan.ts';
+import { samplePlan } from '../test/fixtures/sample-plan.ts';
 
 export type WorkerTask = { seeds: number[]; warmup: number };
 export type WorkerReady = { type: 'ready' };

@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { chromium } from 'playwright-core';
 import type { PlanView } from '../src/contracts/plans.ts';
-import { documentWords, renderPlanPdf } from '../src/documents/plan-pdf.ts';
+import { renderPlanPdf } from '../src/documents/plan-pdf.ts';
+import { documentWords } from '../src/documents/words.ts';
 import type { WorkerResult, WorkerTask } from './documents-worker.ts';
 import { pageCount, planForSeed } from './documents-worker.ts';
 

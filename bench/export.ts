@@ -8,7 +8,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportDocuments } from '../src/documents/export/export-documents.ts';
-import { samplePlanSource } from '../src/documents/export/sample-plan-source.ts';
+import { samplePlanSource } from '../test/fixtures/sample-plan-source.ts';
 
 const { values: args } = parseArgs({
   options: {

@@ -62,12 +62,12 @@ function rerunWithMemoryFlag(): Promise<number> {
 
 async function exportCommand(flags: ExportFlags): Promise<number> {
   if (!process.execArgv.includes(semiSpaceFlag)) return rerunWithMemoryFlag();
-  const [{ loadConfig }, { openDatabase }, { exportDocuments }, { databasePlanSource }, cliProgress] =
+  const [{ loadConfig }, { openDatabase }, { exportDocuments }, { commandReader, planSource }, cliProgress] =
     await Promise.all([
       import('../config.ts'),
       import('../db/client.ts'),
       import('../documents/export/export-documents.ts'),
-      import('../documents/export/database-plan-source.ts'),
+      import('../services/exports/plan-source.ts'),
       import('cli-progress'),
     ]);
   const outDir = resolve(flags.out);
@@ -113,10 +113,11 @@ async function exportCommand(flags: ExportFlags): Promise<number> {
   };
   let isBarStarted = false;
   try {
-    const source = databasePlanSource(
-      { database, now: () => new Date() },
-      { statuses: flags.status, departments: flags.department },
-    );
+    // Run on the server by whoever can reach its database: the reads are recorded as this command's.
+    const source = planSource({ database, now: () => new Date() }, commandReader('mejora documents export'), {
+      statuses: flags.status,
+      departments: flags.department,
+    });
     const summary = await exportDocuments({
       source,
       outDir,

@@ -2,8 +2,8 @@
 // (a person, or the job that acted for the system), and what changed, never the raw event code.
 import { defaultTemplate } from '../domain/template/default-templates.ts';
 import type { Locale } from '../domain/template/template.ts';
-import { documentWords } from './plan-pdf.ts';
 import { warningName } from './readiness-acceptances.ts';
+import { documentWords } from './words.ts';
 
 export type AuditEventFacts = {
   action: string;

@@ -16,11 +16,11 @@ import {
   PDFRef,
 } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleDossierRecord } from '../../test/fixtures/sample-dossier-record.ts';
+import { samplePlan } from '../../test/fixtures/sample-plan.ts';
 import { appendTaggedPages } from './append-tagged-pages.ts';
 import { renderDossierAppendix, renderDossierPdf } from './dossier.ts';
 import { renderPlanPdf } from './plan-pdf.ts';
-import { sampleDossierRecord } from './sample-dossier-record.ts';
-import { samplePlan } from './sample-plan.ts';
 import { loadOrganizationCertificate } from './signing/organization-certificate.ts';
 import { verifyDossier } from './verify-dossier.ts';
 

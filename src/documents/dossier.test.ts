@@ -3,12 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sampleDossierRecord } from '../../test/fixtures/sample-dossier-record.ts';
+import { samplePlan } from '../../test/fixtures/sample-plan.ts';
 import type { PlanView } from '../contracts/plans.ts';
 import { canonicalJson, sha256 } from '../domain/audit/canonical-json.ts';
 import { eventHash, genesisHash } from '../domain/audit/chain.ts';
-import { type DossierRecord, renderDossierAppendix, renderDossierPdf } from './dossier.ts';
-import { sampleDossierRecord } from './sample-dossier-record.ts';
-import { samplePlan } from './sample-plan.ts';
+import { type DossierRecord, dossierFormat, renderDossierAppendix, renderDossierPdf } from './dossier.ts';
 import {
   loadOrganizationCertificate,
   type OrganizationCertificate,

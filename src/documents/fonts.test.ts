@@ -1,10 +1,10 @@
 import PdfKitDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
+import { samplePlan } from '../../test/fixtures/sample-plan.ts';
 import { pageContents } from '../../test/helpers/pdf.ts';
 import { dejaVuSans, type WordLayout, wordLayoutCache } from './fonts.ts';
-import { fontNames, openPdfDocument } from './pdf-document.ts';
+import { fontNames, openPdfDocument } from './pdf-writer.ts';
 import { renderPlanPdf } from './plan-pdf.ts';
-import { samplePlan } from './sample-plan.ts';
 
 const layout = (width: number): WordLayout => ({
   glyphs: [{ id: 1 }],

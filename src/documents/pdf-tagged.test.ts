@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplePlan } from '../../test/fixtures/sample-plan.ts';
 import { addDays } from '../domain/plan/dates.ts';
 import { renderPlanPdf } from './plan-pdf.ts';
 import { renderProgressReportPdf } from './progress-report-pdf.ts';
-import { samplePlan } from './sample-plan.ts';
 
 let dir = '';
 beforeAll(() => {

@@ -20,10 +20,7 @@ import {
 } from 'docx';
 import type { PlanView } from '../contracts/plans.ts';
 import type { HeadingKey } from '../domain/template/template.ts';
-import { headingKeys } from '../domain/template/template.ts';
 import type { LogoFile } from './logo-image.ts';
-import type { DocumentWords } from './plan-pdf.ts';
-import { approvedByLine, documentWords, noneRecorded } from './plan-pdf.ts';
 import {
   blankLine,
   type DocumentExtras,
@@ -40,6 +37,7 @@ import {
   timelineDone,
   utcToday,
 } from './timeline-marks.ts';
+import { approvedByLine, type DocumentWords, documentWords, headingsOf, noneRecorded } from './words.ts';
 
 type Labelled = { label: string; text: string };
 type Role = 'employee' | 'manager' | 'hr';
@@ -579,10 +577,7 @@ export async function renderPlanDocx(input: PlanView, options: PlanDocxOptions =
   const locale = options.locale ?? input.locale;
   const plan = printablePlan(input, locale, options.extras);
   const words = documentWords(locale);
-  const h = Object.fromEntries(headingKeys.map((k) => [k, plan.headings[k] ?? k])) as Record<
-    HeadingKey,
-    string
-  >;
+  const h = headingsOf(plan);
   const headingStyle = (size: number) => ({
     run: { font, size, bold: true, color: primary },
     paragraph: { spacing: { before: 240, after: 80 }, keepNext: true },

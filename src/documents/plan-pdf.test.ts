@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplePlan } from '../../test/fixtures/sample-plan.ts';
 import { png } from '../../test/helpers/images.ts';
 import type { PlanView } from '../contracts/plans.ts';
 import { planSchema } from '../contracts/plans.ts';
 import { renderPlanPdf } from './plan-pdf.ts';
-import { samplePlan } from './sample-plan.ts';
 
 let dir = '';
 let files = 0;

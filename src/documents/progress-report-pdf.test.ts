@@ -3,10 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { samplePlan } from '../../test/fixtures/sample-plan.ts';
 import { pageContents } from '../../test/helpers/pdf.ts';
 import { addDays } from '../domain/plan/dates.ts';
 import { type ProgressReportInput, renderProgressReportPdf, shownForecast } from './progress-report-pdf.ts';
-import { samplePlan } from './sample-plan.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mejora-report-'));
 const run = (tool: string, pdf: Buffer, ...args: string[]): string => {

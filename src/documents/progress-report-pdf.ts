@@ -1,23 +1,38 @@
 // The weekly progress report as a PDF: where the plan stands, each metric's chart as vector graphics, the week's
 // check-ins and risk flags. Its page primitives (reportWriter) also lay out the dossier's appendix.
 import type { PlanView } from '../contracts/plans.ts';
-import type { CheckInType } from '../domain/plan/check-ins.ts';
 import { addDays, daysBetween } from '../domain/plan/dates.ts';
 import { elapsedShare } from '../domain/plan/metrics.ts';
 import type { Locale } from '../domain/template/template.ts';
-import { drawRule, fontNames, openPdfDocument, pageArea, pdfColor } from './pdf-document.ts';
-import { tableWriter } from './pdf-table.ts';
-import { artifact, type BlockRole, documentTags, taggedDocuments } from './pdf-tags.ts';
-import { type DocumentWords, documentWords } from './plan-pdf.ts';
+import { drawRule, openPdfDocument, type PdfLook, pdfColor, pdfWriter } from './pdf-writer.ts';
+import {
+  type CheckInStatus,
+  type CheckInType,
+  checkInWords,
+  type DocumentWords,
+  documentWords,
+  pageOf,
+} from './words.ts';
+
+export { type CheckInStatus, type CheckInType, checkInWords } from './words.ts';
 
 type Doc = PDFKit.PDFDocument;
 type Face = 'regular' | 'bold' | 'oblique';
 
-const font = fontNames;
 export const reportColor = pdfColor;
 const size = { title: 17, h1: 13, h2: 10.5, body: 9, small: 7.5, tiny: 6.5 } as const;
 const lineGap = 1.4;
 const margin = { top: 62, bottom: 60, left: 50, right: 50 } as const;
+
+/** The reports' look: smaller type than the plan's, and tall table rows flowing across pages. */
+const reportLook: PdfLook = {
+  size,
+  lineGap,
+  margin,
+  itemGap: 2,
+  table: { pad: 3.5, after: 7, blank: ' ', isFirstRowShadedWithoutHeader: false, isTallRowSplit: true },
+  isFillTracked: false,
+};
 
 export type ReportWriter = ReturnType<typeof reportWriter>;
 
@@ -38,101 +53,31 @@ export function openReport(info: {
 
 /** Headings, paragraphs, labelled lines and tables that break across pages cleanly. */
 export function reportWriter(doc: Doc) {
-  const area = pageArea(doc, margin);
-  const { left, width, bottom, ensure, gap } = area;
-  const tags = taggedDocuments.has(doc) ? documentTags(doc) : null;
-  /** In a tagged report, what `draw` draws is one element of the structure tree. */
-  const block = (role: BlockRole, draw: () => void, options: { alt?: string } = {}): void => {
-    if (tags) tags.block(role, draw, options);
-    else draw();
-  };
-  const style = (face: Face, points: number, fill: string = reportColor.text): void => {
-    doc.font(font[face]).fontSize(points).fillColor(fill);
-  };
-  const heightOf = (text: string, w: number): number =>
-    doc.heightOfString(text || ' ', { width: w, lineGap });
-
-  const heading = (
-    text: string,
-    points: number,
-    before: number,
-    keep: number,
-    rule: boolean,
-    role: 'H2' | 'H3',
-  ): void => {
-    gap(before);
-    style('bold', points, reportColor.primary);
-    ensure(heightOf(text, width) + keep);
-    block(role, () => doc.text(text, left, doc.y, { width, lineGap }));
-    if (rule) {
-      artifact(doc, () =>
-        drawRule(doc, { from: left, to: left + width, y: doc.y + 1, width: 0.8, color: reportColor.primary }),
-      );
-    }
-    gap(rule ? 6 : 3);
-  };
-
-  const paragraph = (
-    text: string,
-    options: { face?: Face; fill?: string; points?: number; indent?: number } = {},
-  ) => {
-    const indent = options.indent ?? 0;
-    style(options.face ?? 'regular', options.points ?? size.body, options.fill);
-    ensure(doc.currentLineHeight(true) + lineGap);
-    block('P', () => doc.text(text, left + indent, doc.y, { width: width - indent, lineGap }));
-    gap(3);
-  };
-
-  /** "Label: text" in one flowing paragraph. */
-  const labelled = (label: string, text: string, options: { indent?: number } = {}): void => {
-    const indent = options.indent ?? 0;
-    style('bold', size.body);
-    ensure(doc.currentLineHeight(true) + lineGap);
-    block('P', () => {
-      doc.text(`${label}: `, left + indent, doc.y, { width: width - indent, lineGap, continued: true });
-      style('regular', size.body);
-      doc.text(text || '—', { width: width - indent, lineGap });
-    });
-    gap(2);
-  };
-
-  const table = tableWriter(
-    { ...area, doc, style, heightOf, fillShape: (fill) => doc.fill(fill), ...(tags ? { tags } : {}) },
-    {
-      points: size.small,
-      lineGap,
-      pad: 3.5,
-      after: 7,
-      blank: ' ',
-      isFirstRowShadedWithoutHeader: false,
-      isTallRowSplit: true,
-    },
-  );
-
+  const w = pdfWriter(doc, reportLook);
+  const { left, width, style, block } = w;
   return {
-    doc,
-    left,
-    width,
-    bottom,
-    ensure,
-    gap,
-    style,
+    ...w,
     title: (text: string, subtitle: string) => {
       style('bold', size.title, reportColor.primary);
       block('H1', () => doc.text(text, left, doc.y, { width, lineGap }));
       style('regular', size.h2, reportColor.muted);
       block('P', () => doc.text(subtitle, left, doc.y, { width, lineGap }));
-      gap(8);
+      w.gap(8);
     },
-    h1: (text: string, keep = 40) => heading(text, size.h1, 12, keep, true, 'H2'),
-    h2: (text: string, keep = 30) => heading(text, size.h2, 7, keep, false, 'H3'),
+    // `keep` counts from the heading's text: the space after the heading is part of it.
+    h1: (text: string, keep = 40) =>
+      w.heading(text, { points: size.h1, before: 12, after: 6, keep: keep - 6, rule: true, role: 'H2' }),
+    h2: (text: string, keep = 30) =>
+      w.heading(text, { points: size.h2, before: 7, after: 3, keep: keep - 3, rule: false, role: 'H3' }),
     /** A drawing read as one figure, by its alternative text. */
     figure: (alt: string, draw: () => void) => block('Figure', draw, { alt }),
-    /** Closes the structure tree of a tagged report, before its pages are stamped. */
-    endTags: () => tags?.end(),
-    paragraph,
-    labelled,
-    table,
+    paragraph: (
+      text: string,
+      options: { face?: Face; fill?: string; points?: number; indent?: number } = {},
+    ): void => w.paragraph(text, { ...options, isLineKept: true }),
+    /** "Label: text" in one flowing paragraph. */
+    labelled: (label: string, text: string, options: { indent?: number } = {}): void =>
+      w.labelled(label, text || '—', { indent: options.indent, bullet: false }),
     size,
   };
 }
@@ -149,68 +94,15 @@ export function stampPages(
   },
 ): void {
   const { doc } = w;
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Writing in the margin must not start a new page.
-    const bottomMargin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    artifact(doc, () => stampPage(i), 'Pagination');
-    doc.page.margins.bottom = bottomMargin;
-  }
-  function stampPage(i: number): void {
-    const right = w.left + w.width;
+  w.stampPages((page, pages) => {
     w.style('bold', size.small, reportColor.primary);
     doc.text(furniture.header, w.left, 30, { width: w.width, lineBreak: false });
-    drawRule(doc, { from: w.left, to: right, y: 46, width: 0.5, color: reportColor.rule });
-    const footerTop = doc.page.height - margin.bottom + 16;
-    drawRule(doc, { from: w.left, to: right, y: footerTop - 5, width: 0.5, color: reportColor.rule });
-    w.style('regular', size.tiny, reportColor.muted);
-    doc.text(furniture.footer, w.left, footerTop, {
-      width: w.width - 100,
-      lineGap: 0.5,
-      height: 30,
-      ellipsis: true,
-    });
-    w.style('bold', size.tiny, reportColor.primary);
+    drawRule(doc, { from: w.left, to: w.left + w.width, y: 46, width: 0.5, color: reportColor.rule });
     const before = furniture.numbering?.before ?? 0;
-    const total = furniture.numbering?.total ?? range.count;
-    doc.text(furniture.page(before + i + 1 - range.start, total), right - 95, footerTop, {
-      width: 95,
-      align: 'right',
-      lineBreak: false,
-    });
-  }
+    const total = furniture.numbering?.total ?? pages;
+    w.footer(furniture.footer, furniture.page(before + page, total), { labelWidth: 95, height: 30 });
+  });
 }
-
-export type CheckInStatus = 'scheduled' | 'held' | 'missed' | 'cancelled';
-
-/** Names of check-in types and statuses, shared with the dossier. */
-export const checkInWords: Record<
-  Locale,
-  { type: Record<CheckInType, string>; status: Record<CheckInStatus, string> }
-> = {
-  en: {
-    type: {
-      weekly_checkin: 'Weekly check-in',
-      biweekly_assessment: 'Bi-weekly assessment',
-      monthly_review: 'Monthly review',
-      mentor_session: 'Mentor session',
-      final_evaluation: 'Final evaluation',
-    },
-    status: { scheduled: 'Scheduled', held: 'Held', missed: 'Missed', cancelled: 'Cancelled' },
-  },
-  es: {
-    type: {
-      weekly_checkin: 'Reunión semanal',
-      biweekly_assessment: 'Evaluación quincenal',
-      monthly_review: 'Revisión mensual',
-      mentor_session: 'Sesión de mentoría',
-      final_evaluation: 'Evaluación final',
-    },
-    status: { scheduled: 'Prevista', held: 'Celebrada', missed: 'No celebrada', cancelled: 'Cancelada' },
-  },
-};
 
 export type ReportRiskFlag =
   | 'missed_checkins_in_a_row'
@@ -251,7 +143,6 @@ const words = {
       no_recent_measurement: 'No recent measurement',
     },
     generated: (at: string) => `Generated ${at}`,
-    page: (page: number, pages: number) => `Page ${page} of ${pages}`,
   },
   es: {
     title: 'Informe semanal de progreso',
@@ -285,7 +176,6 @@ const words = {
       no_recent_measurement: 'No hay mediciones recientes',
     },
     generated: (at: string) => `Generado el ${at}`,
-    page: (page: number, pages: number) => `Página ${page} de ${pages}`,
   },
 } as const;
 
@@ -625,7 +515,7 @@ export async function renderProgressReportPdf(input: ProgressReportInput): Promi
   stampPages(w, {
     header: `${plan.header.organizationName} · ${t.title} · ${plan.header.employeeName}`,
     footer: `${t.generated(format.dateTime(input.generatedAt))}. ${plan.confidentialityNotice}`,
-    page: t.page,
+    page: pageOf[locale],
   });
   doc.end();
   return done;

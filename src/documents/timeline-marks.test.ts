@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplePlan } from '../../test/fixtures/sample-plan.ts';
 import type { PlanView } from '../contracts/plans.ts';
 import { addDays } from '../domain/plan/dates.ts';
 import { renderPlanDocx } from './plan-docx.ts';
 import { renderPlanPdf } from './plan-pdf.ts';
-import { samplePlan } from './sample-plan.ts';
 import { timelineAsOf } from './timeline-marks.ts';
 
 let dir = '';

@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, plans } from '../../src/db/schema/index.ts';
-import { databasePlanSource } from '../../src/documents/export/database-plan-source.ts';
 import { exportDocuments } from '../../src/documents/export/export-documents.ts';
 import { seedDemoPlans } from '../../src/services/demo/seed-demo-plans.ts';
+import { commandReader, planSource } from '../../src/services/exports/plan-source.ts';
 import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
 import { demo, signIn } from '../helpers/http.ts';
 import { createPlan } from '../helpers/plans.ts';
+
+const command = commandReader('mejora documents export');
 
 describe.each(engines)('bulk export from the database on %s', (engine) => {
   let t: TestApp;
@@ -42,7 +44,7 @@ describe.each(engines)('bulk export from the database on %s', (engine) => {
 
   it('exports every plan but the damaged one, reports that one, audits each export, and resumes', async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'mejora-export-db-'));
-    const source = databasePlanSource(t.deps, {}, 2);
+    const source = planSource(t.deps, command, {}, 2);
     const first = await exportDocuments({ source, outDir, format: 'pdf', workers: 2 });
     expect(first).toMatchObject({ total: all.length, rendered: all.length - 1, failed: 1 });
     expect(first.failures).toEqual([
@@ -60,11 +62,29 @@ describe.each(engines)('bulk export from the database on %s', (engine) => {
     expect(await exported(all.find((p) => p.id !== damagedId)!.id)).toBe(1);
   });
 
+  it("records each read as the command's, for no user", async () => {
+    const closed = all.filter((p) => p.status === 'closed');
+    expect(closed.length).toBeGreaterThan(0);
+    const summary = await exportDocuments({
+      source: planSource(t.deps, command, { statuses: ['closed'] }),
+      outDir: mkdtempSync(join(tmpdir(), 'mejora-export-db-')),
+      format: 'pdf',
+      workers: 1,
+    });
+    expect(summary.rendered).toBe(closed.length);
+    const reads = await t.database.db
+      .select({ actor: auditEvents.actorUserId, requestId: auditEvents.requestId })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.chain, closed[0].id), eq(auditEvents.action, 'plan.document_exported')));
+    expect(reads.length).toBeGreaterThan(0);
+    for (const read of reads) expect(read).toEqual({ actor: null, requestId: 'job:mejora documents export' });
+  });
+
   it('exports only the plans of the statuses and departments asked for', async () => {
     const active = all.filter((p) => p.status === 'active');
     expect(active.length).toBeGreaterThan(0);
     const byStatus = await exportDocuments({
-      source: databasePlanSource(t.deps, { statuses: ['active'] }),
+      source: planSource(t.deps, command, { statuses: ['active'] }),
       outDir: mkdtempSync(join(tmpdir(), 'mejora-export-db-')),
       format: 'docx',
       workers: 1,
@@ -74,7 +94,7 @@ describe.each(engines)('bulk export from the database on %s', (engine) => {
     const department = active[0].department;
     const inDepartment = all.filter((p) => p.department === department && p.id !== damagedId);
     const byDepartment = await exportDocuments({
-      source: databasePlanSource(t.deps, {
+      source: planSource(t.deps, command, {
         departments: [department.toUpperCase()],
         statuses: ['active', 'closed', 'draft'],
       }),

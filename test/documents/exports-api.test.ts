@@ -12,6 +12,7 @@ import {
   auditEvents,
   documentExports,
   plans,
+  roleMemberships,
   storedFileChunks,
   storedFiles,
 } from '../../src/db/schema/index.ts';
@@ -264,6 +265,28 @@ describe.each(engines)('exports as background jobs on %s', (engine) => {
       expect(zipListing((await download(done.downloadUrl)).rawPayload)).toHaveLength(
         done.total - done.failed,
       );
+    });
+
+    it('an export whose HR administrator is no longer one fails, and no plan is read for it', async () => {
+      const { email, userId } = await createUserWithEmployee(t.database.db, hr.user.orgId, {
+        roles: ['hr_admin'],
+      });
+      const former = await signIn(t.app, email);
+      const created = await former.post('/api/v1/exports', { statuses: ['closed'] });
+      expect(created.status, created.text).toBe(202);
+      await t.database.db.delete(roleMemberships).where(eq(roleMemberships.userId, userId));
+      expect(await runDocumentExport(t.deps, created.body.id, { workers: 1 })).toBe('failed');
+      const [row] = await t.database.db
+        .select()
+        .from(documentExports)
+        .where(eq(documentExports.id, created.body.id));
+      expect(row).toMatchObject({ status: 'failed', rendered: 0 });
+      expect(row.error).toMatch(/can no longer export plan documents/);
+      const reads = await t.database.db
+        .select({ digest: auditEvents.digest })
+        .from(auditEvents)
+        .where(eq(auditEvents.action, 'plan.document_exported'));
+      expect(reads.filter((r) => r.digest?.exportId === created.body.id)).toEqual([]);
     });
 
     it('after a week the zip is removed and a download answers 410', async () => {

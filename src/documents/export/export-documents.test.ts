@@ -3,9 +3,9 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { samplePlanSource } from '../../../test/fixtures/sample-plan-source.ts';
 import { type ExportProgress, exportDocuments, exportFileName, zipName } from './export-documents.ts';
 import { manifestName, readManifest } from './manifest.ts';
-import { samplePlanSource } from './sample-plan-source.ts';
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'mejora-export-'));
 const documentsIn = (dir: string) =>

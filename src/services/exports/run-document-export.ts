@@ -6,15 +6,16 @@ import { join } from 'node:path';
 import { and, eq, lte } from 'drizzle-orm';
 import { removeStoredFile, storeFile } from '../../db/repositories/stored-files.ts';
 import { documentExports } from '../../db/schema/index.ts';
-import { databasePlanSource } from '../../documents/export/database-plan-source.ts';
 import {
   type ExportProgress,
   type ExportSummary,
   exportDocuments,
   zipName,
 } from '../../documents/export/export-documents.ts';
+import { loadActor } from '../auth/load-actor.ts';
 import type { Deps } from '../context.ts';
 import { exportDir, removeExportFiles } from './document-exports.ts';
+import { planSource } from './plan-source.ts';
 
 /** How long a finished export's zip is kept. */
 export const exportKeepDays = 7;
@@ -68,6 +69,20 @@ export async function runDocumentExport(
     return claimed;
   });
   if (!row) return 'not_runnable';
+  // The plans are read as the HR administrator who asked for them sees them, and each read is theirs: one who has
+  // since left, or is no longer an HR administrator of the organisation, has the export fail rather than run.
+  const requester = await loadActor(db, row.requestedByUserId);
+  if (!requester || requester.orgId !== row.orgId || !requester.roles.has('hr_admin')) {
+    await db
+      .update(documentExports)
+      .set({
+        status: 'failed',
+        error: 'The HR administrator who asked for this export can no longer export plan documents',
+        finishedAt: deps.now().toISOString(),
+      })
+      .where(byId);
+    return 'failed';
+  }
 
   const outDir = exportDir(deps.config, row.id);
   const cancel = new AbortController();
@@ -97,11 +112,10 @@ export async function runDocumentExport(
   let summary: ExportSummary;
   try {
     summary = await exportDocuments({
-      source: databasePlanSource(
+      source: planSource(
         deps,
-        { orgId: row.orgId, statuses: row.statuses, departments: row.departments },
-        100,
-        { exportId: row.id, userId: row.requestedByUserId },
+        { kind: 'requester', actor: requester, exportId: row.id },
+        { statuses: row.statuses, departments: row.departments },
       ),
       outDir,
       format: row.format,

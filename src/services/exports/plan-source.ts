@@ -1,50 +1,64 @@
-// Exported plans from the database: a page of ids at a time, each plan loaded and presented only when it is
-// rendered, and recorded in its audit chain as exported.
+// The plans an export reads from the database: a page of ids at a time, each plan loaded and presented only when
+// it is rendered, as its reader sees it, and recorded in its audit chain as read by that reader.
 import { and, asc, count, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { PlanView } from '../../contracts/plans.ts';
 import type { Database } from '../../db/client.ts';
 import { loadPlanAggregate } from '../../db/repositories/plan-repository.ts';
 import { organizations, plans } from '../../db/schema/index.ts';
+import type { PlanEntry, PlanSource } from '../../documents/export/export-documents.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
-import { appendAuditEvent } from '../../services/audit/append-audit-event.ts';
-import { jobMeta } from '../../services/context.ts';
-import { loadLogo } from '../../services/organization/logo.ts';
-import { presentPlan } from '../../services/plans/present-plan.ts';
-import type { PlanEntry, PlanSource } from './export-documents.ts';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { jobMeta } from '../context.ts';
+import { loadLogo } from '../organization/logo.ts';
+import { presentPlan } from '../plans/present-plan.ts';
 
 export type PlanFilter = {
   /** Plan statuses to export; empty = all. */
   statuses?: string[];
   /** Departments to export (case-insensitive); empty = all. */
   departments?: string[];
-  /** One organisation; default every organisation in the database. */
-  orgId?: string;
 };
 
-/** Who the export is for, recorded with each plan's read: the export job and the user who asked for it. */
-export type ExportRequester = { exportId: string; userId: string };
+/**
+ * Who reads the plans, given by the caller: the HR administrator who asked for the export in the app (the export
+ * job reads for them, in their organisation, and each read is theirs), or a command run on the server, over every
+ * organisation, which acts for no user and is named in the audit events as a job is (`job:<command>`).
+ */
+export type ExportReader =
+  | { kind: 'requester'; actor: Actor; exportId: string }
+  | { kind: 'command'; command: string };
 
-/** The exporting system acts as an HR administrator of the plan's organisation, and nobody in particular. */
-export const exportActor = (orgId: string): Actor => ({
-  userId: '00000000-0000-0000-0000-000000000000',
-  orgId,
-  name: 'Mejora export',
-  email: 'export@mejora.invalid',
-  locale: 'en',
-  roles: new Set(['hr_admin']),
-  employeeId: null,
-});
+/** The reader of an export run by a command on the server: `commandReader('mejora documents export')`. */
+export const commandReader = (command: string): ExportReader => ({ kind: 'command', command });
 
-export function databasePlanSource(
+/**
+ * Whom a plan is presented to: the requester; for a command, the sight an HR administrator of the plan's
+ * organisation has, for no user (the zero id is nobody's relationship to a plan), under the command's name.
+ */
+function viewerOf(reader: ExportReader, orgId: string): Actor {
+  if (reader.kind === 'requester') return reader.actor;
+  return {
+    userId: '00000000-0000-0000-0000-000000000000',
+    orgId,
+    name: reader.command,
+    email: '',
+    locale: 'en',
+    roles: new Set(['hr_admin']),
+    employeeId: null,
+  };
+}
+
+export function planSource(
   deps: { database: Database; now: () => Date },
+  reader: ExportReader,
   filter: PlanFilter = {},
   pageSize = 100,
-  requester: ExportRequester | null = null,
 ): PlanSource {
   const db = deps.database.db;
   const conditions: SQL[] = [];
-  if (filter.orgId) conditions.push(eq(plans.orgId, filter.orgId));
+  // A person reads their own organisation's plans only.
+  if (reader.kind === 'requester') conditions.push(eq(plans.orgId, reader.actor.orgId));
   if (filter.statuses?.length) conditions.push(inArray(plans.status, filter.statuses));
   if (filter.departments?.length) {
     const wanted = filter.departments.map((d) => d.trim().toLowerCase());
@@ -68,19 +82,20 @@ export function databasePlanSource(
     const aggregate = await loadPlanAggregate(db, orgId, planId);
     if (!aggregate) throw new Error('the plan no longer exists');
     const now = deps.now();
-    const view = presentPlan(exportActor(orgId), aggregate, todayIn(await timezoneOf(orgId), now));
-    // Every read of a plan is audited: a read by the user who asked for the export, or else by the system.
+    const view = presentPlan(viewerOf(reader, orgId), aggregate, todayIn(await timezoneOf(orgId), now));
+    // Every read of a plan is audited: a read by the user who asked for the export, or by the command.
+    const isRequested = reader.kind === 'requester';
     await db.transaction((tx) =>
-      appendAuditEvent(tx, jobMeta('document-export'), now, {
+      appendAuditEvent(tx, jobMeta(isRequested ? 'document-export' : reader.command), now, {
         orgId,
-        actorUserId: requester?.userId ?? null,
+        actorUserId: isRequested ? reader.actor.userId : null,
         action: 'plan.document_exported',
         entityType: 'document',
         entityId: planId,
         planId,
         digest: {
           version: aggregate.plan.version,
-          ...(requester ? { exportId: requester.exportId } : {}),
+          ...(isRequested ? { exportId: reader.exportId } : {}),
         },
       }),
     );
