@@ -8,7 +8,7 @@ import { samplePlan } from '../../test/fixtures/sample-plan.ts';
 import type { PlanView } from '../contracts/plans.ts';
 import { canonicalJson, sha256 } from '../domain/audit/canonical-json.ts';
 import { eventHash, genesisHash } from '../domain/audit/chain.ts';
-import { type DossierRecord, dossierFormat, renderDossierAppendix, renderDossierPdf } from './dossier.ts';
+import { type DossierRecord, renderDossierAppendix, renderDossierPdf } from './dossier.ts';
 import {
   loadOrganizationCertificate,
   type OrganizationCertificate,

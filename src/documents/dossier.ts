@@ -2,11 +2,11 @@
 // responses, outcome, signature certificate, audit trail) in one PDF that embeds the canonical JSON it was made from.
 import { createHash } from 'node:crypto';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
-import type { PlanView } from '../contracts/plans.ts';
 import { canonicalJson, sha256 } from '../domain/audit/canonical-json.ts';
 import type { ChainedEvent } from '../domain/audit/chain.ts';
 import type { CheckInType } from '../domain/plan/check-ins.ts';
 import type { PlanOutcome } from '../domain/plan/plan.ts';
+import type { PlanReadModel } from '../domain/plan/read-model.ts';
 import { isSignatureCurrent } from '../domain/plan/signatures.ts';
 import type { Locale } from '../domain/template/template.ts';
 import { appendTaggedPages } from './append-tagged-pages.ts';
@@ -39,7 +39,7 @@ export type DossierRecord = {
   organization: { id: string; name: string };
   plan: {
     id: string;
-    status: PlanView['status'];
+    status: PlanReadModel['status'];
     locale: Locale;
     version: number;
     /** The version of the last major change: signatures of earlier versions no longer count. */
@@ -722,7 +722,7 @@ export type DossierPdfOptions = {
 
 /** The dossier PDF: the plan as shown by `plan`, the appendix made from `record`, the record embedded, signed. */
 export async function renderDossierPdf(
-  plan: PlanView,
+  plan: PlanReadModel,
   record: DossierRecord,
   options: DossierPdfOptions,
 ): Promise<Buffer> {

@@ -18,7 +18,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { PlanView } from '../contracts/plans.ts';
+import type { PlanReadModel } from '../domain/plan/read-model.ts';
 import type { HeadingKey } from '../domain/template/template.ts';
 import type { LogoFile } from './logo-image.ts';
 import {
@@ -184,10 +184,10 @@ function pageNumber(template: string): ParagraphChild[] {
 }
 
 function body(
-  plan: PlanView,
+  plan: PlanReadModel,
   h: Record<HeadingKey, string>,
   words: DocumentWords,
-  locale: PlanView['locale'],
+  locale: PlanReadModel['locale'],
   responses: EmployeeResponse[],
   today: string,
 ): FileChild[] {
@@ -409,7 +409,8 @@ function body(
   );
 
   const primaryKeys = new Set(['manager', 'hr', 'hr_representative', 'mentor']);
-  const isPrimary = (c: PlanView['contacts'][number]): boolean => c.key !== null && primaryKeys.has(c.key);
+  const isPrimary = (c: PlanReadModel['contacts'][number]): boolean =>
+    c.key !== null && primaryKeys.has(c.key);
   const join = (parts: (string | null)[]): string => parts.filter((p) => p !== null && p !== '').join(' | ');
   push(
     heading(h.contacts, 1),
@@ -566,14 +567,14 @@ function logoRun(logo: LogoFile): ImageRun {
 export type PlanDocxOptions = {
   logo?: LogoFile | null;
   /** The document's language (labels, status words, dates, numbers); the plan's own language by default. */
-  locale?: PlanView['locale'];
+  locale?: PlanReadModel['locale'];
   /** Who downloaded the file: its "last modified by". */
   downloadedBy?: string;
   /** The mentor's role and the employee's responses, which the plan view does not carry. */
   extras?: DocumentExtras;
 };
 
-export async function renderPlanDocx(input: PlanView, options: PlanDocxOptions = {}): Promise<Buffer> {
+export async function renderPlanDocx(input: PlanReadModel, options: PlanDocxOptions = {}): Promise<Buffer> {
   const locale = options.locale ?? input.locale;
   const plan = printablePlan(input, locale, options.extras);
   const words = documentWords(locale);

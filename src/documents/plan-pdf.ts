@@ -1,6 +1,6 @@
 // The plan as a PDF: every section of the PIP document in its order, in the plan's language, with DejaVu Sans.
 // The sections are in plan-pdf/, one file per group; the words in words.ts; the page writer in pdf-writer.ts.
-import type { PlanView } from '../contracts/plans.ts';
+import type { PlanReadModel } from '../domain/plan/read-model.ts';
 import { openPdfDocument } from './pdf-writer.ts';
 import { acknowledgments, responses } from './plan-pdf/acknowledgments.ts';
 import { closing, review } from './plan-pdf/closing.ts';
@@ -51,11 +51,11 @@ const withoutEmoji = (value: unknown): unknown => {
 };
 
 /** Renders the whole plan; resolves with the PDF bytes. */
-export async function renderPlanPdf(input: PlanView, options: PlanPdfOptions = {}): Promise<Buffer> {
+export async function renderPlanPdf(input: PlanReadModel, options: PlanPdfOptions = {}): Promise<Buffer> {
   // Text typed in the app may carry emoji; one scan of the whole plan is cheap next to rendering it.
   const json = JSON.stringify(input);
   emoji.lastIndex = 0;
-  const clean = mayHaveEmoji.test(json) && emoji.test(json) ? (withoutEmoji(input) as PlanView) : input;
+  const clean = mayHaveEmoji.test(json) && emoji.test(json) ? (withoutEmoji(input) as PlanReadModel) : input;
   const locale = options.locale ?? clean.locale;
   const plan = printablePlan(clean, locale, options.extras);
   const organizationName = options.organizationName ?? plan.header.organizationName;

@@ -2,7 +2,7 @@
 // template prompt, or empty, prints as a blank line to fill in (never the prompt as if it were content); values
 // the plan holds elsewhere (training budget, hours per week, the mentor's role) print where the template has their
 // line; template texts still as shipped print in the document's language; the plan's own text stays as written.
-import type { PlanView } from '../contracts/plans.ts';
+import type { PlanReadModel } from '../domain/plan/read-model.ts';
 import { defaultTemplate } from '../domain/template/default-templates.ts';
 import type { Locale } from '../domain/template/template.ts';
 
@@ -129,7 +129,7 @@ function translated<T>(value: T, map: Map<string, string>, key = ''): T {
 }
 
 /** The template's purpose with the plan's names filled in, as the plan stores it. */
-const purposeOf = (locale: Locale, plan: PlanView): string =>
+const purposeOf = (locale: Locale, plan: PlanReadModel): string =>
   defaultTemplate(locale)
     .overview.purpose.replaceAll('{employeeName}', plan.header.employeeName)
     .replaceAll('{jobTitle}', plan.header.position);
@@ -144,7 +144,11 @@ export function promptedValue(value: string, prompts: Set<string>): string {
  * The plan as its document prints it in `locale`: template texts still as shipped in the document's language,
  * prompted fields blank when unfilled, budget and hours in the lines the template keeps for them, the mentor's role.
  */
-export function printablePlan(plan: PlanView, locale: Locale, extras: DocumentExtras = {}): PlanView {
+export function printablePlan(
+  plan: PlanReadModel,
+  locale: Locale,
+  extras: DocumentExtras = {},
+): PlanReadModel {
   let view = plan;
   if (plan.locale !== locale) {
     const map = new Map(translationsOf(plan.locale, locale));

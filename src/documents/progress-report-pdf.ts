@@ -1,8 +1,9 @@
 // The weekly progress report as a PDF: where the plan stands, each metric's chart as vector graphics, the week's
 // check-ins and risk flags. Its page primitives (reportWriter) also lay out the dossier's appendix.
-import type { PlanView } from '../contracts/plans.ts';
+
 import { addDays, daysBetween } from '../domain/plan/dates.ts';
 import { elapsedShare } from '../domain/plan/metrics.ts';
+import type { PlanReadModel } from '../domain/plan/read-model.ts';
 import type { Locale } from '../domain/template/template.ts';
 import { drawRule, openPdfDocument, type PdfLook, pdfColor, pdfWriter } from './pdf-writer.ts';
 import {
@@ -179,7 +180,7 @@ const words = {
   },
 } as const;
 
-type Metric = PlanView['metrics'][number];
+type Metric = PlanReadModel['metrics'][number];
 
 export type ProgressReportCheckIn = {
   type: CheckInType;
@@ -192,7 +193,7 @@ export type ProgressReportCheckIn = {
 
 /** What a weekly report shows besides the plan itself. */
 export type ProgressReportInput = {
-  plan: PlanView;
+  plan: PlanReadModel;
   /** The first day of the reported week, YYYY-MM-DD; the week runs seven days. */
   weekStart: string;
   /** The day the report is made, for the elapsed share and the charts' "today". */

@@ -1,16 +1,17 @@
 // Done / not done on the plan's timeline, as the seed's check boxes: the same rule for the PDF and the DOCX.
-import type { PlanView } from '../contracts/plans.ts';
+
 import { addDays } from '../domain/plan/dates.ts';
+import type { PlanReadModel } from '../domain/plan/read-model.ts';
 import type { Locale } from '../domain/template/template.ts';
 
 /** Plans that have not started: nothing on their timeline can be done yet. */
-const notStarted = new Set<PlanView['status']>(['draft', 'in_review', 'awaiting_acknowledgment']);
+const notStarted = new Set<PlanReadModel['status']>(['draft', 'in_review', 'awaiting_acknowledgment']);
 
 /**
  * The day the timeline is read as of: null before the plan starts; the day it was decided for a closed plan (what
  * fell after a cancellation was never done); otherwise `today`.
  */
-export function timelineAsOf(plan: PlanView, today: string): string | null {
+export function timelineAsOf(plan: PlanReadModel, today: string): string | null {
   if (notStarted.has(plan.status)) return null;
   const decided = plan.outcome?.decidedAt?.slice(0, 10) ?? null;
   if (decided !== null && decided < today) return decided;

@@ -2,14 +2,14 @@
 // names, and the locale's formats for dates, numbers, values and money. The plan PDF, the Word document, the
 // weekly progress report and the dossier say the same thing in the same words.
 
-import type { PlanView } from '../contracts/plans.ts';
 import type { CheckInType } from '../domain/plan/check-ins.ts';
+import type { PlanReadModel } from '../domain/plan/read-model.ts';
 import type { HeadingKey, Locale } from '../domain/template/template.ts';
 import { headingKeys } from '../domain/template/template.ts';
 
 export type DocumentLocale = Locale;
 
-type Cadence = PlanView['support']['managerCheckIn'];
+type Cadence = PlanReadModel['support']['managerCheckIn'];
 
 /** The few words a document needs beyond the plan's headings, and the locale's formats. */
 export type DocumentWords = {
@@ -25,13 +25,13 @@ export type DocumentWords = {
   reason: string;
   decidedBy: string;
   witness: string;
-  planStatus: Record<PlanView['status'], string>;
-  metricStatus: Record<PlanView['metrics'][number]['status'], string>;
+  planStatus: Record<PlanReadModel['status'], string>;
+  metricStatus: Record<PlanReadModel['metrics'][number]['status'], string>;
   /** Across every page of a plan not yet approved. */
   draftMark: string;
   /** Who approved, as printed beside the approver's name: "manager", "HR". */
   approverRole: Record<'manager' | 'hr', string>;
-  outcomes: Record<NonNullable<PlanView['outcome']>['outcome'], string>;
+  outcomes: Record<NonNullable<PlanReadModel['outcome']>['outcome'], string>;
   signedVersion: (version: number) => string;
   cadence: (cadence: Cadence) => string;
   /** "24 Nov 2026" / "24 nov 2026" from YYYY-MM-DD or an ISO timestamp; "—" when missing. */
@@ -125,7 +125,7 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
  * approved; the words for "none" until the plan has been approved. Never the manager's name by default.
  */
 export function approvedByLine(
-  approvals: PlanView['approvals'],
+  approvals: PlanReadModel['approvals'],
   words: Pick<DocumentWords, 'approverRole' | 'date' | 'none'>,
 ): string {
   const line = [...approvals]
@@ -183,7 +183,7 @@ export const noneRecorded: Record<DocumentLocale, string> = {
 };
 
 /** Every heading the template defines; a plan from an older template falls back to the key. */
-export const headingsOf = (plan: Pick<PlanView, 'headings'>): Record<HeadingKey, string> =>
+export const headingsOf = (plan: Pick<PlanReadModel, 'headings'>): Record<HeadingKey, string> =>
   Object.fromEntries(headingKeys.map((k) => [k, plan.headings[k] ?? k])) as Record<HeadingKey, string>;
 
 /** "Page 2 of 7", as the progress report and the dossier's appendix number their pages. */

@@ -5,7 +5,7 @@ import { createWriteStream, mkdirSync, renameSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ZipArchive } from 'archiver';
-import type { PlanView } from '../../contracts/plans.ts';
+import type { PlanReadModel } from '../../domain/plan/read-model.ts';
 import { fileSlug } from '../file-slug.ts';
 import type { LogoFile } from '../logo-image.ts';
 import type { RenderTask } from './export-worker.ts';
@@ -25,7 +25,7 @@ export type PlanEntry = {
   planId: string;
   version: number;
   employeeName: string;
-  load(): Promise<PlanView>;
+  load(): Promise<PlanReadModel>;
   /** The logo of the plan's organisation, printed in the header; absent or null = none. */
   logo?(): Promise<LogoFile | null>;
 };
@@ -189,7 +189,7 @@ export async function exportDocuments(options: ExportOptions): Promise<ExportSum
           isInterrupted = true;
           break pages;
         }
-        let plan: PlanView;
+        let plan: PlanReadModel;
         let logo: LogoFile | null;
         try {
           plan = await entry.load();

@@ -3,14 +3,14 @@
 import { createHash } from 'node:crypto';
 import { rename, writeFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
-import type { PlanView } from '../../contracts/plans.ts';
+import type { PlanReadModel } from '../../domain/plan/read-model.ts';
 import { defaultTemplate } from '../../domain/template/default-templates.ts';
 import type { LogoFile } from '../logo-image.ts';
 import { partialSuffix } from './manifest.ts';
 
 export type RenderTask = {
   id: number;
-  plan: PlanView;
+  plan: PlanReadModel;
   /** Arrives as a Uint8Array: a Buffer does not survive the copy between threads as a Buffer. */
   logo: LogoFile | null;
   format: 'pdf' | 'docx';

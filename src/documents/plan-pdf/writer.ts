@@ -1,6 +1,6 @@
 // The plan PDF's look and its writer: type sizes, margins, how much room each heading keeps below it, and what
 // every section receives besides the plan (the words, the formats, the day the timeline is read as of).
-import type { PlanView } from '../../contracts/plans.ts';
+import type { PlanReadModel } from '../../domain/plan/read-model.ts';
 import type { HeadingKey } from '../../domain/template/template.ts';
 import { type PdfLook, pdfWriter } from '../pdf-writer.ts';
 import type { DocumentLocale, DocumentWords } from '../words.ts';
@@ -52,7 +52,7 @@ export function planWriter(doc: PDFKit.PDFDocument) {
 /** Everything the sections need besides the plan: the writer, the words and the formatters. */
 export type Context = {
   w: PlanWriter;
-  plan: PlanView;
+  plan: PlanReadModel;
   locale: DocumentLocale;
   h: Record<HeadingKey, string>;
   words: DocumentWords;
