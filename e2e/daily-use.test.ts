@@ -1,5 +1,6 @@
 // Day-to-day use: an adjustment waits on HR's home and is decided on the plan's overview; the signatures tab after
-// the change says who still signs and what changed; notifications say what happened, one line per plan in the bell;
+// the change says who still signs and what changed; notifications say what happened, one line per plan in the bell
+// and one card per plan on the notifications page;
 // a plan that is over shows no review ahead of it.
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -227,17 +228,41 @@ describe('notifications', { timeout: 180_000 }, () => {
     });
     expect(answered.status(), await answered.text()).toBe(201);
 
+    // The page shows one card per plan: the newest sentence links to where to act, with how many events and when.
     await manager.goto('/notifications');
-    const feedback = manager.getByRole('link', { name: `Feedback on ${employeeName} arrived for the plan.` });
+    const cards = manager.locator('.notification-group');
+    const card = cards.filter({ hasText: employeeName });
+    const feedback = card.getByRole('link', { name: `Feedback on ${employeeName} arrived for the plan.` });
     await feedback.waitFor();
     expect(await feedback.getAttribute('href')).toBe(`/plans/${planId}/metrics`);
-    const comment = manager.getByRole('link', { name: `commented on the plan for ${employeeName}.` }).first();
+    expect(await card.count()).toBe(1);
+    const cardText = (await card.textContent()) ?? '';
+    const events = Number(/(\d+) notifications, \d+ unread/.exec(cardText)?.[1]);
+    expect(events).toBeGreaterThanOrEqual(13);
+    // One sentence per plan on the page: the comments and signatures are inside the card, not rows of their own.
+    expect(
+      await manager.getByRole('link', { name: `commented on the plan for ${employeeName}.` }).count(),
+    ).toBe(0);
+    expect(await cards.count()).toBeLessThan(events);
+    // Opened, the card lists the plan's events one by one, each with its own place to act.
+    await card.getByRole('button', { name: `Show the ${events} events` }).click();
+    const list = card.getByRole('list', { name: 'Events of this plan, newest first' });
+    expect(await list.getByRole('listitem').count()).toBe(events);
+    const comment = list.getByRole('link', { name: `commented on the plan for ${employeeName}.` }).first();
     expect(await comment.getAttribute('href')).toBe(`/plans/${planId}/comments`);
-    const signed = manager
+    const signed = list
       .getByRole('link', { name: `${managerName} signed the plan for ${employeeName} as manager.` })
       .first();
     expect(await signed.getAttribute('href')).toBe(`/plans/${planId}/signatures`);
     expect(await manager.locator('main').textContent()).not.toMatch(/There is news/);
+    // Marking the card read marks all of its events read at once.
+    await card.getByRole('button', { name: 'Mark as read' }).click();
+    await expect.poll(async () => card.getAttribute('data-unread'), { timeout: 15_000 }).toBeNull();
+    expect(await card.textContent()).toMatch(new RegExp(`${events} notifications, 0 unread`));
+    // A new comment makes the plan news again, for the bell below.
+    await write(hr, `/api/v1/plans/${planId}/comments`, { body: 'One more note on the extension.' });
+    await manager.reload();
+    await manager.locator('.notification-group[data-unread]').filter({ hasText: employeeName }).waitFor();
 
     // Over a dozen events about this plan are one line in the bell, and the bell counts plans, not events.
     const plans = (await (await manager.request.get('/api/v1/plans')).json()) as { items: unknown[] };
@@ -253,7 +278,7 @@ describe('notifications', { timeout: 180_000 }, () => {
     expect(texts.filter((text) => text.includes(employeeName))).toHaveLength(1);
     expect(texts.join('\n')).not.toMatch(/There is news/);
     const line = lines.filter({ hasText: employeeName });
-    expect(await line.textContent()).toMatch(/(1[3-9]|[2-9]\d) notifications, \d+ unread/);
+    expect(await line.textContent()).toMatch(/(1[3-9]|[2-9]\d) notifications, 1 unread/);
     // Opening the line marks the plan's notifications read: the bell has one plan fewer.
     await line.click();
     await manager.waitForURL(new RegExp(`/plans/${planId}`));
