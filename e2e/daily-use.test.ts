@@ -291,3 +291,73 @@ describe('notifications', { timeout: 180_000 }, () => {
       );
   });
 });
+
+describe('removing several development activities', { timeout: 120_000 }, () => {
+  it('the manager selects activities, confirms, and they are removed together; select all picks every one', async () => {
+    const manager = await as(logins.manager);
+    const employees = (await (
+      await manager.request.get(`/api/v1/employees?q=${encodeURIComponent(logins.employee)}`)
+    ).json()) as { items: { id: string; email: string }[] };
+    const employee = employees.items.find((e) => e.email === logins.employee);
+    expect(employee).toBeDefined();
+    const draft = await write(manager, '/api/v1/plans', {
+      employeeId: employee?.id,
+      startDate: new Date().toISOString().slice(0, 10),
+      durationWeeks: 12,
+      locale: 'en',
+    });
+    const id = String(draft.id);
+    for (const title of ['Removal course one', 'Removal course two', 'Removal course three'])
+      await write(manager, `/api/v1/plans/${id}/activities`, {
+        groupKey: 'technical',
+        section: 'Courses',
+        title,
+      });
+    const activitiesOf = async () =>
+      (
+        (await (await manager.request.get(`/api/v1/plans/${id}`)).json()) as {
+          activities: { title: string }[];
+        }
+      ).activities;
+    const before = await activitiesOf();
+
+    await manager.goto(`/plans/${id}/development`);
+    const removeButton = manager.getByRole('button', { name: /^Remove selected \(\d+\)$/ });
+    await removeButton.waitFor();
+    expect(await removeButton.isDisabled()).toBe(true);
+    await manager.getByRole('checkbox', { name: 'Select for removal: Removal course one' }).check();
+    await manager.getByRole('checkbox', { name: 'Select for removal: Removal course three' }).check();
+    await manager.getByRole('button', { name: 'Remove selected (2)' }).click();
+    const dialog = manager.getByRole('dialog', { name: 'Remove 2 activities?' });
+    await dialog.waitFor();
+    // One request removes both.
+    const removals: string[] = [];
+    manager.on('request', (request) => {
+      if (request.url().includes('/activities')) removals.push(`${request.method()} ${request.url()}`);
+    });
+    await dialog.getByRole('button', { name: 'Remove 2 activities' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await manager
+      .getByRole('checkbox', { name: 'Select for removal: Removal course one' })
+      .waitFor({ state: 'detached' });
+    expect(removals).toEqual([
+      expect.stringMatching(/^POST .*\/api\/v1\/plans\/[^/]+\/activities\/removals$/),
+    ]);
+    expect(
+      await manager.getByRole('checkbox', { name: 'Select for removal: Removal course two' }).count(),
+    ).toBe(1);
+    const after = await activitiesOf();
+    expect(after.map((a) => a.title)).toEqual(
+      before.map((a) => a.title).filter((t) => t !== 'Removal course one' && t !== 'Removal course three'),
+    );
+
+    // Select all picks every activity left; the button counts them.
+    await manager.getByRole('checkbox', { name: 'Select all activities' }).check();
+    await manager.getByRole('button', { name: `Remove selected (${after.length})` }).waitFor();
+    expect(await manager.locator('.activity-select input:checked').count()).toBe(after.length);
+    // Cancelling removes nothing.
+    await manager.getByRole('button', { name: `Remove selected (${after.length})` }).click();
+    await manager.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    expect((await activitiesOf()).length).toBe(after.length);
+  });
+});
