@@ -121,6 +121,16 @@ describe('an adjustment waiting for a decision', { timeout: 180_000 }, () => {
     expect(await list.getByRole('link', { name: 'Review and decide' }).getAttribute('href')).toBe(
       `/plans/${planId}`,
     );
+    // The navigation and the inbox's title count the whole inbox, as the server counts it, not its first page.
+    const inbox = (await (await page.request.get('/api/v1/me/inbox?limit=1')).json()) as {
+      items: unknown[];
+      counts: Record<string, number>;
+    };
+    const total = Object.values(inbox.counts).reduce((sum, count) => sum + count, 0);
+    expect(inbox.counts.decide_adjustment).toBe(1);
+    expect(total).toBeGreaterThanOrEqual(inbox.items.length);
+    await page.getByLabel(`${total} waiting on you`).first().waitFor();
+    await page.getByRole('heading', { name: `Waiting on you (${total})` }).waitFor();
   });
 
   it("the notification of the plan's HR representative opens the overview, where Approve is", async () => {
