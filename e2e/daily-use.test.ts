@@ -369,5 +369,12 @@ describe('removing several development activities', { timeout: 120_000 }, () => 
     await manager.getByRole('button', { name: `Remove selected (${after.length})` }).click();
     await manager.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     expect((await activitiesOf()).length).toBe(after.length);
+
+    // An agreed plan changes its activities through an adjustment: its Development tab offers no removal.
+    const active = await firstPlan(manager, 'active');
+    await manager.goto(`/plans/${active.id}/development`);
+    await manager.getByRole('progressbar').first().waitFor();
+    expect(await manager.getByRole('checkbox', { name: 'Select all activities' }).count()).toBe(0);
+    expect(await manager.getByRole('button', { name: /^Remove selected/ }).count()).toBe(0);
   });
 });

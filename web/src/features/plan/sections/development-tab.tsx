@@ -42,7 +42,8 @@ export function DevelopmentTab({ plan }: { plan: PlanView }) {
       activities={plan.activities}
       groups={plan.development.groups}
       canUpdate={plan.permissions.canUpdateActivities}
-      canRemove={plan.permissions.canEdit}
+      // Once agreed, removing an activity is a major change: it goes through an adjustment, not this list.
+      canRemove={plan.permissions.canEdit && plan.status === 'draft'}
       heading={plan.headings.trainingActivities}
     />
   );
