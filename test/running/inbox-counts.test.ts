@@ -67,33 +67,68 @@ describe.each(engines)('inbox counts on %s', (engine) => {
       changes: { metrics: { update: [{ id: active.metrics[0].id, target: active.metrics[0].target + 1 }] } },
     });
     expect(proposed.status, proposed.text).toBe(201);
+    // A refusal waits for HR's witness statement; a plan with a mentor will have sessions to record.
+    const refusing = await completePlan(manager, await createPlan(manager));
+    await manager.post(`/api/v1/plans/${refusing.id}/transitions`, { action: 'submit' });
+    await hr.post(`/api/v1/plans/${refusing.id}/transitions`, { action: 'approve' });
+    const refused = await employee.post(`/api/v1/plans/${refusing.id}/signatures`, {
+      role: 'employee',
+      refused: true,
+      response: 'I do not agree with the examples.',
+    });
+    expect(refused.status, refused.text).toBe(201);
+    const mentored = await completePlan(
+      manager,
+      await createPlan(manager, { mentorId: clients.mentor.user.id }),
+    );
+    await activatePlan(manager, hr, employee, mentored.id);
   });
+
+  /** For every person: the counts equal the items of all pages, kind by kind, with pages of any size. */
+  async function expectCountsOfEveryPage() {
+    for (const [name, client] of Object.entries(clients)) {
+      const whole = await client.get('/api/v1/me/inbox?limit=100');
+      expect(whole.status, whole.text).toBe(200);
+      expect(Object.keys(whole.body.counts).sort(), name).toEqual([...kinds].sort());
+      const all = await allItems(client, 1);
+      expect(tally(all), name).toEqual(whole.body.counts);
+      expect(tally(await allItems(client, 2)), name).toEqual(whole.body.counts);
+      if (!whole.body.nextCursor) expect(whole.body.counts, name).toEqual(tally(whole.body.items));
+    }
+  }
   afterAll(() => t?.close());
 
   it('HR’s counts go beyond a page: three approvals counted on a page of one', async () => {
     const first = await clients.hr.get('/api/v1/me/inbox?limit=1');
     expect(first.status, first.text).toBe(200);
-    expect(first.body.items.length).toBeLessThanOrEqual(1);
+    // A page holds one plan's items together: one plan here, with one or two items for HR.
+    expect(first.body.items.length).toBeLessThanOrEqual(2);
     expect(first.body.nextCursor).not.toBeNull();
     expect(first.body.counts.approve_plan).toBe(3);
     expect(first.body.counts.decide_adjustment).toBe(1);
-    expect(first.body.counts.sign_plan).toBe(2);
+    expect(first.body.counts.sign_plan).toBe(3);
     expect(Object.values(first.body.counts).reduce((a: number, b) => a + (b as number), 0)).toBeGreaterThan(
       first.body.items.length,
     );
   });
 
   it('for every person the counts equal the items of all pages, kind by kind, with any page size', async () => {
-    for (const [name, client] of Object.entries(clients)) {
-      const whole = await client.get('/api/v1/me/inbox');
-      expect(whole.status, whole.text).toBe(200);
-      expect(Object.keys(whole.body.counts).sort(), name).toEqual([...kinds].sort());
-      expect(whole.body.counts, name).toEqual(tally(whole.body.items));
-      expect(tally(await allItems(client, 1)), name).toEqual(whole.body.counts);
-      expect(tally(await allItems(client, 2)), name).toEqual(whole.body.counts);
-    }
-    // The manager owes signatures on the two plans awaiting acknowledgment; the employee too.
-    expect((await clients.manager.get('/api/v1/me/inbox')).body.counts.sign_plan).toBe(2);
+    await expectCountsOfEveryPage();
+    // The manager owes signatures on the plans awaiting acknowledgment; the employee on those not refused.
+    expect((await clients.manager.get('/api/v1/me/inbox')).body.counts.sign_plan).toBe(3);
     expect((await clients.employee.get('/api/v1/me/inbox')).body.counts.sign_plan).toBe(2);
+    expect((await clients.hr.get('/api/v1/me/inbox')).body.counts.witness_refusal).toBe(1);
+  });
+
+  it('past the plans’ end: check-ins and mentor sessions to record, outcomes to recommend, plans to close', async () => {
+    t.clock.set('2027-03-15T09:00:00Z');
+    await expectCountsOfEveryPage();
+    const manager = (await clients.manager.get('/api/v1/me/inbox?limit=1')).body.counts;
+    expect(manager.record_check_in).toBeGreaterThan(1);
+    expect(manager.recommend_outcome).toBe(2);
+    expect((await clients.hr.get('/api/v1/me/inbox')).body.counts.close_plan).toBe(2);
+    expect((await clients.mentor.get('/api/v1/me/inbox')).body.counts.record_mentor_session).toBeGreaterThan(
+      0,
+    );
   });
 });
