@@ -1,5 +1,6 @@
 // Day-to-day use: an adjustment waits on HR's home and is decided on the plan's overview; the signatures tab after
-// the change says who still signs and what changed; notifications say what happened, one line per plan in the bell;
+// the change says who still signs and what changed; notifications say what happened, one line per plan in the bell
+// and one card per plan on the notifications page;
 // a plan that is over shows no review ahead of it.
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -120,6 +121,16 @@ describe('an adjustment waiting for a decision', { timeout: 180_000 }, () => {
     expect(await list.getByRole('link', { name: 'Review and decide' }).getAttribute('href')).toBe(
       `/plans/${planId}`,
     );
+    // The navigation and the inbox's title count the whole inbox, as the server counts it, not its first page.
+    const inbox = (await (await page.request.get('/api/v1/me/inbox?limit=1')).json()) as {
+      items: unknown[];
+      counts: Record<string, number>;
+    };
+    const total = Object.values(inbox.counts).reduce((sum, count) => sum + count, 0);
+    expect(inbox.counts.decide_adjustment).toBe(1);
+    expect(total).toBeGreaterThanOrEqual(inbox.items.length);
+    await page.getByLabel(`${total} waiting on you`).first().waitFor();
+    await page.getByRole('heading', { name: `Waiting on you (${total})` }).waitFor();
   });
 
   it("the notification of the plan's HR representative opens the overview, where Approve is", async () => {
@@ -227,17 +238,41 @@ describe('notifications', { timeout: 180_000 }, () => {
     });
     expect(answered.status(), await answered.text()).toBe(201);
 
+    // The page shows one card per plan: the newest sentence links to where to act, with how many events and when.
     await manager.goto('/notifications');
-    const feedback = manager.getByRole('link', { name: `Feedback on ${employeeName} arrived for the plan.` });
+    const cards = manager.locator('.notification-group');
+    const card = cards.filter({ hasText: employeeName });
+    const feedback = card.getByRole('link', { name: `Feedback on ${employeeName} arrived for the plan.` });
     await feedback.waitFor();
     expect(await feedback.getAttribute('href')).toBe(`/plans/${planId}/metrics`);
-    const comment = manager.getByRole('link', { name: `commented on the plan for ${employeeName}.` }).first();
+    expect(await card.count()).toBe(1);
+    const cardText = (await card.textContent()) ?? '';
+    const events = Number(/(\d+) notifications, \d+ unread/.exec(cardText)?.[1]);
+    expect(events).toBeGreaterThanOrEqual(13);
+    // One sentence per plan on the page: the comments and signatures are inside the card, not rows of their own.
+    expect(
+      await manager.getByRole('link', { name: `commented on the plan for ${employeeName}.` }).count(),
+    ).toBe(0);
+    expect(await cards.count()).toBeLessThan(events);
+    // Opened, the card lists the plan's events one by one, each with its own place to act.
+    await card.getByRole('button', { name: `Show the ${events} events` }).click();
+    const list = card.getByRole('list', { name: 'Events of this plan, newest first' });
+    expect(await list.getByRole('listitem').count()).toBe(events);
+    const comment = list.getByRole('link', { name: `commented on the plan for ${employeeName}.` }).first();
     expect(await comment.getAttribute('href')).toBe(`/plans/${planId}/comments`);
-    const signed = manager
+    const signed = list
       .getByRole('link', { name: `${managerName} signed the plan for ${employeeName} as manager.` })
       .first();
     expect(await signed.getAttribute('href')).toBe(`/plans/${planId}/signatures`);
     expect(await manager.locator('main').textContent()).not.toMatch(/There is news/);
+    // Marking the card read marks all of its events read at once.
+    await card.getByRole('button', { name: 'Mark as read' }).click();
+    await expect.poll(async () => card.getAttribute('data-unread'), { timeout: 15_000 }).toBeNull();
+    expect(await card.textContent()).toMatch(new RegExp(`${events} notifications, 0 unread`));
+    // A new comment makes the plan news again, for the bell below.
+    await write(hr, `/api/v1/plans/${planId}/comments`, { body: 'One more note on the extension.' });
+    await manager.reload();
+    await manager.locator('.notification-group[data-unread]').filter({ hasText: employeeName }).waitFor();
 
     // Over a dozen events about this plan are one line in the bell, and the bell counts plans, not events.
     const plans = (await (await manager.request.get('/api/v1/plans')).json()) as { items: unknown[] };
@@ -253,7 +288,7 @@ describe('notifications', { timeout: 180_000 }, () => {
     expect(texts.filter((text) => text.includes(employeeName))).toHaveLength(1);
     expect(texts.join('\n')).not.toMatch(/There is news/);
     const line = lines.filter({ hasText: employeeName });
-    expect(await line.textContent()).toMatch(/(1[3-9]|[2-9]\d) notifications, \d+ unread/);
+    expect(await line.textContent()).toMatch(/(1[3-9]|[2-9]\d) notifications, 1 unread/);
     // Opening the line marks the plan's notifications read: the bell has one plan fewer.
     await line.click();
     await manager.waitForURL(new RegExp(`/plans/${planId}`));
@@ -264,5 +299,82 @@ describe('notifications', { timeout: 180_000 }, () => {
           ? 'Notifications, news about 1 plan'
           : `Notifications, news about ${unreadPlans - 1} plans`,
       );
+  });
+});
+
+describe('removing several development activities', { timeout: 120_000 }, () => {
+  it('the manager selects activities, confirms, and they are removed together; select all picks every one', async () => {
+    const manager = await as(logins.manager);
+    const employees = (await (
+      await manager.request.get(`/api/v1/employees?q=${encodeURIComponent(logins.employee)}`)
+    ).json()) as { items: { id: string; email: string }[] };
+    const employee = employees.items.find((e) => e.email === logins.employee);
+    expect(employee).toBeDefined();
+    const draft = await write(manager, '/api/v1/plans', {
+      employeeId: employee?.id,
+      startDate: new Date().toISOString().slice(0, 10),
+      durationWeeks: 12,
+      locale: 'en',
+    });
+    const id = String(draft.id);
+    for (const title of ['Removal course one', 'Removal course two', 'Removal course three'])
+      await write(manager, `/api/v1/plans/${id}/activities`, {
+        groupKey: 'technical',
+        section: 'Courses',
+        title,
+      });
+    const activitiesOf = async () =>
+      (
+        (await (await manager.request.get(`/api/v1/plans/${id}`)).json()) as {
+          activities: { title: string }[];
+        }
+      ).activities;
+    const before = await activitiesOf();
+
+    await manager.goto(`/plans/${id}/development`);
+    const removeButton = manager.getByRole('button', { name: /^Remove selected \(\d+\)$/ });
+    await removeButton.waitFor();
+    expect(await removeButton.isDisabled()).toBe(true);
+    await manager.getByRole('checkbox', { name: 'Select for removal: Removal course one' }).check();
+    await manager.getByRole('checkbox', { name: 'Select for removal: Removal course three' }).check();
+    await manager.getByRole('button', { name: 'Remove selected (2)' }).click();
+    const dialog = manager.getByRole('dialog', { name: 'Remove 2 activities?' });
+    await dialog.waitFor();
+    // One request removes both.
+    const removals: string[] = [];
+    manager.on('request', (request) => {
+      if (request.url().includes('/activities')) removals.push(`${request.method()} ${request.url()}`);
+    });
+    await dialog.getByRole('button', { name: 'Remove 2 activities' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await manager
+      .getByRole('checkbox', { name: 'Select for removal: Removal course one' })
+      .waitFor({ state: 'detached' });
+    expect(removals).toEqual([
+      expect.stringMatching(/^POST .*\/api\/v1\/plans\/[^/]+\/activities\/removals$/),
+    ]);
+    expect(
+      await manager.getByRole('checkbox', { name: 'Select for removal: Removal course two' }).count(),
+    ).toBe(1);
+    const after = await activitiesOf();
+    expect(after.map((a) => a.title)).toEqual(
+      before.map((a) => a.title).filter((t) => t !== 'Removal course one' && t !== 'Removal course three'),
+    );
+
+    // Select all picks every activity left; the button counts them.
+    await manager.getByRole('checkbox', { name: 'Select all activities' }).check();
+    await manager.getByRole('button', { name: `Remove selected (${after.length})` }).waitFor();
+    expect(await manager.locator('.activity-select input:checked').count()).toBe(after.length);
+    // Cancelling removes nothing.
+    await manager.getByRole('button', { name: `Remove selected (${after.length})` }).click();
+    await manager.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    expect((await activitiesOf()).length).toBe(after.length);
+
+    // An agreed plan changes its activities through an adjustment: its Development tab offers no removal.
+    const active = await firstPlan(manager, 'active');
+    await manager.goto(`/plans/${active.id}/development`);
+    await manager.getByRole('progressbar').first().waitFor();
+    expect(await manager.getByRole('checkbox', { name: 'Select all activities' }).count()).toBe(0);
+    expect(await manager.getByRole('button', { name: /^Remove selected/ }).count()).toBe(0);
   });
 });

@@ -87,4 +87,7 @@ export const inboxQuery = z
 export const inboxResponse = z.object({
   items: z.array(inboxItemSchema).describe('The most urgent first: dated items by date, then the rest'),
   nextCursor: z.string().nullable().describe('Where the next page starts; null when nothing more waits'),
+  counts: z
+    .record(z.enum(inboxKinds), z.number().int().min(0))
+    .describe('How many items of each kind wait in the whole inbox, every page together'),
 });

@@ -685,6 +685,10 @@ export type FocusAreaInput = z.infer<typeof focusAreaBody>;
 
 export const focusAreaCreateBody = focusAreaBody.extend({ title: shortText() });
 export const reorderBody = z.object({ ids: z.array(uuid).min(1).max(100) }).strict();
+/** Activities removed together: one change, one version. */
+export const activityRemovalsBody = z
+  .object({ ids: z.array(uuid).min(1).max(100).describe('ids of activities of this plan, each once') })
+  .strict();
 
 export const metricBody = z
   .object({

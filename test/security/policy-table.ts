@@ -94,6 +94,7 @@ export const planOperations: Record<string, PlanOperation> = {
   // The employee ticks off training; the mentor sees the development plan but does not edit it.
   'PATCH /api/v1/plans/{id}/activities/{activityId}': { scope: 'development', allowed: planParties },
   'DELETE /api/v1/plans/{id}/activities/{activityId}': { scope: 'full', allowed: approvers },
+  'POST /api/v1/plans/{id}/activities/removals': { scope: 'full', allowed: approvers },
   'POST /api/v1/plans/{id}/success-criteria': { scope: 'full', allowed: approvers },
   'PATCH /api/v1/plans/{id}/success-criteria/{criterionId}': { scope: 'full', allowed: approvers },
   'DELETE /api/v1/plans/{id}/success-criteria/{criterionId}': { scope: 'full', allowed: approvers },

@@ -5,6 +5,7 @@ import { calendarDate, metricValue, problemSchema, uuid } from '../../contracts/
 import {
   activityBody,
   activityCreateBody,
+  activityRemovalsBody,
   activitySchema,
   contactBody,
   contactCreateBody,
@@ -29,7 +30,12 @@ import {
 } from '../../contracts/plans.ts';
 import { notFound } from '../../domain/errors.ts';
 import type { Deps } from '../../services/context.ts';
-import { addActivity, removeActivity, updateActivity } from '../../services/plans/activities.ts';
+import {
+  addActivity,
+  removeActivities,
+  removeActivity,
+  updateActivity,
+} from '../../services/plans/activities.ts';
 import {
   addContact,
   addExpense,
@@ -368,6 +374,22 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     { schema: { tags, params: itemParams('activityId'), response: { 204: noContent, ...errors } } },
     async (request, reply) => {
       await removeActivity(ctx(request), request.params.id, request.params.activityId as string);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/v1/plans/:id/activities/removals',
+    {
+      schema: {
+        tags,
+        summary: 'Remove several activities at once, in one version',
+        params: planParams,
+        body: activityRemovalsBody,
+        response: { 204: noContent, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await removeActivities(ctx(request), request.params.id, request.body.ids);
       return reply.status(204).send(null);
     },
   );

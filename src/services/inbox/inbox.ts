@@ -5,11 +5,12 @@ import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../contracts/common.ts';
 import { adjustments, approvals, checkIns, plans, signatures } from '../../db/schema/index.ts';
 import { invalidField } from '../../domain/errors.ts';
-import { composeInbox, type InboxFacts, type InboxItem } from '../../domain/inbox.ts';
+import { composeInbox, type InboxFacts, type InboxItem, type InboxKind } from '../../domain/inbox.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
 import { selectRows } from '../analytics/analytics-scope.ts';
 import type { ServiceContext } from '../context.ts';
 import { relatedPlansFilter } from '../plans/list-plans.ts';
+import { inboxCounts } from './inbox-counts.ts';
 
 const openStatuses = ['in_review', 'awaiting_acknowledgment', 'active', 'paused'];
 
@@ -81,7 +82,7 @@ export async function inboxOf(
   ctx: ServiceContext,
   timeZone: string,
   query: InboxQuery = {},
-): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
+): Promise<{ items: InboxItem[]; nextCursor: string | null; counts: Record<InboxKind, number> }> {
   const { deps, actor } = ctx;
   const db = deps.database.db;
   const now = deps.now();
@@ -170,7 +171,8 @@ export async function inboxOf(
     now,
     today,
   );
-  return { items, nextCursor };
+  // The whole inbox's counts: the first page alone would stop at its limit.
+  return { items, nextCursor, counts: await inboxCounts(ctx, today, horizon) };
 }
 
 /** The facts the domain decides the inbox from: the plans, their approvals, signatures, pending adjustments

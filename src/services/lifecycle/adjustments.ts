@@ -14,6 +14,7 @@ import { planLengthLimits, planLengthWeeks } from '../../domain/plan/sections.ts
 import { planEndDate } from '../../domain/plan/timeline.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
+import { hrAdministrators } from '../notifications/hr-administrators.ts';
 import { notifyParties } from '../notifications/notify-parties.ts';
 import { commitPlanChange } from '../plans/commit-plan-change.ts';
 import { deleteFocusArea, insertFocusArea, patchFocusArea } from '../plans/focus-areas.ts';
@@ -220,7 +221,15 @@ export async function proposeAdjustment(
       planId,
       digest: { paths: summary.map((s) => s.path) },
     });
-    await notifyParties(tx, agg.plan, 'adjustment.proposed', now, { adjustmentId: row.id, by: actor.name });
+    // HR decides an adjustment: the organisation's HR administrators hear of it even when not of the plan.
+    await notifyParties(
+      tx,
+      agg.plan,
+      'adjustment.proposed',
+      now,
+      { adjustmentId: row.id, by: actor.name },
+      await hrAdministrators(tx, actor.orgId),
+    );
     return (await present(tx, [row]))[0];
   });
 }

@@ -42,6 +42,8 @@ export async function notifyParties(
   kind: NotificationKind,
   at: Date,
   payload: Record<string, unknown> = {},
+  /** People told besides the plan's (HR administrators of a proposed adjustment); each is told once. */
+  alsoUserIds: string[] = [],
 ): Promise<string[]> {
   for (const type of webhookEventsOf(kind, payload)) {
     await enqueueWebhookEvent(tx, {
@@ -55,7 +57,7 @@ export async function notifyParties(
       },
     });
   }
-  const recipients = partiesOf(plan);
+  const recipients = [...new Set([...partiesOf(plan), ...alsoUserIds])];
   if (recipients.length === 0) return [];
   const { inApp } = await routeNotification(tx, {
     orgId: plan.orgId,

@@ -1,10 +1,10 @@
 // Development activities: the checklists of training, with status, due date and evidence.
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq, inArray, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { activityBody, activityCreateBody } from '../../contracts/plans.ts';
 import { activities } from '../../db/schema/index.ts';
 import { can } from '../../domain/access/policy.ts';
-import { DomainError, notFound } from '../../domain/errors.ts';
+import { DomainError, invalid, notFound } from '../../domain/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { factsOf } from './plan-access.ts';
 import { writePlan } from './write-plan.ts';
@@ -112,6 +112,38 @@ export async function removeActivity(ctx: ServiceContext, planId: string, activi
         .returning({ id: activities.id });
       if (!removed.length) throw notFound('Activity');
       return activityId;
+    },
+  );
+}
+
+/** Removes several activities in one transaction and one version; an id not of the plan refuses them all. */
+export async function removeActivities(ctx: ServiceContext, planId: string, ids: string[]) {
+  await writePlan(
+    ctx,
+    planId,
+    { action: 'plan.update', auditAction: 'activity.removed', entityType: 'activity' },
+    async (tx, plan) => {
+      const rows = await tx
+        .select({ id: activities.id })
+        .from(activities)
+        .where(
+          and(eq(activities.orgId, plan.orgId), eq(activities.planId, planId), inArray(activities.id, ids)),
+        );
+      const known = new Set(rows.map((row) => row.id));
+      const errors = ids.flatMap((id, index) =>
+        !known.has(id)
+          ? [{ path: `body/ids/${index}`, message: 'no activity of this plan has this id' }]
+          : ids.indexOf(id) !== index
+            ? [{ path: `body/ids/${index}`, message: 'this activity is listed twice' }]
+            : [],
+      );
+      if (errors.length) throw invalid(errors);
+      await tx
+        .delete(activities)
+        .where(
+          and(eq(activities.orgId, plan.orgId), eq(activities.planId, planId), inArray(activities.id, ids)),
+        );
+      return ids.length === 1 ? ids[0] : null;
     },
   );
 }

@@ -25,9 +25,20 @@ export const inboxKey = ['inbox'] as const;
 export const useInbox = () =>
   useQuery({
     queryKey: inboxKey,
-    queryFn: () => api.get<{ items: InboxItem[] }>('/api/v1/me/inbox'),
+    queryFn: () => api.get<Inbox>('/api/v1/me/inbox'),
     refetchInterval: 60_000,
   });
+
+/** The first page of the inbox, and how many items of each kind wait in all of it. */
+export type Inbox = {
+  items: InboxItem[];
+  nextCursor: string | null;
+  counts: Record<InboxItem['kind'], number>;
+};
+
+/** How many items wait in the whole inbox, beyond its first page. */
+export const inboxTotal = (inbox: Inbox): number =>
+  Object.values(inbox.counts).reduce((total, count) => total + count, 0);
 
 /** Where in the plan the action is done. */
 export function inboxHref(item: InboxItem): string {

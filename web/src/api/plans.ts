@@ -251,6 +251,9 @@ export function useUpdateActivity(planId: string) {
 }
 export const useRemoveActivity = (planId: string) =>
   usePlanWrite(planId, (id: string) => api.delete(`${base(planId)}/activities/${id}`));
+/** Removes several activities in one request (one change of the plan). */
+export const useRemoveActivities = (planId: string) =>
+  usePlanWrite(planId, (ids: string[]) => api.post<void>(`${base(planId)}/activities/removals`, { ids }));
 
 export const useAddSuccessCriterion = (planId: string) =>
   usePlanWrite(planId, (body: { text: string }) =>

@@ -20,7 +20,7 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { forgetSession, hasRole, isHr, useCurrentUser, useLogout } from '../api/auth.ts';
-import { useInbox } from '../api/inbox.ts';
+import { inboxTotal, useInbox } from '../api/inbox.ts';
 import { NotificationsBell } from '../features/notifications/notifications-bell.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { Logo } from './logo.tsx';
@@ -42,7 +42,8 @@ export function PageShell() {
   }, [location.pathname, close]);
 
   const canCreate = hasRole(user, 'hr_admin', 'hr', 'manager');
-  const waiting = useInbox().data?.items.length ?? 0;
+  const inbox = useInbox().data;
+  const waiting = inbox ? inboxTotal(inbox) : 0;
   const items: NavItem[] = [
     {
       to: '/',

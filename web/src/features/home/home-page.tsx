@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasRole, isHr, useCurrentUser } from '../../api/auth.ts';
-import { type InboxItem, inboxHref, useInbox } from '../../api/inbox.ts';
+import { type InboxItem, inboxHref, inboxTotal, useInbox } from '../../api/inbox.ts';
 import type { PlanFilters } from '../../api/plans.ts';
 import { usePlan, usePlans } from '../../api/plans.ts';
 import { isMentorView, type PlanSummary } from '../../api/types.ts';
@@ -126,7 +126,7 @@ function InboxCount({ kind }: { kind: InboxItem['kind'] }) {
   const inbox = useInbox();
   if (inbox.isPending) return <>…</>;
   if (inbox.isError) return <>—</>;
-  return <>{inbox.data.items.filter((item) => item.kind === kind).length}</>;
+  return <>{inbox.data.counts[kind]}</>;
 }
 
 /** The adjustments waiting on this person's decision, each opening the plan where Approve and Reject are. */
@@ -407,8 +407,10 @@ function InboxSection() {
   if (inbox.isPending) return <LoadingState />;
   if (inbox.isError) return <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />;
   const items = inbox.data.items;
+  // The title counts the whole inbox; the list shows its first page, the most urgent.
+  const total = inboxTotal(inbox.data);
   return (
-    <Section title={items.length > 0 ? t('inbox.titleCount', { count: items.length }) : title}>
+    <Section title={total > 0 ? t('inbox.titleCount', { count: total }) : title}>
       {items.length === 0 ? (
         <Card withBorder padding="md">
           <Text size="sm" c="dimmed">
@@ -422,6 +424,11 @@ function InboxSection() {
               <InboxRow key={`${item.kind}-${item.planId}-${item.subjectId ?? ''}`} item={item} />
             ))}
           </Stack>
+          {total > items.length && (
+            <Text size="xs" c="dimmed" px="md" py="xs" className="inbox-more">
+              {t('daily.inbox.firstOf', { shown: items.length, count: total })}
+            </Text>
+          )}
         </Card>
       )}
     </Section>

@@ -86,6 +86,8 @@ export type NotificationGroup = {
   latest: AppNotification;
   count: number;
   unread: AppNotification[];
+  /** Every notification of the group, newest first. */
+  items: AppNotification[];
 };
 
 /** One group per plan (a notification without a plan stands alone), newest first; `items` come newest first. */
@@ -96,6 +98,7 @@ export function groupByPlan(items: AppNotification[]): NotificationGroup[] {
     const group = groups.get(key);
     if (group) {
       group.count++;
+      group.items.push(item);
       if (!item.readAt) group.unread.push(item);
     } else
       groups.set(key, {
@@ -104,6 +107,7 @@ export function groupByPlan(items: AppNotification[]): NotificationGroup[] {
         latest: item,
         count: 1,
         unread: item.readAt ? [] : [item],
+        items: [item],
       });
   }
   return [...groups.values()];

@@ -1,4 +1,5 @@
-// The development plan: training and development checklists by group and section, with progress and evidence.
+// The development plan: training and development checklists by group and section, with progress and evidence;
+// who edits the plan selects activities and removes them together.
 import {
   ActionIcon,
   Badge,
@@ -12,10 +13,11 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUpdateActivity } from '../../../api/plans.ts';
+import { useRemoveActivities, useUpdateActivity } from '../../../api/plans.ts';
 import type { Activity, MentorPlanView, PlanView } from '../../../api/types.ts';
+import { ConfirmDialog } from '../../../ui/confirm-dialog.tsx';
 import { formatDate, formatDateTime, todayIso } from '../../../ui/format.ts';
 import { LineIcon } from '../../../ui/line-icon.tsx';
 import { EmptyState, useErrorMessage } from '../../../ui/states.tsx';
@@ -28,6 +30,8 @@ type Props = {
   activities: Activity[];
   groups?: PlanView['development']['groups'];
   canUpdate: boolean;
+  /** Who edits the plan may select activities and remove them together. */
+  canRemove?: boolean;
   heading?: string;
 };
 
@@ -38,6 +42,8 @@ export function DevelopmentTab({ plan }: { plan: PlanView }) {
       activities={plan.activities}
       groups={plan.development.groups}
       canUpdate={plan.permissions.canUpdateActivities}
+      // Once agreed, removing an activity is a major change: it goes through an adjustment, not this list.
+      canRemove={plan.permissions.canEdit && plan.status === 'draft'}
       heading={plan.headings.trainingActivities}
     />
   );
@@ -47,11 +53,27 @@ export function MentorDevelopment({ plan }: { plan: MentorPlanView }) {
   return <DevelopmentChecklist planId={plan.id} activities={plan.activities} canUpdate={false} />;
 }
 
-function DevelopmentChecklist({ planId, activities, groups, canUpdate, heading }: Props) {
+function DevelopmentChecklist({ planId, activities, groups, canUpdate, canRemove = false, heading }: Props) {
   const { t } = useTranslation();
+  const removeActivities = useRemoveActivities(planId);
+  const errorMessage = useErrorMessage();
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [isConfirming, setConfirming] = useState(false);
+  // What someone else removed meanwhile is no longer selected.
+  const selected = useMemo(
+    () => new Set(activities.filter((a) => picked.has(a.id)).map((a) => a.id)),
+    [activities, picked],
+  );
   if (activities.length === 0)
     return <EmptyState title={t('plan.development.empty')} description={t('plan.development.emptyHint')} />;
   const done = activities.filter((a) => a.status === 'done').length;
+  const toggle = (id: string, isPicked: boolean) =>
+    setPicked((current) => {
+      const next = new Set(current);
+      if (isPicked) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   return (
     <Stack gap="md">
       <Card withBorder padding="md">
@@ -66,7 +88,49 @@ function DevelopmentChecklist({ planId, activities, groups, canUpdate, heading }
           aria-label={t('plan.development.overallLabel')}
           size="lg"
         />
+        {canRemove && (
+          <Group justify="space-between" mt="sm" gap="xs">
+            <Checkbox
+              label={t('daily.development.selectAll')}
+              checked={selected.size === activities.length}
+              indeterminate={selected.size > 0 && selected.size < activities.length}
+              onChange={(event) =>
+                setPicked(event.currentTarget.checked ? new Set(activities.map((a) => a.id)) : new Set())
+              }
+            />
+            <Button
+              size="xs"
+              color="red.8"
+              variant="light"
+              disabled={selected.size === 0}
+              onClick={() => {
+                removeActivities.reset();
+                setConfirming(true);
+              }}
+            >
+              {t('daily.development.removeSelected', { count: selected.size })}
+            </Button>
+          </Group>
+        )}
       </Card>
+      <ConfirmDialog
+        opened={isConfirming}
+        title={t('daily.development.confirmTitle', { count: selected.size })}
+        message={t('daily.development.confirmMessage', { count: selected.size })}
+        confirmLabel={t('daily.development.confirm', { count: selected.size })}
+        color="red.8"
+        isBusy={removeActivities.isPending}
+        error={removeActivities.error ? errorMessage(removeActivities.error) : undefined}
+        onClose={() => setConfirming(false)}
+        onConfirm={() =>
+          removeActivities.mutate([...selected], {
+            onSuccess: () => {
+              setPicked(new Set());
+              setConfirming(false);
+            },
+          })
+        }
+      />
       {groupOrder.map((key) => {
         const items = activities.filter((a) => a.groupKey === key);
         if (items.length === 0) return null;
@@ -98,12 +162,21 @@ function DevelopmentChecklist({ planId, activities, groups, canUpdate, heading }
                 {items
                   .filter((a) => a.section === section)
                   .map((activity) => (
-                    <ActivityRow
-                      key={activity.id}
-                      planId={planId}
-                      activity={activity}
-                      canUpdate={canUpdate}
-                    />
+                    <Group key={activity.id} gap="xs" wrap="nowrap" align="flex-start">
+                      {canRemove && (
+                        <Checkbox
+                          mt={2}
+                          color="red.8"
+                          className="activity-select"
+                          aria-label={t('daily.development.select', { title: activity.title })}
+                          checked={selected.has(activity.id)}
+                          onChange={(event) => toggle(activity.id, event.currentTarget.checked)}
+                        />
+                      )}
+                      <div style={{ flex: 1, minWidth: 0 }}>
+                        <ActivityRow planId={planId} activity={activity} canUpdate={canUpdate} />
+                      </div>
+                    </Group>
                   ))}
               </Stack>
             ))}
