@@ -45,6 +45,30 @@ describe.each(engines)('audit trail and retention on %s', (engine) => {
     expect((await verifyAudit(t.database.db, orgId)).isIntact).toBe(true);
   });
 
+  it('twenty views of one plan at once are each in its chain once, in sequence, and the chain verifies', async () => {
+    const planId = await freshPlan();
+    const seqsOf = async (query: ReturnType<typeof sql>): Promise<number[]> => {
+      const result = (await exec(query)) as unknown as { rows?: { seq: number }[] } | { seq: number }[];
+      return (Array.isArray(result) ? result : (result.rows ?? [])).map((r) => Number(r.seq));
+    };
+    const viewed = () =>
+      seqsOf(sql`select seq from audit_events
+        where org_id = ${orgId} and chain = ${planId} and action = 'plan.viewed' order by seq`);
+    const before = (await viewed()).length;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? hr : manager).get(`/api/v1/plans/${planId}`)),
+    );
+    for (const answer of answers) expect(answer.status, answer.text).toBe(200);
+    const views = await viewed();
+    expect(views).toHaveLength(before + 20);
+    expect(new Set(views).size).toBe(views.length);
+    const [head] = await seqsOf(
+      sql`select seq from audit_chain_heads where org_id = ${orgId} and chain = ${planId}`,
+    );
+    expect(head).toBe(Math.max(...views));
+    expect((await verifyAudit(t.database.db, orgId, planId)).isIntact).toBe(true);
+  });
+
   it('finds an altered event and reports its position', async () => {
     const planId = await freshPlan();
     await manager.get(`/api/v1/plans/${planId}`);

@@ -8,6 +8,7 @@ import {
   activities,
   appeals,
   approvals,
+  auditChainHeads,
   contacts,
   employees,
   expenses,
@@ -37,7 +38,12 @@ export async function findPlanRow(
 }
 
 /** The organisation's time zone, read with the plan (the plan's dates are days in that zone). */
-export type PlanAggregateWithZone = { aggregate: PlanAggregate; timezone: string };
+export type PlanAggregateWithZone = {
+  aggregate: PlanAggregate;
+  timezone: string;
+  /** The head of the plan's audit chain as read with it, for a view appended in one statement; null before any. */
+  chainHead: { seq: number; hash: string } | null;
+};
 
 /**
  * The plan and every row of it in one statement, whatever the plan's size: each section comes back as a
@@ -101,7 +107,8 @@ export async function loadPlanAggregateWithZone(
     })),
     people: peopleRows,
   };
-  return { aggregate, timezone: (row.timezone as string | null) ?? 'UTC' };
+  const head = json(row.chain_head) as { seq: number; hash: string } | null;
+  return { aggregate, timezone: (row.timezone as string | null) ?? 'UTC', chainHead: head ?? null };
 }
 
 /** The aggregate's statement, built once: the same text every time, so PostgreSQL keeps it prepared. */
@@ -158,5 +165,7 @@ function aggregateSql(): SQL {
       ${rows(planResponses, planResponses.createdAt, planResponses.id)} as responses,
       ${rows(appeals, appeals.createdAt)} as appeals,
       ${people} as people,
-      (select o.settings ->> 'timezone' from ${organizations} o where o.id = ${orgId}) as timezone`;
+      (select o.settings ->> 'timezone' from ${organizations} o where o.id = ${orgId}) as timezone,
+      (select json_build_object('seq', h.seq, 'hash', h.hash) from ${auditChainHeads} h
+        where h.org_id = ${orgId} and h.chain = ${planId}::text) as chain_head`;
 }

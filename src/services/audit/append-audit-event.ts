@@ -91,6 +91,58 @@ export async function appendAuditEvents(
     );
 }
 
+/** A chain's head as last read: its sequence number and hash. */
+export type ChainHead = { seq: number; hash: string };
+
+/**
+ * Appends one event after the head the caller read, in one statement and outside any transaction: the head moves
+ * only if it is still that head, and the event is written only if it moved. Nothing is locked beyond that
+ * statement, so readers of one plan do not queue for a transaction's three round trips. Returns false when the
+ * head had moved (another event came first): the caller then appends the usual way.
+ */
+export async function appendAuditEventAfter(
+  db: Executor,
+  meta: RequestMeta,
+  at: Date,
+  input: AuditInput,
+  head: ChainHead,
+): Promise<boolean> {
+  checkAuditData(input.action, input.digest);
+  const chain = input.planId ?? 'org';
+  const event = {
+    orgId: input.orgId,
+    chain,
+    seq: head.seq + 1,
+    actorUserId: input.actorUserId,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId ?? null,
+    planId: input.planId ?? null,
+    at: at.toISOString(),
+    requestId: meta.requestId,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    digest: input.digest ?? null,
+    prevHash: head.hash,
+  };
+  const hash = eventHash(event);
+  const result = (await db.execute(sql`
+    with moved as (
+      update ${auditChainHeads} h set seq = ${event.seq}, hash = ${hash}
+      where h.org_id = ${event.orgId} and h.chain = ${chain} and h.seq = ${head.seq} and h.hash = ${head.hash}
+      returning h.seq)
+    insert into ${auditEvents} (org_id, chain, seq, actor_user_id, action, entity_type, entity_id, plan_id, at,
+      request_id, ip, user_agent, digest, prev_hash, hash)
+    select ${event.orgId}::uuid, ${chain}, moved.seq, ${event.actorUserId}::uuid, ${event.action},
+      ${event.entityType}, ${event.entityId}, ${event.planId}::uuid, ${event.at}::timestamptz, ${event.requestId},
+      ${event.ip}, ${event.userAgent}, ${event.digest === null ? null : JSON.stringify(event.digest)}::jsonb,
+      ${event.prevHash}, ${hash}
+    from moved
+    returning seq`)) as unknown as { rows?: unknown[] } | unknown[];
+  const written = Array.isArray(result) ? result : (result.rows ?? []);
+  return written.length === 1;
+}
+
 /** An event done by the signed-in user of a request: their organisation, their id, the request's time. */
 export const appendActorEvent = (
   tx: Executor,

@@ -4,7 +4,7 @@ import { loadPlanAggregateWithZone } from '../../db/repositories/plan-repository
 import { can } from '../../domain/access/policy.ts';
 import { notFound } from '../../domain/errors.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { appendAuditEvent, appendAuditEventAfter } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { canSee, factsOf } from './plan-access.ts';
 import { presentMentorPlan, presentPlan } from './present-plan.ts';
@@ -21,17 +21,21 @@ export async function getPlan(ctx: ServiceContext, planId: string): Promise<Plan
   const { aggregate, timezone } = loaded;
   const now = deps.now();
   const isFull = can(actor, 'plan.read', factsOf(aggregate.plan));
-  await inTransaction(deps, (tx) =>
-    appendAuditEvent(tx, meta, now, {
-      orgId: actor.orgId,
-      actorUserId: actor.userId,
-      action: isFull ? 'plan.viewed' : 'plan.development_viewed',
-      entityType: 'plan',
-      entityId: planId,
-      planId,
-      digest: { version: aggregate.plan.version },
-    }),
-  );
+  const view = {
+    orgId: actor.orgId,
+    actorUserId: actor.userId,
+    action: isFull ? ('plan.viewed' as const) : ('plan.development_viewed' as const),
+    entityType: 'plan',
+    entityId: planId,
+    planId,
+    digest: { version: aggregate.plan.version },
+  };
+  // The view goes after the chain's head read with the plan, in one statement; if another event came first, in
+  // a transaction that locks the head.
+  const isAppended =
+    loaded.chainHead !== null &&
+    (await appendAuditEventAfter(deps.database.db, meta, now, view, loaded.chainHead));
+  if (!isAppended) await inTransaction(deps, (tx) => appendAuditEvent(tx, meta, now, view));
   if (!isFull) return { kind: 'mentor', plan: presentMentorPlan(aggregate) };
   return { kind: 'full', plan: presentPlan(actor, aggregate, todayIn(timezone, now)) };
 }
