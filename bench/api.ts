@@ -25,8 +25,8 @@ const row = (label: string, load: Load, ratio?: string) =>
       `  errors ${load.errors}${ratio ? `  ${ratio}` : ''}\n`,
   );
 
-/** A bearer token of a demo user, made through the API as a person would. */
-async function tokenOf(url: string, email: string): Promise<string> {
+/** A demo user's session cookie and a bearer token of theirs, made through the API as a person would. */
+async function signIn(url: string, email: string): Promise<{ cookie: string; token: string }> {
   const login = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -39,7 +39,7 @@ async function tokenOf(url: string, email: string): Promise<string> {
     headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'benchmark' }),
   });
-  return token.body.token;
+  return { cookie, token: token.body.token };
 }
 
 async function benchEngine(engine: Engine): Promise<void> {
@@ -71,21 +71,10 @@ async function benchEngine(engine: Engine): Promise<void> {
   );
   try {
     const url = server.value;
-    const login = await fetch(`${url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'manager@demo.mejora.dev', password: 'mejora-demo' }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-    const { csrfToken } = await login.json();
-    const token = await json(`${url}/api/v1/me/tokens`, {
-      method: 'POST',
-      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'benchmark' }),
-    });
-    const bearer = { authorization: `Bearer ${token.body.token}` };
-    const hrToken = await tokenOf(url, 'hr@demo.mejora.dev');
-    const hrBearer = { authorization: `Bearer ${hrToken}` };
+    const { cookie, token } = await signIn(url, 'manager@demo.mejora.dev');
+    const bearer = { authorization: `Bearer ${token}` };
+    const hr = await signIn(url, 'hr@demo.mejora.dev');
+    const hrBearer = { authorization: `Bearer ${hr.token}` };
     const active = await json(`${url}/api/v1/plans?status=active&limit=${connections}`, {
       headers: hrBearer,
     });

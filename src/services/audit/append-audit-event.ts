@@ -55,25 +55,10 @@ export async function appendAuditEvents(
     .returning({ seq: auditChainHeads.seq, hash: auditChainHeads.hash });
   let { seq, hash } = head;
   const rows = inputs.map((input) => {
-    const event = {
-      orgId,
-      chain,
-      seq: seq + 1,
-      actorUserId: input.actorUserId,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId ?? null,
-      planId: input.planId ?? null,
-      at: at.toISOString(),
-      requestId: meta.requestId,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-      digest: input.digest ?? null,
-      prevHash: hash,
-    };
+    const event = chainedEvent(meta, at, input, { seq, hash });
     seq = event.seq;
-    hash = eventHash(event);
-    return { ...event, hash };
+    hash = event.hash;
+    return event;
   });
   const written = tx
     .$with('written')
@@ -94,6 +79,27 @@ export async function appendAuditEvents(
 /** A chain's head as last read: its sequence number and hash. */
 export type ChainHead = { seq: number; hash: string };
 
+/** The event that follows `after` in its chain, with its hash. */
+function chainedEvent(meta: RequestMeta, at: Date, input: AuditInput, after: ChainHead) {
+  const event = {
+    orgId: input.orgId,
+    chain: input.planId ?? 'org',
+    seq: after.seq + 1,
+    actorUserId: input.actorUserId,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId ?? null,
+    planId: input.planId ?? null,
+    at: at.toISOString(),
+    requestId: meta.requestId,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    digest: input.digest ?? null,
+    prevHash: after.hash,
+  };
+  return { ...event, hash: eventHash(event) };
+}
+
 /**
  * Appends one event after the head the caller read, in one statement and outside any transaction: the head moves
  * only if it is still that head, and the event is written only if it moved. Nothing is locked beyond that
@@ -108,24 +114,8 @@ export async function appendAuditEventAfter(
   head: ChainHead,
 ): Promise<boolean> {
   checkAuditData(input.action, input.digest);
-  const chain = input.planId ?? 'org';
-  const event = {
-    orgId: input.orgId,
-    chain,
-    seq: head.seq + 1,
-    actorUserId: input.actorUserId,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId ?? null,
-    planId: input.planId ?? null,
-    at: at.toISOString(),
-    requestId: meta.requestId,
-    ip: meta.ip,
-    userAgent: meta.userAgent,
-    digest: input.digest ?? null,
-    prevHash: head.hash,
-  };
-  const hash = eventHash(event);
+  const event = chainedEvent(meta, at, input, head);
+  const { chain, hash } = event;
   const result = (await db.execute(sql`
     with moved as (
       update ${auditChainHeads} h set seq = ${event.seq}, hash = ${hash}
