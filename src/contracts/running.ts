@@ -1,10 +1,10 @@
 // The HTTP contract of running a plan: check-ins, feedback requests, progress and the calendar feed.
 import { z } from 'zod';
-import { checkInTypes } from '../domain/plan/check-ins.ts';
+import { checkInStatuses, checkInTypes } from '../domain/plan/check-ins.ts';
 import { calendarDate, longText, metricValue, revisionField, shortText, uuid } from './common.ts';
 
 export const checkInType = z.enum(checkInTypes);
-export const checkInStatus = z.enum(['scheduled', 'held', 'missed', 'cancelled']);
+export const checkInStatus = z.enum(checkInStatuses);
 export const trackStatus = z.enum(['onTrack', 'atRisk', 'offTrack']);
 
 const rating = z

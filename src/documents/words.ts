@@ -2,7 +2,7 @@
 // names, and the locale's formats for dates, numbers, values and money. The plan PDF, the Word document, the
 // weekly progress report and the dossier say the same thing in the same words.
 
-import type { CheckInType } from '../domain/plan/check-ins.ts';
+import type { CheckInStatus, CheckInType } from '../domain/plan/check-ins.ts';
 import type { PlanReadModel } from '../domain/plan/read-model.ts';
 import type { HeadingKey, Locale } from '../domain/template/template.ts';
 import { headingKeys } from '../domain/template/template.ts';
@@ -192,8 +192,7 @@ export const pageOf: Record<DocumentLocale, (page: number, pages: number) => str
   es: (page, pages) => `Página ${page} de ${pages}`,
 };
 
-export type { CheckInType };
-export type CheckInStatus = 'scheduled' | 'held' | 'missed' | 'cancelled';
+export type { CheckInStatus, CheckInType };
 
 /** Names of check-in types and statuses, in the progress report and the dossier. */
 export const checkInWords: Record<

@@ -12,11 +12,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { CheckInType } from '../../domain/plan/check-ins.ts';
+import type { CheckInStatus, CheckInType } from '../../domain/plan/check-ins.ts';
 import type { RatingConversion } from '../../domain/plan/rating-scale.ts';
 import { metrics, plans } from './plans.ts';
 
-export type CheckInStatus = 'scheduled' | 'held' | 'missed' | 'cancelled';
+export type { CheckInStatus };
 export type CheckInRating = {
   focusAreaId: string;
   rating: number;

@@ -1,8 +1,15 @@
 // Tests of the one list of check-in types: the HTTP contract accepts exactly these, and which ones are rated or summarised.
 import { describe, expect, it } from 'vitest';
-import { checkInType } from '../../contracts/running.ts';
-import { checkInTypes, isRatedCheckIn, isSummarisedCheckIn } from './check-ins.ts';
+import { checkInStatus, checkInType } from '../../contracts/running.ts';
+import { checkInStatuses, checkInTypes, isRatedCheckIn, isSummarisedCheckIn } from './check-ins.ts';
 import { managerMeetingTypes } from './schedule.ts';
+
+describe('checkInStatuses', () => {
+  it('is the contract’s enum of check-in statuses, and it accepts nothing else', () => {
+    expect(checkInStatus.options).toEqual([...checkInStatuses]);
+    expect(checkInStatus.safeParse('postponed').success).toBe(false);
+  });
+});
 
 describe('checkInTypes', () => {
   it('is the contract’s enum of check-in types, in the same order', () => {

@@ -18,3 +18,8 @@ export const isRatedCheckIn = (type: CheckInType): boolean =>
 /** Reviews and the final evaluation add a summary. */
 export const isSummarisedCheckIn = (type: CheckInType): boolean =>
   type === 'monthly_review' || type === 'final_evaluation';
+
+/** Where a check-in stands: scheduled until it is held, missed or cancelled. */
+export const checkInStatuses = ['scheduled', 'held', 'missed', 'cancelled'] as const;
+
+export type CheckInStatus = (typeof checkInStatuses)[number];

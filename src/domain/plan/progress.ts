@@ -1,5 +1,5 @@
 // Where a running plan stands: time elapsed, progress per focus area, check-ins, cadence compliance and risk flags.
-import type { CheckInType } from './check-ins.ts';
+import type { CheckInStatus, CheckInType } from './check-ins.ts';
 import { daysBetween } from './dates.ts';
 import { type Direction, elapsedShare, evaluateMetric, type MetricStatus } from './metrics.ts';
 import { managerMeetingTypes } from './schedule.ts';
@@ -8,7 +8,7 @@ export type RatingStatus = MetricStatus;
 export type CheckInFacts = {
   id: string;
   type: CheckInType;
-  status: 'scheduled' | 'held' | 'missed' | 'cancelled';
+  status: CheckInStatus;
   scheduledAt: string;
   originalScheduledAt: string;
   ratings: { focusAreaId: string; rating: number; status: RatingStatus }[];
