@@ -1,6 +1,6 @@
 // Signing in and out, and resolving a session cookie or API token into the acting user.
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
 import { apiTokens, organizationSso, sessions, users } from '../../db/schema/index.ts';
 import { lower } from '../../db/sql.ts';
 import type { Actor } from '../../domain/access/actor.ts';
@@ -129,11 +129,12 @@ const touchEveryMs = 60_000;
  * Resolves a session cookie in one query (session, account, roles, organisation); null when unknown,
  * revoked, idle too long or past its absolute expiry.
  */
-export async function authenticateSession(deps: Deps, token: string): Promise<Authenticated | null> {
-  const db = deps.database.db;
-  const id = hashSecret(token);
-  const now = deps.now();
-  const [row] = await db
+/**
+ * The two statements every request runs to know who asks, built once per database and prepared by name, so
+ * that neither Drizzle nor PostgreSQL builds or plans them again on each request.
+ */
+function authStatements(db: Db) {
+  const session = db
     .select({
       ...actorColumns,
       lastSeenAt: sessions.lastSeenAt,
@@ -141,7 +142,41 @@ export async function authenticateSession(deps: Deps, token: string): Promise<Au
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.orgId, sessions.orgId)))
-    .where(enabledUser(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now))));
+    .where(
+      enabledUser(
+        and(
+          eq(sessions.id, sql.placeholder('id')),
+          isNull(sessions.revokedAt),
+          gt(sessions.expiresAt, sql`${sql.placeholder('now')}::timestamptz`),
+        ),
+      ),
+    )
+    .prepare('mejora_auth_session');
+  const apiToken = db
+    .select({ ...actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .innerJoin(users, and(eq(users.id, apiTokens.userId), eq(users.orgId, apiTokens.orgId)))
+    .where(enabledUser(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt))))
+    .prepare('mejora_auth_api_token');
+  return { session, apiToken };
+}
+
+const preparedAuth = new WeakMap<Db, ReturnType<typeof authStatements>>();
+
+function authStatementsOf(db: Db): ReturnType<typeof authStatements> {
+  let statements = preparedAuth.get(db);
+  if (!statements) {
+    statements = authStatements(db);
+    preparedAuth.set(db, statements);
+  }
+  return statements;
+}
+
+export async function authenticateSession(deps: Deps, token: string): Promise<Authenticated | null> {
+  const db = deps.database.db;
+  const id = hashSecret(token);
+  const now = deps.now();
+  const [row] = await authStatementsOf(db).session.execute({ id, now: now.toISOString() });
   if (!row) return null;
   const idleMs = now.getTime() - row.lastSeenAt.getTime();
   if (idleMs > deps.config.sessionIdleMs) return null;
@@ -158,11 +193,7 @@ export async function authenticateSession(deps: Deps, token: string): Promise<Au
 export async function authenticateApiToken(deps: Deps, token: string): Promise<Authenticated | null> {
   const db = deps.database.db;
   const now = deps.now();
-  const [row] = await db
-    .select({ ...actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .innerJoin(users, and(eq(users.id, apiTokens.userId), eq(users.orgId, apiTokens.orgId)))
-    .where(enabledUser(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt))));
+  const [row] = await authStatementsOf(db).apiToken.execute({ hash: hashSecret(token) });
   if (!row) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > touchEveryMs) {
     await db
