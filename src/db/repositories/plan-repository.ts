@@ -1,9 +1,10 @@
 // Loads a plan with all its rows in a fixed number of queries, whatever the plan's size.
-import { and, eq, type Query, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { PlanAggregate, PlanRow } from '../../domain/plan/aggregate.ts';
 import type { Executor } from '../client.ts';
 import { decodeRow, decodeRows, jsonRow, jsonRows, x } from '../json-rows.ts';
+import { preparedStatement } from '../prepared.ts';
 import {
   activities,
   appeals,
@@ -62,10 +63,7 @@ export async function loadPlanAggregateWithZone(
   orgId: string,
   planId: string,
 ): Promise<PlanAggregateWithZone | null> {
-  const result = await aggregateStatement(db).execute({ orgId, planId });
-  const [row] = (
-    Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows
-  ) as Record<string, unknown>[];
+  const [row] = await aggregateStatement.execute(db, { orgId, planId });
   const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
   const planJson = json(row?.plan) as Record<string, unknown> | null;
   if (!planJson) return null;
@@ -112,27 +110,9 @@ export async function loadPlanAggregateWithZone(
 }
 
 /** The aggregate's statement, built once: the same text every time, so PostgreSQL keeps it prepared. */
-let aggregateQuery: Query | undefined;
-
-function aggregateStatement(db: Executor): {
-  execute(values: { orgId: string; planId: string }): Promise<unknown>;
-} {
-  const internals = db as unknown as {
-    dialect: { sqlToQuery(query: SQL): Query };
-    session: {
-      prepareQuery(
-        query: Query,
-        fields: undefined,
-        name: string,
-        isArrayMode: boolean,
-      ): {
-        execute(values: Record<string, unknown>): Promise<unknown>;
-      };
-    };
-  };
-  aggregateQuery ??= internals.dialect.sqlToQuery(aggregateSql());
-  return internals.session.prepareQuery(aggregateQuery, undefined, 'mejora_plan_aggregate', false);
-}
+const aggregateStatement = preparedStatement<{ orgId: string; planId: string }>('mejora_plan_aggregate', () =>
+  aggregateSql(),
+);
 
 function aggregateSql(): SQL {
   const orgId = sql.placeholder('orgId');

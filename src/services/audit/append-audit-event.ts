@@ -1,6 +1,7 @@
 // Appends one event to its chain: the plan's own chain, or the organisation's for events outside plans.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { preparedStatement } from '../../db/prepared.ts';
 import { auditChainHeads, auditEvents } from '../../db/schema/index.ts';
 import { eventHash, genesisHash } from '../../domain/audit/chain.ts';
 import { type AuditAction, checkAuditData } from '../../domain/audit/events.ts';
@@ -76,6 +77,25 @@ export async function appendAuditEvents(
     );
 }
 
+/** One event after a given head, in one statement (prepared once): the head moves only if it is still that head. */
+const eventAfterHead = preparedStatement<Record<string, unknown>>('mejora_audit_after_head', () => {
+  const v = (key: string) => sql.placeholder(key);
+  return sql`
+    with moved as (
+      update ${auditChainHeads} h set seq = ${v('seq')}::int, hash = ${v('hash')}::text
+      where h.org_id = ${v('orgId')}::uuid and h.chain = ${v('chain')}::text and h.seq = ${v('headSeq')}::int
+        and h.hash = ${v('headHash')}::text
+      returning h.seq)
+    insert into ${auditEvents} (org_id, chain, seq, actor_user_id, action, entity_type, entity_id, plan_id, at,
+      request_id, ip, user_agent, digest, prev_hash, hash)
+    select ${v('orgId')}::uuid, ${v('chain')}::text, moved.seq, ${v('actorUserId')}::uuid, ${v('action')}::text,
+      ${v('entityType')}::text, ${v('entityId')}::text, ${v('planId')}::uuid, ${v('at')}::timestamptz,
+      ${v('requestId')}::text, ${v('ip')}::text, ${v('userAgent')}::text, ${v('digest')}::jsonb,
+      ${v('prevHash')}::text, ${v('hash')}::text
+    from moved
+    returning seq`;
+});
+
 /** A chain's head as last read: its sequence number and hash. */
 export type ChainHead = { seq: number; hash: string };
 
@@ -115,21 +135,12 @@ export async function appendAuditEventAfter(
 ): Promise<boolean> {
   checkAuditData(input.action, input.digest);
   const event = chainedEvent(meta, at, input, head);
-  const { chain, hash } = event;
-  const result = (await db.execute(sql`
-    with moved as (
-      update ${auditChainHeads} h set seq = ${event.seq}, hash = ${hash}
-      where h.org_id = ${event.orgId} and h.chain = ${chain} and h.seq = ${head.seq} and h.hash = ${head.hash}
-      returning h.seq)
-    insert into ${auditEvents} (org_id, chain, seq, actor_user_id, action, entity_type, entity_id, plan_id, at,
-      request_id, ip, user_agent, digest, prev_hash, hash)
-    select ${event.orgId}::uuid, ${chain}, moved.seq, ${event.actorUserId}::uuid, ${event.action},
-      ${event.entityType}, ${event.entityId}, ${event.planId}::uuid, ${event.at}::timestamptz, ${event.requestId},
-      ${event.ip}, ${event.userAgent}, ${event.digest === null ? null : JSON.stringify(event.digest)}::jsonb,
-      ${event.prevHash}, ${hash}
-    from moved
-    returning seq`)) as unknown as { rows?: unknown[] } | unknown[];
-  const written = Array.isArray(result) ? result : (result.rows ?? []);
+  const written = await eventAfterHead.execute(db, {
+    ...event,
+    digest: event.digest === null ? null : JSON.stringify(event.digest),
+    headSeq: head.seq,
+    headHash: head.hash,
+  });
   return written.length === 1;
 }
 

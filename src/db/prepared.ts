@@ -1,0 +1,39 @@
+// Raw SQL statements built once and prepared by name: the same text every time, so PostgreSQL parses and plans
+// them once per connection and Drizzle does not rebuild them on each call. Values go in through placeholders.
+import type { Query, SQL } from 'drizzle-orm';
+import type { Executor } from './client.ts';
+
+export type PreparedStatement<V extends Record<string, unknown>> = {
+  execute(db: Executor, values: V): Promise<Record<string, unknown>[]>;
+};
+
+type Internals = {
+  dialect: { sqlToQuery(query: SQL): Query };
+  session: {
+    prepareQuery(
+      query: Query,
+      fields: undefined,
+      name: string,
+      isArrayMode: boolean,
+    ): { execute(values: Record<string, unknown>): Promise<unknown> };
+  };
+};
+
+/** `build` is called once, on first use; its placeholders (`sql.placeholder(key)`) take the values of `execute`. */
+export function preparedStatement<V extends Record<string, unknown>>(
+  name: string,
+  build: () => SQL,
+): PreparedStatement<V> {
+  let query: Query | undefined;
+  return {
+    async execute(db, values) {
+      const internals = db as unknown as Internals;
+      query ??= internals.dialect.sqlToQuery(build());
+      const result = await internals.session.prepareQuery(query, undefined, name, false).execute(values);
+      return (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as Record<
+        string,
+        unknown
+      >[];
+    },
+  };
+}
