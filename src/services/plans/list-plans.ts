@@ -1,11 +1,13 @@
 // Lists the plans an actor may see: filters, sorting on any column with keyset pagination, each plan's
 // progress and risk as its plan page shows them, and the whole list as CSV.
+
 import { and, eq, ilike, inArray, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../contracts/common.ts';
 import type { PlanListSort, planStatuses } from '../../contracts/plans.ts';
 import type { Executor } from '../../db/client.ts';
 import { planSummaries, plans } from '../../db/schema/index.ts';
+import { documentWords } from '../../documents/words.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { seesAllPlans } from '../../domain/access/policy.ts';
 import { invalidField } from '../../domain/errors.ts';
@@ -229,16 +231,6 @@ const csvLabels = {
       'Progress (%)',
       'Risk',
     ],
-    status: {
-      draft: 'Draft',
-      in_review: 'In review',
-      awaiting_acknowledgment: 'Awaiting acknowledgment',
-      active: 'Active',
-      paused: 'Paused',
-      closed: 'Closed',
-      cancelled: 'Cancelled',
-    },
-    risk: { onTrack: 'On track', atRisk: 'At risk', offTrack: 'Off track' },
   },
   es: {
     columns: [
@@ -253,16 +245,6 @@ const csvLabels = {
       'Progreso (%)',
       'Riesgo',
     ],
-    status: {
-      draft: 'Borrador',
-      in_review: 'En revisión',
-      awaiting_acknowledgment: 'Pendiente de firma',
-      active: 'Activo',
-      paused: 'En pausa',
-      closed: 'Cerrado',
-      cancelled: 'Cancelado',
-    },
-    risk: { onTrack: 'En buen camino', atRisk: 'En riesgo', offTrack: 'Desviado' },
   },
 } as const;
 
@@ -274,6 +256,8 @@ export async function listPlansCsv(
 ): Promise<string> {
   const { rows } = await selectPlans(ctx, { ...query, limit: 0 }, null);
   const labels = csvLabels[locale];
+  // Statuses and risk in the documents' words, so a list's CSV and a plan's PDF name them alike.
+  const words = documentWords(locale);
   const [employee, position, department, manager, hrRep, status, start, end, progress, risk] = labels.columns;
   const columns: CsvColumn<PlanListItem>[] = [
     { header: employee, value: (p) => p.employeeName },
@@ -281,11 +265,11 @@ export async function listPlansCsv(
     { header: department, value: (p) => p.department },
     { header: manager, value: (p) => p.managerName },
     { header: hrRep, value: (p) => p.hrRepName },
-    { header: status, value: (p) => labels.status[p.status] },
+    { header: status, value: (p) => words.planStatus[p.status] },
     { header: start, value: (p) => p.startDate },
     { header: end, value: (p) => p.endDate },
     { header: progress, value: (p) => p.progress },
-    { header: risk, value: (p) => (p.risk ? labels.risk[p.risk] : null) },
+    { header: risk, value: (p) => (p.risk ? words.metricStatus[p.risk] : null) },
   ];
   return toCsv(columns, rows.map(present));
 }
