@@ -62,6 +62,28 @@ export const planSummaries = pgTable(
     isDated: boolean('is_dated').notNull(),
     /** Days from sending for acknowledgment to the last of the three signatures; null until fully signed. */
     daysToFullSignature: doublePrecision('days_to_full_signature'),
+    // The planned person as the directory has them now (kept in step by a trigger on employees, migration 0021):
+    // the analytics count a plan in its person's current department and manager's group.
+    /** The person is in the directory (not deactivated). */
+    personIsActive: boolean('person_is_active').notNull().default(true),
+    personDepartment: text('person_department'),
+    /** The person's current manager (an employee id). */
+    personManagerId: uuid('person_manager_id'),
+    // What may wait on someone (the inbox's candidates and counts read these instead of each plan's rows).
+    /** The manager's and HR's approvals of the current approval round. */
+    isApprovedByManager: boolean('is_approved_by_manager').notNull().default(false),
+    isApprovedByHr: boolean('is_approved_by_hr').notNull().default(false),
+    /** Each role acted on the version that counts (for the employee, a refusal too). */
+    isSignedByEmployee: boolean('is_signed_by_employee').notNull().default(false),
+    isSignedByManager: boolean('is_signed_by_manager').notNull().default(false),
+    isSignedByHr: boolean('is_signed_by_hr').notNull().default(false),
+    /** Refusals on the version that counts that no HR person witnessed yet. */
+    unwitnessedRefusals: integer('unwitnessed_refusals').notNull().default(0),
+    pendingAdjustments: integer('pending_adjustments').notNull().default(0),
+    /** The earliest check-in still scheduled (mentor sessions apart), and the earliest mentor session. */
+    nextCheckInAt: timestamp('next_check_in_at', { withTimezone: true, mode: 'string' }),
+    nextMentorSessionAt: timestamp('next_mentor_session_at', { withTimezone: true, mode: 'string' }),
+    hasOutcomeRecommendation: boolean('has_outcome_recommendation').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.planId] }),

@@ -3,6 +3,8 @@
 // rows (plan_summaries, kept in step by the database), no plan loaded.
 import { sql } from 'drizzle-orm';
 import type { AnalyticsOverview } from '../../contracts/analytics.ts';
+import { planStatuses } from '../../contracts/plans.ts';
+import type { PlanStatus } from '../../domain/access/policy.ts';
 import { minimumGroupSize } from '../../domain/analytics/consistency.ts';
 import type { ServiceContext } from '../context.ts';
 import { analyticsScope, selectRows } from './analytics-scope.ts';
@@ -19,6 +21,25 @@ const per100 = (plans: number, people: number) =>
 
 type GroupRow = { key: string; label: string | null; headcount: number; plans: number };
 
+type Totals = { [S in PlanStatus as `status_${S}`]: number } & {
+  plans: number;
+  headcount: number;
+  median_weeks: number | null;
+  successful: number;
+  unsuccessful: number;
+  cancelled: number;
+  median_days_to_sign: number | null;
+  signed_plans: number;
+  held: number;
+  due: number;
+  mentor_held: number;
+  mentor_due: number;
+  activities_done: number;
+  activities_planned: number;
+  at_risk: number;
+  active: number;
+};
+
 export async function getAnalyticsOverview(ctx: ServiceContext): Promise<AnalyticsOverview> {
   const scope = analyticsScope(ctx);
   const db = ctx.deps.database.db;
@@ -29,83 +50,62 @@ export async function getAnalyticsOverview(ctx: ServiceContext): Promise<Analyti
     .slice(0, 10);
   const orgId = scope.orgId;
   // Plans that left draft are counted as used; a draft is still the manager's intention.
-  const counted = sql`${scope.plans} and p.status <> 'draft'`;
+  const isCounted = sql`p.status <> 'draft'`;
+  const counted = sql`${scope.plans} and ${isCounted}`;
 
-  const [statusRows, monthRows, summary, departmentRows, managerRows, signing, checkIns, support, risk] =
-    await Promise.all([
-      selectRows<{ status: AnalyticsOverview['byStatus'][number]['status']; plans: number }>(
-        db,
-        sql`select p.status, count(*)::int as plans from plan_summaries p where ${scope.plans} group by p.status`,
-      ),
-      selectRows<{ month: string; started: number; closed: number }>(
-        db,
-        sql`select month, sum(started)::int as started, sum(closed)::int as closed from (
-              select to_char(p.start_date, 'YYYY-MM') as month, 1 as started, 0 as closed
-              from plan_summaries p where ${counted} and p.start_date >= ${firstMonth}::date and p.start_date <= ${nowIso}::date
-              union all
-              select to_char(p.closed_at at time zone 'UTC', 'YYYY-MM'), 0, 1
-              from plan_summaries p where ${scope.plans} and p.closed_at >= ${firstMonth}::date
-            ) x group by month order by month`,
-      ),
-      selectRows<{
-        plans: number;
-        headcount: number;
-        median_weeks: number | null;
-        successful: number;
-        unsuccessful: number;
-        cancelled: number;
-      }>(
-        db,
-        sql`select count(*)::int as plans,
-              (select coalesce(sum(h.people), 0)::int from headcounts h
-                where h.org_id = ${orgId} and h.kind = 'department') as headcount,
-              percentile_cont(0.5) within group (order by p.duration_weeks) as median_weeks,
-              count(*) filter (where p.outcome = 'successful')::int as successful,
-              count(*) filter (where p.outcome = 'unsuccessful')::int as unsuccessful,
-              count(*) filter (where p.outcome = 'cancelled')::int as cancelled
-            from plan_summaries p where ${counted}`,
-      ),
-      groupRows(db, 'department', counted, orgId, null),
-      groupRows(db, 'manager', counted, orgId, overviewManagerCount),
-      selectRows<{ median_days: number | null; plans: number }>(
-        db,
-        sql`select percentile_cont(0.5) within group (order by p.days_to_full_signature) as median_days,
-              count(*)::int as plans
-            from plan_summaries p where ${counted} and p.days_to_full_signature is not null`,
-      ),
-      // Held and missed check-ins from the plans' summaries; those still scheduled whose time has come, from the
-      // check-ins themselves (a short range of the (org, status, scheduled_at) index).
-      selectRows<{ held: number; due: number; mentor_held: number; mentor_due: number }>(
-        db,
-        sql`select coalesce(sum(p.check_ins_held), 0)::int as held,
-              (coalesce(sum(p.check_ins_held + p.check_ins_missed), 0) + (select count(*) from check_ins c
-                where ${scope.rowsOf('c')} and c.status = 'scheduled' and c.scheduled_at <= ${nowIso}::timestamptz))::int as due,
-              coalesce(sum(p.mentor_sessions_held), 0)::int as mentor_held,
-              (coalesce(sum(p.mentor_sessions_held + p.mentor_sessions_missed), 0) + (select count(*) from check_ins c
-                where ${scope.rowsOf('c')} and c.status = 'scheduled' and c.type = 'mentor_session'
-                  and c.scheduled_at <= ${nowIso}::timestamptz))::int as mentor_due
-            from plan_summaries p where ${scope.plans}`,
-      ),
-      selectRows<{ done: number; planned: number }>(
-        db,
-        sql`select coalesce(sum(p.activities_done), 0)::int as done, coalesce(sum(p.activities_planned), 0)::int as planned
-            from plan_summaries p where ${counted}`,
-      ),
-      selectRows<{ at_risk: number; active: number }>(
-        db,
-        sql`select count(*) filter (where exists (select 1 from risk_flags r where r.org_id = p.org_id and r.plan_id = p.plan_id))::int as at_risk,
-              count(*)::int as active
-            from plan_summaries p where ${scope.plans} and p.status = 'active'`,
-      ),
-    ]);
-  const totals = summary[0] ?? {
-    plans: 0,
-    headcount: 0,
-    median_weeks: null,
-    successful: 0,
-    unsuccessful: 0,
-    cancelled: 0,
-  };
+  // Every plan-level figure in one pass over the scope's summary rows (each with its own filter), the months,
+  // departments and managers in one statement each: four statements, run side by side.
+  const [totalRows, monthRows, departmentRows, managerRows] = await Promise.all([
+    selectRows<Totals>(
+      db,
+      sql`select ${sql.join(
+        planStatuses.map(
+          (status) =>
+            sql`count(*) filter (where p.status = ${status})::int as ${sql.identifier(`status_${status}`)}`,
+        ),
+        sql`, `,
+      )},
+          count(*) filter (where ${isCounted})::int as plans,
+          (select coalesce(sum(h.people), 0)::int from headcounts h
+            where h.org_id = ${orgId} and h.kind = 'department') as headcount,
+          percentile_cont(0.5) within group (order by p.duration_weeks) filter (where ${isCounted}) as median_weeks,
+          count(*) filter (where ${isCounted} and p.outcome = 'successful')::int as successful,
+          count(*) filter (where ${isCounted} and p.outcome = 'unsuccessful')::int as unsuccessful,
+          count(*) filter (where ${isCounted} and p.outcome = 'cancelled')::int as cancelled,
+          percentile_cont(0.5) within group (order by p.days_to_full_signature)
+            filter (where ${isCounted} and p.days_to_full_signature is not null) as median_days_to_sign,
+          count(*) filter (where ${isCounted} and p.days_to_full_signature is not null)::int as signed_plans,
+          -- Held and missed check-ins from the plans' summaries; those still scheduled whose time has come, from
+          -- the check-ins themselves (a short range of the (org, status, scheduled_at) index).
+          coalesce(sum(p.check_ins_held), 0)::int as held,
+          (coalesce(sum(p.check_ins_held + p.check_ins_missed), 0) + (select count(*) from check_ins c
+            where ${scope.rowsOf('c')} and c.status = 'scheduled' and c.scheduled_at <= ${nowIso}::timestamptz))::int as due,
+          coalesce(sum(p.mentor_sessions_held), 0)::int as mentor_held,
+          (coalesce(sum(p.mentor_sessions_held + p.mentor_sessions_missed), 0) + (select count(*) from check_ins c
+            where ${scope.rowsOf('c')} and c.status = 'scheduled' and c.type = 'mentor_session'
+              and c.scheduled_at <= ${nowIso}::timestamptz))::int as mentor_due,
+          coalesce(sum(p.activities_done) filter (where ${isCounted}), 0)::int as activities_done,
+          coalesce(sum(p.activities_planned) filter (where ${isCounted}), 0)::int as activities_planned,
+          count(*) filter (where p.status = 'active' and exists (select 1 from risk_flags r
+            where r.org_id = p.org_id and r.plan_id = p.plan_id))::int as at_risk,
+          count(*) filter (where p.status = 'active')::int as active
+        from plan_summaries p where ${scope.plans}`,
+    ),
+    selectRows<{ month: string; started: number; closed: number }>(
+      db,
+      sql`select month, sum(started)::int as started, sum(closed)::int as closed from (
+            select to_char(p.start_date, 'YYYY-MM') as month, 1 as started, 0 as closed
+            from plan_summaries p where ${counted} and p.start_date >= ${firstMonth}::date and p.start_date <= ${nowIso}::date
+            union all
+            select to_char(p.closed_at at time zone 'UTC', 'YYYY-MM'), 0, 1
+            from plan_summaries p where ${scope.plans} and p.closed_at >= ${firstMonth}::date
+          ) x group by month order by month`,
+    ),
+    groupRows(db, 'department', counted, orgId, null),
+    groupRows(db, 'manager', counted, orgId, overviewManagerCount),
+  ]);
+  const totals = totalRows[0];
+  if (!totals) throw new Error('the overview aggregate returned no row');
   const group = (row: GroupRow) =>
     row.headcount < minimumGroupSize
       ? {
@@ -124,17 +124,17 @@ export async function getAnalyticsOverview(ctx: ServiceContext): Promise<Analyti
           plans: row.plans,
           plansPer100: per100(row.plans, row.headcount),
         };
-  const held = checkIns[0]?.held ?? 0;
-  const due = checkIns[0]?.due ?? 0;
-  const done = support[0]?.done ?? 0;
-  const planned = support[0]?.planned ?? 0;
+  const { held, due, activities_done: done, activities_planned: planned } = totals;
   return {
     scope: scope.kind,
     asOf: nowIso,
     headcount: totals.headcount,
     plans: totals.plans,
     plansPer100: per100(totals.plans, totals.headcount),
-    byStatus: statusRows.sort((a, b) => a.status.localeCompare(b.status)),
+    byStatus: planStatuses
+      .map((status) => ({ status, plans: totals[`status_${status}`] }))
+      .filter((row) => row.plans > 0)
+      .sort((a, b) => a.status.localeCompare(b.status)),
     byMonth: fillMonths(firstMonth, overviewMonths, monthRows),
     byDepartment: departmentRows.map(group),
     byManager: managerRows.map(group),
@@ -145,28 +145,27 @@ export async function getAnalyticsOverview(ctx: ServiceContext): Promise<Analyti
     },
     medianLengthWeeks: totals.median_weeks === null ? null : Number(totals.median_weeks),
     signing: {
-      plans: signing[0]?.plans ?? 0,
+      plans: totals.signed_plans,
       medianDaysToFullSignature:
-        signing[0]?.median_days === null || signing[0]?.median_days === undefined
-          ? null
-          : Math.round(Number(signing[0].median_days) * 10) / 10,
+        totals.median_days_to_sign === null ? null : Math.round(Number(totals.median_days_to_sign) * 10) / 10,
     },
     checkIns: { held, due, share: share(held, due) },
     support: {
       activitiesDone: done,
       activitiesPlanned: planned,
       share: share(done, planned),
-      mentorSessionsHeld: checkIns[0]?.mentor_held ?? 0,
-      mentorSessionsDue: checkIns[0]?.mentor_due ?? 0,
+      mentorSessionsHeld: totals.mentor_held,
+      mentorSessionsDue: totals.mentor_due,
     },
-    atRisk: { plans: risk[0]?.at_risk ?? 0, activePlans: risk[0]?.active ?? 0 },
+    atRisk: { plans: totals.at_risk, activePlans: totals.active },
   };
 }
 
 /**
  * Headcount (people now in the directory) and plans per department or per manager. Headcounts come from the
  * table the database keeps (migration 0020_headcounts), not from counting the directory; the plans' side reads
- * the summaries of the counted plans and looks up each planned person's current department or manager by id.
+ * the summaries of the counted plans, which carry each planned person's current department and manager
+ * (migration 0021).
  */
 function groupRows(
   db: ServiceContext['deps']['database']['db'],
@@ -176,20 +175,22 @@ function groupRows(
   limit: number | null,
 ): Promise<GroupRow[]> {
   const isManager = kind === 'manager';
-  const key = isManager ? sql`e.manager_id::text` : sql`e.department`;
+  const key = isManager ? sql`p.person_manager_id::text` : sql`p.person_department`;
   const planned = sql`select ${key} as key, count(*)::int as plans
-      from plan_summaries p join employees e on e.id = p.employee_id
-      where ${counted} and e.org_id = ${orgId} and e.deactivated_at is null and ${key} is not null
+      from plan_summaries p
+      where ${counted} and p.person_is_active and ${key} is not null
       group by ${key}`;
   // Managers: only those with plans are listed (the busiest first), so the plans' side leads.
   return selectRows<GroupRow>(
     db,
     isManager
-      ? sql`select g.key, m.name as label, h.people as headcount, g.plans from (${planned}) g
-          join headcounts h on h.org_id = ${orgId} and h.kind = 'manager' and h.key = g.key
-          join employees m on m.org_id = ${orgId} and m.id = g.key::uuid
-          order by g.plans desc, g.key
-          limit ${limit ?? overviewManagerCount}`
+      ? sql`select t.key, (select m.name from employees m where m.org_id = ${orgId} and m.id = t.key::uuid) as label,
+            t.headcount, t.plans
+          from (select g.key, h.people as headcount, g.plans from (${planned}) g
+            join headcounts h on h.org_id = ${orgId} and h.kind = 'manager' and h.key = g.key
+            order by g.plans desc, g.key
+            limit ${limit ?? overviewManagerCount}) t
+          order by t.plans desc, t.key`
       : sql`select h.key, h.key as label, h.people as headcount, coalesce(g.plans, 0)::int as plans
           from headcounts h left join (${planned}) g on g.key = h.key
           where h.org_id = ${orgId} and h.kind = 'department'

@@ -32,17 +32,18 @@ export async function getConsistency(ctx: ServiceContext, query: ConsistencyQuer
   const orgId = scope.orgId;
   const key = query.by === 'manager' ? sql`f.manager` : sql`f.department`;
   // Headcounts per group and in all come from the table the database keeps (migration 0020_headcounts); the
-  // plans' side reads the summaries of the actor's counted plans (not drafts) and looks up each planned person's
-  // current department and manager by id, so no statement reads the whole directory. Plans of people who left
-  // are not counted, as they are not in any group's headcount.
+  // plans' side reads the summaries of the actor's counted plans (not drafts), which carry each planned person's
+  // current department and manager (migration 0021), so no statement reads the directory. Plans of people who
+  // left are not counted, as they are not in any group's headcount.
   const rows = await selectRows<Row>(
     ctx.deps.database.db,
     sql`with facts as materialized (
-          select p.plan_id as id, p.employee_id, e.department, e.manager_id::text as manager, p.duration_weeks,
+          select p.plan_id as id, p.employee_id, p.person_department as department,
+            p.person_manager_id::text as manager, p.duration_weeks,
             p.outcome, p.is_measurable as measurable, p.is_dated as dated, p.activities_done as done,
             p.activities_planned as planned, p.mentor_sessions_held as mentor_held
-          from plan_summaries p join employees e on e.id = p.employee_id
-          where ${scope.plans} and p.status <> 'draft' and e.org_id = ${orgId} and e.deactivated_at is null
+          from plan_summaries p
+          where ${scope.plans} and p.status <> 'draft' and p.person_is_active
         ),
         groups as (
           select grouping(${key}) = 1 as is_total, ${key} as key,
@@ -73,12 +74,18 @@ export async function getConsistency(ctx: ServiceContext, query: ConsistencyQuer
           coalesce(g.cancelled, 0) as cancelled, coalesce(g.measurable, 0) as measurable,
           coalesce(g.dated, 0) as dated, coalesce(g.done, 0) as done, coalesce(g.planned, 0) as planned,
           coalesce(g.mentor_held, 0) as mentor_held, g.median_weeks,
-          ${query.by === 'manager' ? sql`m.name` : sql`hd.key`} as label
+          ${
+            // A manager's name looked up by id for each group: thousands of lookups by key are cheaper than
+            // hashing the whole directory to join it.
+            query.by === 'manager'
+              ? sql`(select m.name from employees m where m.org_id = ${orgId} and m.id = hd.key::uuid)`
+              : sql`hd.key`
+          } as label
         from heads hd
         -- An equality on both sides (not "is not distinct from") so that thousands of managers join by hash.
         left join groups g on g.is_total = hd.is_total and coalesce(g.key, '') = coalesce(hd.key, '')
           and (g.is_total or g.key is not null)
-        ${query.by === 'manager' ? sql`left join employees m on m.org_id = ${orgId} and m.id = hd.key::uuid` : sql``}`,
+        `,
   );
   const counts = (r: Row): GroupCounts => ({
     key: r.key ?? '',

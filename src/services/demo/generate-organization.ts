@@ -93,7 +93,7 @@ const arrayLiteral = (values: string[]) =>
 /** A whole number written into the statement (sizes only, never input). */
 const int = (n: number) => sql.raw(String(Math.trunc(n)));
 
-/** The tables whose inserts rebuild the plans' summary rows (migration 0018). */
+/** The tables the generator writes whose inserts rebuild the plans' summary rows (migrations 0018, 0021). */
 const summarisedTables = [
   'plans',
   'focus_areas',
