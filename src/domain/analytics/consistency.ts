@@ -191,6 +191,15 @@ export function assessConsistency(
   groups: GroupCounts[],
 ): Consistency {
   const orgShare = share(organization.peopleWithPlan, organization.headcount) ?? 0;
+  const computed = new Map<string, number>();
+  const once = (key: string, compute: () => number): number => {
+    let value = computed.get(key);
+    if (value === undefined) {
+      value = compute();
+      computed.set(key, value);
+    }
+    return value;
+  };
   const decidedOrg = organization.successful + organization.unsuccessful;
   const norm: OrganizationNorm = {
     headcount: organization.headcount,
@@ -206,18 +215,23 @@ export function assessConsistency(
     supportDeliveredShare: roundShare(share(organization.activitiesDone, organization.activitiesPlanned)),
   };
   const shown = groups.filter((g) => g.headcount >= minimumGroupSize);
-  const rateP = shown.map((g) =>
-    binomialTestTwoSided(Math.min(g.peopleWithPlan, g.headcount), g.headcount, orgShare),
-  );
+  // Thousands of managers' groups share a few hundred distinct counts: each test is computed once per distinct
+  // input (the organisation's share and totals are the same for every group).
+  const rateP = shown.map((g) => {
+    const k = Math.min(g.peopleWithPlan, g.headcount);
+    return once(`${k}/${g.headcount}`, () => binomialTestTwoSided(k, g.headcount, orgShare));
+  });
   const outcomeP = shown.map((g) => {
     const restSuccessful = organization.successful - g.successful;
     const restUnsuccessful = organization.unsuccessful - g.unsuccessful;
     if (g.successful + g.unsuccessful === 0 || restSuccessful + restUnsuccessful === 0) return null;
-    return fisherExactTwoSided(
-      g.unsuccessful,
-      g.successful,
-      Math.max(0, restUnsuccessful),
-      Math.max(0, restSuccessful),
+    return once(`${g.unsuccessful}:${g.successful}`, () =>
+      fisherExactTwoSided(
+        g.unsuccessful,
+        g.successful,
+        Math.max(0, restUnsuccessful),
+        Math.max(0, restSuccessful),
+      ),
     );
   });
   const rateAdjusted = holmAdjust(rateP);

@@ -1,17 +1,19 @@
 // How many items of each kind wait on the actor in the whole inbox, not just its first page: one aggregate
-// query over the plans related to them, each kind counted by the same conditions the domain's inbox uses.
+// query over the summary rows of the plans related to them (migration 0021 keeps there who approved and who
+// acted on the version that counts), each kind counted by the same conditions the domain's inbox uses.
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { plans } from '../../db/schema/index.ts';
+import { planSummaries } from '../../db/schema/index.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { type InboxKind, inboxKinds } from '../../domain/inbox.ts';
 import { selectRows } from '../analytics/analytics-scope.ts';
 import type { ServiceContext } from '../context.ts';
-import { relatedPlansFilter } from '../plans/list-plans.ts';
+import { relatedSummariesFilter } from '../plans/list-plans.ts';
 
 const openStatuses = ['in_review', 'awaiting_acknowledgment', 'active', 'paused'];
+const s = planSummaries;
 
 /**
- * The policy's relationships as SQL over the plans row, for this actor (see `can` in domain/access/policy.ts):
+ * The policy's relationships as SQL over the plan's summary row, for this actor (see `can` in domain/access/policy.ts):
  * its HR (an HR administrator for every plan, an HR representative for the plans assigned to them or that
  * they created), its manager, its employee once the plan is sent to them, and "not the actor's own plan".
  */
@@ -20,15 +22,15 @@ function relationsOf(actor: Actor) {
   const isPlanHr: SQL = actor.roles.has('hr_admin')
     ? sql`true`
     : actor.roles.has('hr')
-      ? sql`(${plans.hrRepUserId} = ${me} or ${plans.createdByUserId} = ${me})`
+      ? sql`(${s.hrRepUserId} = ${me} or ${s.createdByUserId} = ${me})`
       : sql`false`;
   return {
     isPlanHr,
-    isManager: sql`coalesce(${plans.managerUserId} = ${me}, false)`,
-    isMentor: sql`coalesce(${plans.mentorUserId} = ${me}, false)`,
-    isVisibleEmployee: sql`(coalesce(${plans.employeeUserId} = ${me}, false)
-      and ${plans.status} not in ('draft', 'in_review'))`,
-    isNotSelf: sql`${plans.employeeUserId} is distinct from ${me}`,
+    isManager: sql`coalesce(${s.managerUserId} = ${me}, false)`,
+    isMentor: sql`coalesce(${s.mentorUserId} = ${me}, false)`,
+    isVisibleEmployee: sql`(coalesce(${s.employeeUserId} = ${me}, false)
+      and ${s.status} not in ('draft', 'in_review'))`,
+    isNotSelf: sql`${s.employeeUserId} is distinct from ${me}`,
   };
 }
 
@@ -39,41 +41,39 @@ export async function inboxCounts(
   horizon: string,
 ): Promise<Record<InboxKind, number>> {
   const { isPlanHr, isManager, isMentor, isVisibleEmployee, isNotSelf } = relationsOf(actor);
-  const underAgreement = sql`${plans.status} in ('awaiting_acknowledgment', 'active', 'paused')`;
-  const running = sql`${plans.status} in ('active', 'paused')`;
-  const ended = sql`(${running} and ${plans.endDate} < ${today}::date)`;
-  const approved = (role: string) => sql`exists (select 1 from approvals a where a.org_id = ${plans.orgId}
-    and a.plan_id = ${plans.id} and a.round = ${plans.approvalRound} and a.role = ${role})`;
-  // A refusal is the employee's act on the version that counts, as a signature is.
-  const signed = (role: string) => sql`exists (select 1 from signatures g where g.org_id = ${plans.orgId}
-    and g.plan_id = ${plans.id} and g.version >= ${plans.majorVersion} and g.role = ${role})`;
-  const dueCheckIns = (isMentorSession: boolean) => sql`(select count(*) from check_ins c
-    where c.org_id = ${plans.orgId} and c.plan_id = ${plans.id} and c.status = 'scheduled'
-      and c.scheduled_at <= ${horizon}::timestamptz
-      and ${isMentorSession ? sql`c.type = 'mentor_session'` : sql`c.type <> 'mentor_session'`})`;
+  const underAgreement = sql`${s.status} in ('awaiting_acknowledgment', 'active', 'paused')`;
+  const running = sql`${s.status} in ('active', 'paused')`;
+  const ended = sql`(${running} and ${s.endDate} < ${today}::date)`;
+  // Each check-in due within the horizon is an item: counted in the check-ins themselves, only for the plans
+  // whose next one is due (the summary keeps the earliest scheduled of each kind).
+  const dueCheckIns = (isMentorSession: boolean) => {
+    const next = isMentorSession ? s.nextMentorSessionAt : s.nextCheckInAt;
+    return sql`(case when ${next} <= ${horizon}::timestamptz then (select count(*) from check_ins c
+      where c.org_id = ${s.orgId} and c.plan_id = ${s.planId} and c.status = 'scheduled'
+        and c.scheduled_at <= ${horizon}::timestamptz
+        and ${isMentorSession ? sql`c.type = 'mentor_session'` : sql`c.type <> 'mentor_session'`}) else 0 end)`;
+  };
   const [row] = await selectRows<Record<InboxKind, string | number | null>>(
     deps.database.db,
     sql`select
-      count(*) filter (where ${plans.status} = 'in_review' and (
-        (${isManager} and not ${approved('manager')})
-        or (${isPlanHr} and ${isNotSelf} and not ${approved('hr')}))) as approve_plan,
+      count(*) filter (where ${s.status} = 'in_review' and (
+        (${isManager} and not ${s.isApprovedByManager})
+        or (${isPlanHr} and ${isNotSelf} and not ${s.isApprovedByHr}))) as approve_plan,
       count(*) filter (where ${underAgreement} and (
-        (${isVisibleEmployee} and not ${signed('employee')})
-        or (${isManager} and not ${signed('manager')})
-        or (${isPlanHr} and ${isNotSelf} and not ${signed('hr')}))) as sign_plan,
-      coalesce(sum((select count(*) from signatures g where g.org_id = ${plans.orgId} and g.plan_id = ${plans.id}
-        and g.is_refused and g.witnessed_at is null and g.version >= ${plans.majorVersion}))
-        filter (where ${underAgreement} and ${isPlanHr} and ${isNotSelf}), 0) as witness_refusal,
-      coalesce(sum((select count(*) from adjustments j where j.org_id = ${plans.orgId} and j.plan_id = ${plans.id}
-        and j.status = 'pending')) filter (where ${isPlanHr} and ${isNotSelf}), 0) as decide_adjustment,
+        (${isVisibleEmployee} and not ${s.isSignedByEmployee})
+        or (${isManager} and not ${s.isSignedByManager})
+        or (${isPlanHr} and ${isNotSelf} and not ${s.isSignedByHr}))) as sign_plan,
+      coalesce(sum(${s.unwitnessedRefusals}) filter (where ${underAgreement} and ${isPlanHr} and ${isNotSelf}), 0)
+        as witness_refusal,
+      coalesce(sum(${s.pendingAdjustments}) filter (where ${isPlanHr} and ${isNotSelf}), 0) as decide_adjustment,
       coalesce(sum(${dueCheckIns(false)}) filter (where ${running} and ${isManager} and ${isNotSelf}), 0)
         as record_check_in,
       coalesce(sum(${dueCheckIns(true)}) filter (where ${running} and ${isMentor}), 0) as record_mentor_session,
-      count(*) filter (where ${ended} and ${plans.outcomeRecommendation} is null and ${isManager}
+      count(*) filter (where ${ended} and not ${s.hasOutcomeRecommendation} and ${isManager}
         and ${isNotSelf}) as recommend_outcome,
       count(*) filter (where ${ended} and ${isPlanHr} and ${isNotSelf}) as close_plan
-    from ${plans}
-    where ${and(eq(plans.orgId, actor.orgId), inArray(plans.status, openStatuses), relatedPlansFilter(actor))}`,
+    from ${planSummaries}
+    where ${and(eq(s.orgId, actor.orgId), inArray(s.status, openStatuses), relatedSummariesFilter(actor))}`,
   );
   return Object.fromEntries(inboxKinds.map((kind) => [kind, Number(row?.[kind] ?? 0)])) as Record<
     InboxKind,

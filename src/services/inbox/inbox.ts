@@ -3,13 +3,13 @@
 import { and, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../contracts/common.ts';
-import { adjustments, approvals, checkIns, plans, signatures } from '../../db/schema/index.ts';
+import { adjustments, approvals, checkIns, planSummaries, plans, signatures } from '../../db/schema/index.ts';
 import { invalidField } from '../../domain/errors.ts';
 import { composeInbox, type InboxFacts, type InboxItem, type InboxKind } from '../../domain/inbox.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
 import { selectRows } from '../analytics/analytics-scope.ts';
 import type { ServiceContext } from '../context.ts';
-import { relatedPlansFilter } from '../plans/list-plans.ts';
+import { relatedSummariesFilter } from '../plans/list-plans.ts';
 import { inboxCounts } from './inbox-counts.ts';
 
 const openStatuses = ['in_review', 'awaiting_acknowledgment', 'active', 'paused'];
@@ -17,34 +17,36 @@ const openStatuses = ['in_review', 'awaiting_acknowledgment', 'active', 'paused'
 /** How far ahead a scheduled check-in is read: the domain shows those due within a day. */
 const checkInHorizonMs = 24 * 60 * 60 * 1000;
 
-/**
- * Plans where something may wait on someone: an approval round not complete, signatures missing or a refusal
- * not witnessed, an adjustment to decide, an end date passed while running, a check-in due within the horizon.
- * A superset of what the domain puts in an inbox (it decides who owes what), so that the rest of the reads
- * concern those plans only, not every open plan.
- */
-function waitingOnSomeone(today: string, horizon: string, dueCheckIn: SQL): SQL {
-  return sql`(
-    (${plans.status} = 'in_review' and (select count(distinct a.role) from approvals a
-      where a.org_id = ${plans.orgId} and a.plan_id = ${plans.id} and a.round = ${plans.approvalRound}) < 2)
-    or (${plans.status} in ('awaiting_acknowledgment', 'active', 'paused') and (
-      (select count(distinct g.role) from signatures g where g.org_id = ${plans.orgId} and g.plan_id = ${plans.id}
-        and g.version >= ${plans.majorVersion} and not g.is_refused) < 3
-      or exists (select 1 from signatures g where g.org_id = ${plans.orgId} and g.plan_id = ${plans.id}
-        and g.version >= ${plans.majorVersion} and g.is_refused and g.witnessed_at is null)))
-    or exists (select 1 from adjustments j where j.org_id = ${plans.orgId} and j.plan_id = ${plans.id}
-      and j.status = 'pending')
-    or (${plans.status} in ('active', 'paused') and (${plans.endDate} < ${today}::date
-      or (${dueCheckIn} and exists (select 1 from check_ins c where c.org_id = ${plans.orgId} and c.plan_id = ${plans.id}
-        and c.status = 'scheduled' and c.scheduled_at <= ${horizon}::timestamptz)))))`;
-}
+const s = planSummaries;
+const running = sql`${s.status} in ('active', 'paused')`;
 
 /**
  * Whether a check-in due may wait on the actor: the domain gives it to the plan's manager (a mentor session to
  * its mentor) only, so for anyone else a due check-in neither makes a plan a candidate nor dates it.
  */
 const mayOweCheckIn = (userId: string): SQL =>
-  sql`(${plans.managerUserId} = ${userId} or ${plans.mentorUserId} = ${userId})`;
+  sql`(${s.managerUserId} = ${userId} or ${s.mentorUserId} = ${userId})`;
+
+/** The plan's next scheduled check-in or mentor session when it falls within the horizon, else null. */
+const nextDueCheckIn = (horizon: string): SQL =>
+  sql`(case when least(${s.nextCheckInAt}, ${s.nextMentorSessionAt}) <= ${horizon}::timestamptz
+    then least(${s.nextCheckInAt}, ${s.nextMentorSessionAt}) end)`;
+
+/**
+ * Plans where something may wait on someone: an approval round not complete, a role that has not acted on the
+ * version that counts or a refusal not witnessed, an adjustment to decide, an end date passed while running, a
+ * check-in due within the horizon. A superset of what the domain puts in an inbox (it decides who owes what), read
+ * from the plans' summary rows (migration 0021), so that the rest of the reads concern those plans only.
+ */
+function waitingOnSomeone(today: string, horizon: string, dueCheckIn: SQL): SQL {
+  return sql`(
+    (${s.status} = 'in_review' and not (${s.isApprovedByManager} and ${s.isApprovedByHr}))
+    or (${s.status} in ('awaiting_acknowledgment', 'active', 'paused') and (
+      not (${s.isSignedByEmployee} and ${s.isSignedByManager} and ${s.isSignedByHr}) or ${s.unwitnessedRefusals} > 0))
+    or ${s.pendingAdjustments} > 0
+    or (${running} and (${s.endDate} < ${today}::date
+      or (${dueCheckIn} and ${nextDueCheckIn(horizon)} is not null))))`;
+}
 
 /** Items a page of the inbox holds at most unless asked for fewer. */
 export const inboxPageSize = 50;
@@ -68,7 +70,6 @@ type Candidate = {
   hr_rep_user_id: string | null;
   mentor_user_id: string | null;
   created_by_user_id: string;
-  header: { employeeName: string };
   approval_round: number;
   major_version: number;
   end_date: string;
@@ -100,31 +101,26 @@ export async function inboxOf(
   for (;;) {
     const candidates = await selectRows<Candidate>(
       db,
-      sql`select * from (
-            select ${plans.id} as id, ${plans.orgId} as org_id, ${plans.status} as status,
-              ${plans.employeeUserId} as employee_user_id, ${plans.managerUserId} as manager_user_id,
-              ${plans.hrRepUserId} as hr_rep_user_id, ${plans.mentorUserId} as mentor_user_id,
-              ${plans.createdByUserId} as created_by_user_id, ${plans.header} as header,
-              ${plans.approvalRound} as approval_round, ${plans.majorVersion} as major_version,
-              ${plans.endDate}::text as end_date,
-              ${plans.outcomeRecommendation} is not null as has_outcome_recommendation,
-              coalesce(${plans.header}->>'employeeName', '') as employee_name,
+      sql`select x.*, p.approval_round, p.major_version from (
+            select ${s.planId} as id, ${s.orgId} as org_id, ${s.status} as status,
+              ${s.employeeUserId} as employee_user_id, ${s.managerUserId} as manager_user_id,
+              ${s.hrRepUserId} as hr_rep_user_id, ${s.mentorUserId} as mentor_user_id,
+              ${s.createdByUserId} as created_by_user_id, ${s.endDate}::text as end_date,
+              ${s.hasOutcomeRecommendation} as has_outcome_recommendation, ${s.employeeName} as employee_name,
               coalesce(to_char(least(
-                case when ${plans.status} in ('active', 'paused') and ${plans.endDate} < ${today}::date
-                  then ${plans.endDate}::timestamp at time zone 'UTC' end,
-                case when ${plans.status} in ('active', 'paused') and ${mayOweCheckIn(actor.userId)}
-                  then (select min(c.scheduled_at) from check_ins c
-                  where c.org_id = ${plans.orgId} and c.plan_id = ${plans.id} and c.status = 'scheduled'
-                    and c.scheduled_at <= ${horizon}::timestamptz) end)
+                case when ${running} and ${s.endDate} < ${today}::date
+                  then ${s.endDate}::timestamp at time zone 'UTC' end,
+                case when ${running} and ${mayOweCheckIn(actor.userId)} then ${nextDueCheckIn(horizon)} end)
                 at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '9999-12-31T00:00:00.000000') as urgent_at
-            from ${plans}
+            from ${planSummaries}
             where ${and(
-              eq(plans.orgId, actor.orgId),
-              inArray(plans.status, openStatuses),
-              relatedPlansFilter(actor),
+              eq(s.orgId, actor.orgId),
+              inArray(s.status, openStatuses),
+              relatedSummariesFilter(actor),
               waitingOnSomeone(today, horizon, mayOweCheckIn(actor.userId)),
             )}
           ) x
+          join ${plans} p on p.org_id = x.org_id and p.id = x.id
           ${after ? sql`where (x.urgent_at, x.employee_name, x.id) > (${after.d}, ${after.n}, ${after.id}::uuid)` : sql``}
           order by x.urgent_at, x.employee_name, x.id
           limit ${batch + 1}`,
@@ -243,7 +239,7 @@ async function factsOf(
       approvalRound: p.approval_round,
       majorVersion: p.major_version,
       endDate: p.end_date,
-      employeeName: p.header.employeeName,
+      employeeName: p.employee_name,
       hasOutcomeRecommendation: p.has_outcome_recommendation,
     })),
     approvals: approvalRows,

@@ -62,8 +62,8 @@ export function relatedPlansFilter(actor: Actor): SQL | undefined {
   );
 }
 
-/** The same rule on the plans' summary rows, which the list reads. */
-function relatedSummariesFilter(actor: Actor): SQL | undefined {
+/** The same rule on the plans' summary rows, which the list and the inbox read. */
+export function relatedSummariesFilter(actor: Actor): SQL | undefined {
   if (seesAllPlans(actor)) return undefined;
   const me = actor.userId;
   const s = planSummaries;
