@@ -59,6 +59,14 @@ export const plans = pgTable(
     mentorUserId: uuid('mentor_user_id').references(() => users.id),
     createdByUserId: uuid('created_by_user_id').notNull(),
     header: jsonb('header').$type<PlanHeader>().notNull(),
+    /**
+     * What the plans list's search (`q=`) reads: the header's employee name, position and department joined by a
+     * line break (which no search text contains), kept by the database so a search reads one plain text column
+     * (trigram index in migration 0022 where pg_trgm exists) instead of taking three fields apart per plan.
+     */
+    searchText: text('search_text').generatedAlwaysAs(
+      sql`coalesce(header->>'employeeName', '') || E'\\n' || coalesce(header->>'position', '') || E'\\n' || coalesce(header->>'department', '')`,
+    ),
     content: jsonb('content').$type<PlanContent>().notNull(),
     version: integer('version').notNull().default(1),
     approvalRound: integer('approval_round').notNull().default(1),

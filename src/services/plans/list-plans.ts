@@ -121,6 +121,7 @@ type Row = {
   progress: number | null;
   risk_rank: number | null;
   sort_key: string | number;
+  sort_value: unknown;
 };
 
 async function rowsOf(db: Executor, statement: SQL): Promise<Row[]> {
@@ -145,10 +146,11 @@ async function selectPlans(
   if (query.employeeId) filters.push(eq(s.employeeId, query.employeeId));
   if (query.q) {
     const like = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    // The first condition is the trigram index's expression (migration 0020): it finds the candidates; the
-    // three-way "or" keeps the answer exact should a search text contain the line break between the fields.
+    // The first condition reads the plan's stored search text (its trigram index, migration 0022, finds the
+    // candidates); the three-way "or" keeps the answer exact should a search text contain the line break
+    // between the fields.
     filters.push(
-      sql`(coalesce(${plans.header}->>'employeeName', '') || E'\\n' || coalesce(${plans.header}->>'position', '') || E'\\n' || coalesce(${plans.header}->>'department', '')) ilike ${like}`,
+      ilike(plans.searchText, like),
       or(
         ilike(s.employeeName, like),
         ilike(sql`${plans.header}->>'position'`, like),
@@ -173,18 +175,24 @@ async function selectPlans(
     );
   }
   const direction = sql.raw(isDescending ? 'desc' : 'asc');
+  // The page is chosen on the summary rows alone (the plan itself is joined first only when the search reads its
+  // header), and only the page's plans are then read for their header, language and version: joining every
+  // plan before sorting read all of the organisation's plans for a sort on risk.
   const rows = await rowsOf(
     db,
-    sql`select ${s.planId} as id, ${s.status} as status, ${plans.locale} as locale,
-          ${s.employeeId} as employee_id, ${plans.header} as header,
-          ${s.startDate}::text as start_date, ${s.endDate}::text as end_date, ${plans.version} as version,
-          to_char(${s.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
-          ${s.progress} as progress, ${planRiskRank(today)} as risk_rank,
-          ${type === 'int' ? key : sql`${key}::text`} as sort_key
-        from ${s} join ${plans} on ${plans.id} = ${s.planId}
-        where ${and(...filters)}
-        order by ${key} ${direction}, ${s.planId} ${direction}
-        ${limit === null ? sql`` : sql`limit ${limit + 1}`}`,
+    sql`select x.*, ${plans.locale} as locale, ${plans.header} as header, ${plans.version} as version from (
+          select ${s.planId} as id, ${s.orgId} as org_id, ${s.status} as status, ${s.employeeId} as employee_id,
+            ${s.startDate}::text as start_date, ${s.endDate}::text as end_date,
+            to_char(${s.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
+            ${s.progress} as progress, ${planRiskRank(today)} as risk_rank,
+            ${type === 'int' ? key : sql`${key}::text`} as sort_key, ${key} as sort_value
+          from ${s} ${query.q ? sql`join ${plans} on ${plans.orgId} = ${s.orgId} and ${plans.id} = ${s.planId}` : sql``}
+          where ${and(...filters)}
+          order by ${key} ${direction}, ${s.planId} ${direction}
+          ${limit === null ? sql`` : sql`limit ${limit + 1}`}
+        ) x
+        join ${plans} on ${plans.orgId} = x.org_id and ${plans.id} = x.id
+        order by x.sort_value ${direction}, x.id ${direction}`,
   );
   return { rows, sort };
 }
