@@ -9,6 +9,7 @@ import {
   type GroupCounts,
   holmAdjust,
   logGamma,
+  rankConsistency,
 } from './consistency.ts';
 
 describe('exact tests', () => {
@@ -185,6 +186,49 @@ describe('assessConsistency', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+
+  it('ranks like ordering every described group, describing only the first ones (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            headcount: fc.integer({ min: 1, max: 40 }),
+            share: fc.double({ min: 0, max: 1, noNaN: true }),
+            successful: fc.integer({ min: 0, max: 6 }),
+            unsuccessful: fc.integer({ min: 0, max: 6 }),
+            label: fc.constantFrom('Ana', 'Bea', 'Íñigo', 'zoe', 'Óscar', 'Luis'),
+          }),
+          { minLength: 1, maxLength: 80 },
+        ),
+        fc.integer({ min: 0, max: 35 }),
+        (specs, limit) => {
+          const groups = specs.map((x, i) => ({
+            ...group(`g${i}`, x.headcount, Math.floor(x.share * x.headcount), {
+              successful: x.successful,
+              unsuccessful: x.unsuccessful,
+            }),
+            label: x.label,
+          }));
+          const all = assessConsistency(total(groups), groups).groups;
+          const collate = new Intl.Collator(undefined).compare;
+          const expected = [...all].sort((a, b) => {
+            if (a.isSuppressed !== b.isSuppressed) return a.isSuppressed ? 1 : -1;
+            if (a.isSuppressed || b.isSuppressed) return collate(a.label, b.label);
+            if (a.isFlagged !== b.isFlagged) return a.isFlagged ? -1 : 1;
+            return a.rateTest.adjustedPValue - b.rateTest.adjustedPValue || collate(a.label, b.label);
+          });
+          const ranked = rankConsistency(total(groups), groups, limit);
+          // Equal keys may come in either order: compare what each place shows.
+          const shown = (list: typeof all) => list.map((g) => JSON.stringify({ ...g, key: undefined }));
+          expect(shown(ranked.groups)).toEqual(shown(expected.slice(0, limit)));
+          expect(ranked.groupCount).toBe(groups.length);
+          expect(ranked.suppressedCount).toBe(all.filter((g) => g.isSuppressed).length);
+          expect(ranked.flaggedCount).toBe(all.filter((g) => !g.isSuppressed && g.isFlagged).length);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

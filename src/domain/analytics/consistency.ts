@@ -181,15 +181,7 @@ const share = (part: number, whole: number): number | null => (whole > 0 ? part 
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
 const roundShare = (x: number | null) => (x === null ? null : round(x));
 
-/**
- * Sets each group against the organisation. `organization` holds the whole organisation's counts
- * (every group, including the suppressed ones and people in no group). Tests run only on groups large
- * enough to show; Holm's correction runs across those groups, separately for each test.
- */
-export function assessConsistency(
-  organization: Omit<GroupCounts, 'key' | 'label'>,
-  groups: GroupCounts[],
-): Consistency {
+function testGroups(organization: Omit<GroupCounts, 'key' | 'label'>, groups: GroupCounts[]) {
   const orgShare = share(organization.peopleWithPlan, organization.headcount) ?? 0;
   const computed = new Map<string, number>();
   const once = (key: string, compute: () => number): number => {
@@ -244,12 +236,13 @@ export function assessConsistency(
     adjustedPValue,
     isFlagged: adjustedPValue < flagThreshold,
   });
-  const results = new Map<string, GroupConsistency>();
-  shown.forEach((g, i) => {
+  /** The shown group at `i` (of `shown`) with its tests. */
+  const describe = (i: number): GroupConsistency => {
+    const g = shown[i] as GroupCounts;
     const rateTest = test(rateP[i] as number, rateAdjusted[i] as number);
     const p = outcomeP[i];
     const outcomeTest = p === null || p === undefined ? null : test(p, outcomeAdjusted.get(i) as number);
-    results.set(g.key, {
+    return {
       key: g.key,
       label: g.label,
       isSuppressed: false,
@@ -270,21 +263,118 @@ export function assessConsistency(
       rateTest,
       outcomeTest,
       isFlagged: rateTest.isFlagged || (outcomeTest?.isFlagged ?? false),
-    });
-  });
+    };
+  };
+  /** Whether the shown group at `i` is flagged, without describing it. */
+  const isFlagged = (i: number): boolean =>
+    (rateAdjusted[i] as number) < flagThreshold ||
+    (outcomeAdjusted.has(i) && (outcomeAdjusted.get(i) as number) < flagThreshold);
+  return { norm, shown, rateAdjusted, describe, isFlagged };
+}
+
+const method: Consistency['method'] = {
+  rateTest:
+    "two-sided exact binomial test of the group's people on a plan against its headcount × the organisation's share",
+  outcomeTest:
+    "two-sided Fisher's exact test of the group's unsuccessful and successful outcomes against the rest of the organisation's",
+  correction: 'holm',
+  threshold: flagThreshold,
+  minimumGroupSize,
+};
+
+/**
+ * Sets each group against the organisation. `organization` holds the whole organisation's counts
+ * (every group, including the suppressed ones and people in no group). Tests run only on groups large
+ * enough to show; Holm's correction runs across those groups, separately for each test.
+ */
+export function assessConsistency(
+  organization: Omit<GroupCounts, 'key' | 'label'>,
+  groups: GroupCounts[],
+): Consistency {
+  const { norm, shown, describe } = testGroups(organization, groups);
+  const results = new Map(shown.map((g, i) => [g.key, describe(i)]));
   return {
     norm,
     groups: groups.map(
       (g) => results.get(g.key) ?? { key: g.key, label: g.label, isSuppressed: true as const },
     ),
-    method: {
-      rateTest:
-        "two-sided exact binomial test of the group's people on a plan against its headcount × the organisation's share",
-      outcomeTest:
-        "two-sided Fisher's exact test of the group's unsuccessful and successful outcomes against the rest of the organisation's",
-      correction: 'holm',
-      threshold: flagThreshold,
-      minimumGroupSize,
-    },
+    method,
   };
+}
+
+const byLabel = new Intl.Collator(undefined).compare;
+
+/**
+ * The groups in the order the consistency view shows them: flagged groups first, then the least likely by chance
+ * (by the rate test's adjusted p-value), then by label; suppressed groups last, by label. Every group is tested
+ * (Holm's adjustment needs every p-value), but only the first `limit` are described, so that ten thousand
+ * managers' groups cost their tests and an ordering, not ten thousand descriptions.
+ */
+export function rankConsistency(
+  organization: Omit<GroupCounts, 'key' | 'label'>,
+  groups: GroupCounts[],
+  limit = Number.POSITIVE_INFINITY,
+): Consistency & { groupCount: number; flaggedCount: number; suppressedCount: number } {
+  const { norm, shown, rateAdjusted, describe, isFlagged } = testGroups(organization, groups);
+  const flagged = shown.map((_, i) => isFlagged(i));
+  // Ordered by the numbers first (flagged, then the adjusted p-value); labels, which cost a collation each, only
+  // order the runs of equal numbers that reach into the window, and a long run only as far as the window needs.
+  const byNumbers = shown
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        Number(flagged[b]) - Number(flagged[a]) || (rateAdjusted[a] as number) - (rateAdjusted[b] as number),
+    );
+  const labelOf = (i: number) => (shown[i] as GroupCounts).label;
+  const ordered: number[] = [];
+  for (let start = 0; start < byNumbers.length && ordered.length < limit; ) {
+    const first = byNumbers[start] as number;
+    let end = start + 1;
+    while (
+      end < byNumbers.length &&
+      flagged[byNumbers[end] as number] === flagged[first] &&
+      rateAdjusted[byNumbers[end] as number] === rateAdjusted[first]
+    ) {
+      end++;
+    }
+    const run = byNumbers.slice(start, end);
+    ordered.push(...smallest(run, limit - ordered.length, (a, b) => byLabel(labelOf(a), labelOf(b))));
+    start = end;
+  }
+  const rest = Math.max(0, limit - ordered.length);
+  const suppressedGroups = groups.filter((g) => g.headcount < minimumGroupSize);
+  const suppressed = smallest(suppressedGroups, rest, (a, b) => byLabel(a.label, b.label));
+  const window = ordered.map(describe);
+  return {
+    norm,
+    groups: [
+      ...window,
+      ...suppressed.map((g) => ({ key: g.key, label: g.label, isSuppressed: true as const })),
+    ],
+    method,
+    groupCount: groups.length,
+    flaggedCount: flagged.filter(Boolean).length,
+    suppressedCount: suppressedGroups.length,
+  };
+}
+
+/** The first `count` items in `compare`'s order, in that order; one pass when `count` is small against the list. */
+function smallest<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
+  if (count <= 0) return [];
+  if (count * 8 >= items.length) return [...items].sort(compare).slice(0, count);
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === count && compare(item, best[count - 1] as T) >= 0) continue;
+    // Binary insertion after equal items, so that equal items keep their first-come order (as a stable sort).
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compare(item, best[middle] as T) < 0) high = middle;
+      else low = middle + 1;
+    }
+    best.splice(low, 0, item);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }

@@ -3,7 +3,7 @@
 // the arithmetic is the domain's (src/domain/analytics/consistency.ts).
 import { sql } from 'drizzle-orm';
 import type { ConsistencyView } from '../../contracts/analytics.ts';
-import { assessConsistency, type GroupCounts } from '../../domain/analytics/consistency.ts';
+import { type GroupCounts, rankConsistency } from '../../domain/analytics/consistency.ts';
 import type { ServiceContext } from '../context.ts';
 import { analyticsScope, selectRows } from './analytics-scope.ts';
 
@@ -108,24 +108,17 @@ export async function getConsistency(ctx: ServiceContext, query: ConsistencyQuer
   });
   const total = rows.find((r) => r.is_total);
   const groups = rows.filter((r) => !r.is_total).map(counts);
-  const result = assessConsistency(total ? counts(total) : emptyCounts, groups);
-  // Flagged groups first, then the least likely by chance; suppressed groups last.
-  const ordered = [...result.groups].sort((a, b) => {
-    if (a.isSuppressed !== b.isSuppressed) return a.isSuppressed ? 1 : -1;
-    if (a.isSuppressed || b.isSuppressed) return a.label.localeCompare(b.label);
-    if (a.isFlagged !== b.isFlagged) return a.isFlagged ? -1 : 1;
-    return a.rateTest.adjustedPValue - b.rateTest.adjustedPValue || a.label.localeCompare(b.label);
-  });
+  const result = rankConsistency(total ? counts(total) : emptyCounts, groups, query.limit);
   return {
     by: query.by,
     scope: scope.kind,
     asOf: ctx.deps.now().toISOString(),
     norm: result.norm,
     method: result.method,
-    groupCount: ordered.length,
-    flaggedCount: ordered.filter((g) => !g.isSuppressed && g.isFlagged).length,
-    suppressedCount: ordered.filter((g) => g.isSuppressed).length,
-    groups: query.limit === undefined ? ordered : ordered.slice(0, query.limit),
+    groupCount: result.groupCount,
+    flaggedCount: result.flaggedCount,
+    suppressedCount: result.suppressedCount,
+    groups: result.groups,
   };
 }
 
