@@ -213,3 +213,81 @@ export function shareWordLayouts(
     }
   }
 }
+
+/**
+ * The characters of ordinary English and Spanish text, and the ligatures fontkit sets for them: every document's
+ * subset of the regular and bold faces starts with their glyphs in this order, so that most documents' subsets
+ * hold the same glyphs in the same order and are encoded and compressed once per thread (`shareFontSubsets`).
+ */
+const commonText = [
+  ...' !"#$%&\'()*+,-./0123456789:;?@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz|',
+  ...'\u00a0¡«·»¿ÁÉÍÑÓÚÜáéíñóúü–—‘’“”…€☐☑',
+  'ff',
+  'fi',
+  'fl',
+  'ffi',
+  'ffl',
+];
+
+/** Faces whose subsets start alike; the oblique face prints a few names and notes, so its subset stays small. */
+const facesStartingAlike: readonly FontFace[] = ['regular', 'bold'];
+
+/** Encoded subsets per face, by their glyphs: a plan's few variants (a rare letter, a composite glyph). */
+const subsetsPerFace = 16;
+
+type SubsetGlyph = { id: number; advanceWidth: number; codePoints: number[] };
+
+/** What of pdfkit's embedded font (undocumented) the shared subsets go through. */
+type EmbeddedSubsetInternals = {
+  font?: { layout(text: string): { glyphs: SubsetGlyph[] } };
+  scale?: number;
+  widths?: (number | undefined)[];
+  unicode?: (number[] | undefined)[];
+  subset?: { glyphs: number[]; includeGlyph(id: number): number; encode(): Uint8Array };
+};
+
+const commonGlyphs: Partial<Record<FontFace, SubsetGlyph[]>> = {};
+const encodedSubsets: Partial<Record<FontFace, LRUCache<string, Uint8Array>>> = {};
+
+/**
+ * Embedding a subset (fontkit copying the glyphs' outlines into a new font file, then deflating it) took a tenth of
+ * a plan PDF's time, for subsets that differed mostly in the order their glyphs were first printed. The regular and
+ * bold faces' subsets start with the glyphs of `commonText`, with their widths and text as pdfkit records them, so
+ * that the font file is the same for most documents: it is encoded and deflated once (`onceDeflated`) and reused
+ * while it is among the face's last `subsetsPerFace`. Unused glyphs cost a few kilobytes; text and layout are the
+ * same. Does nothing when pdfkit's embedded font lacks what this relies on.
+ */
+export function shareFontSubsets(
+  doc: PDFKit.PDFDocument,
+  fontNames: Readonly<Record<FontFace, string>>,
+  onceDeflated: (bytes: Uint8Array) => Uint8Array,
+): void {
+  for (const face of facesStartingAlike) {
+    doc.font(fontNames[face]);
+    const embedded = (doc as unknown as { _font?: EmbeddedSubsetInternals })._font;
+    const { font, scale, widths, unicode, subset } = embedded ?? {};
+    if (font === undefined || scale === undefined || !widths || !unicode || !subset) continue;
+    if (subset.glyphs.length !== 1) continue; // something was printed already: its order is set
+    commonGlyphs[face] ??= commonText.flatMap((text) => {
+      const { glyphs } = font.layout(text);
+      return glyphs.length === 1 && glyphs[0].id !== 0 ? [glyphs[0]] : [];
+    });
+    for (const glyph of commonGlyphs[face]) {
+      const id = subset.includeGlyph(glyph.id);
+      widths[id] ??= glyph.advanceWidth * scale;
+      unicode[id] ??= glyph.codePoints;
+    }
+    encodedSubsets[face] ??= new LRUCache<string, Uint8Array>({ max: subsetsPerFace });
+    const subsets = encodedSubsets[face];
+    const encode = subset.encode.bind(subset);
+    subset.encode = (): Uint8Array => {
+      const key = subset.glyphs.join(',');
+      let bytes = subsets.get(key);
+      if (bytes === undefined) {
+        bytes = onceDeflated(encode());
+        subsets.set(key, bytes);
+      }
+      return bytes;
+    };
+  }
+}

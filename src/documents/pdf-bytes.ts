@@ -3,8 +3,37 @@
 // and pushes it through a Node stream, and every drawing operator of a page into another byte array held until the
 // page is written: a tagged plan PDF made about 3,400 of the first and 10,000 of the second, and copying, pushing
 // and collecting them was a good part of its time and of the garbage collector's. Here lines stay strings, joined
-// once per page or per file; the bytes and every offset in the cross-reference table are the same.
+// once per page or per file; the bytes and every offset in the cross-reference table are the same. Streams are
+// deflated here, at a level chosen for speed, and bytes that many documents embed alike are deflated once.
 import { Buffer } from 'node:buffer';
+import { deflateSync } from 'node:zlib';
+
+/**
+ * zlib's level for every stream. pdfkit uses the default, 6; on a plan PDF's streams (about 300 KB of page content
+ * and fonts) level 3 took about a third less CPU for 9 % more compressed bytes (74 KB → 81 KB, the file 4 % larger).
+ */
+export const deflateLevel = 3;
+
+/** Deflated once for every document that writes the same bytes (a font subset shared between documents). */
+const deflatedOnce = new WeakMap<Uint8Array, Uint8Array>();
+
+/**
+ * Marks bytes that many documents write as they are (never changed afterwards): they are deflated once and the
+ * result kept with them for as long as they live.
+ */
+export function deflateOnce(bytes: Uint8Array): Uint8Array {
+  if (!deflatedOnce.has(bytes)) deflatedOnce.set(bytes, deflateSync(bytes, { level: deflateLevel }));
+  return bytes;
+}
+
+/** The object's stream, deflated here at `deflateLevel` (or taken from `deflateOnce`) instead of by pdfkit. */
+const deflateStream = (ref: PdfkitReference): void => {
+  if (!ref.compress || ref.buffer.length === 0) return;
+  const bytes = ref.buffer.length === 1 ? ref.buffer[0] : Buffer.concat(ref.buffer);
+  ref.buffer = [deflatedOnce.get(bytes) ?? deflateSync(bytes, { level: deflateLevel })];
+  ref.compress = false;
+  ref.data.Filter = 'FlateDecode';
+};
 
 /** What of pdfkit's indirect object (undocumented, PDFReference) the buffered writing goes through. */
 type PdfkitReference = {
@@ -53,6 +82,7 @@ function bufferedReferenceMethods(original: ReferenceMethods): ReferenceMethods 
     },
     finalize(this: PdfkitReference): void {
       flushLines(this);
+      deflateStream(this);
       original.finalize.call(this);
     },
   };
