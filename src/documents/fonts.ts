@@ -128,6 +128,11 @@ type EmbeddedFontInternals = {
   layoutCache?: unknown;
   layoutCached?: (word: string) => WordLayout;
   layout?: (text: string, features?: unknown, onlyWidth?: boolean) => unknown;
+  encode?: (text: string, features?: unknown) => unknown;
+  subset?: { includeGlyph(id: number): number };
+  widths?: (number | undefined)[];
+  unicode?: (number[] | undefined)[];
+  scale?: number;
 };
 
 /** Calls `piece` with every piece of `text` pdfkit lays out on its own: up to and with each space or tab. */
@@ -143,21 +148,33 @@ function eachPiece(text: string, piece: (text: string) => void): void {
   if (last < text.length) piece(text.slice(last));
 }
 
+/** A glyph as pdfkit's `encode` reads it. */
+type EncodedGlyph = { id: number; advanceWidth: number; codePoints: number[] };
+
+/** A glyph's index in the document's subset as four hex digits, as pdfkit writes it in a TJ string. */
+const hex4 = (id: number): string => id.toString(16).padStart(4, '0');
+
 /**
- * pdfkit's `layout` for text without OpenType features, with the same result: pdfkit lays a text out piece
- * by piece (cut after every space and tab) through `layoutCached`, the shared cache, and joins the pieces
- * with `concat`, which copies the line again for every word. Here the pieces are appended, and a document
- * remembers the layouts it already looked up (its own vocabulary, dropped with the document), so a word
- * measured while wrapping and laid out again when drawn goes through the shared cache once.
+ * pdfkit's `layout` and `encode` for text without OpenType features, with the same results: pdfkit lays a text
+ * out piece by piece (cut after every space and tab) through `layoutCached`, the shared cache, and joins the
+ * pieces with `concat`, which copies the line again for every word. Here the pieces are appended, and a document
+ * remembers what it already looked up (its own vocabulary, dropped with the document): the layouts, so a word
+ * measured while wrapping and laid out again when drawn goes through the shared cache once; the widths of the
+ * texts it measured, which line wrapping asks for again and again; and each piece's glyphs as the hex of their
+ * places in the document's subset, which pdfkit worked out glyph by glyph on every line drawn. A piece's glyphs
+ * are added to the subset the first time it is drawn, in the order pdfkit adds them, so the subset and every
+ * glyph's place in it are the same.
  */
 function documentLayout(
   font: EmbeddedFontInternals,
   original: {
     layoutCached: NonNullable<EmbeddedFontInternals['layoutCached']>;
     layout: NonNullable<EmbeddedFontInternals['layout']>;
+    encode?: EmbeddedFontInternals['encode'];
   },
 ) {
   const laidOut = new Map<string, WordLayout>();
+  const widths = new Map<string, number>();
   const word = (text: string): WordLayout => {
     let run = laidOut.get(text);
     if (run === undefined) {
@@ -170,9 +187,12 @@ function documentLayout(
     if (features || typeof text !== 'string') return original.layout.call(font, text, features, onlyWidth);
     let advanceWidth = 0;
     if (onlyWidth) {
+      const known = widths.get(text);
+      if (known !== undefined) return { glyphs: null, positions: null, advanceWidth: known };
       eachPiece(text, (piece) => {
         advanceWidth += word(piece).advanceWidth;
       });
+      widths.set(text, advanceWidth);
       return { glyphs: null, positions: null, advanceWidth };
     }
     const glyphs: unknown[] = [];
@@ -185,7 +205,37 @@ function documentLayout(
     });
     return { glyphs, positions, advanceWidth };
   };
-  return layout;
+
+  const { subset, widths: glyphWidths, unicode, scale } = font;
+  if (!original.encode || !subset || !glyphWidths || !unicode || scale === undefined) return { layout };
+  const originalEncode = original.encode;
+  const encoded = new Map<string, string[]>();
+  const encodePiece = (piece: string, run: WordLayout): string[] => {
+    let hex = encoded.get(piece);
+    if (hex === undefined) {
+      hex = (run.glyphs as EncodedGlyph[]).map((glyph) => {
+        const id = subset.includeGlyph(glyph.id);
+        glyphWidths[id] ??= glyph.advanceWidth * scale;
+        unicode[id] ??= glyph.codePoints;
+        return hex4(id);
+      });
+      encoded.set(piece, hex);
+    }
+    return hex;
+  };
+  const encode = (text: string, features?: unknown): unknown => {
+    if (features || typeof text !== 'string') return originalEncode.call(font, text, features);
+    const hexes: string[] = [];
+    const positions: WordLayout['positions'] = [];
+    eachPiece(text, (piece) => {
+      const run = word(piece);
+      const hex = encodePiece(piece, run);
+      for (let i = 0; i < hex.length; i++) hexes.push(hex[i]);
+      for (let i = 0; i < run.positions.length; i++) positions.push(run.positions[i]);
+    });
+    return [hexes, positions];
+  };
+  return { layout, encode };
 }
 
 /**
@@ -207,9 +257,15 @@ export function shareWordLayouts(
       continue;
     layoutCaches[face] ??= wordLayoutCache(wordLayoutsPerFace);
     embedded.layoutCache = layoutCaches[face];
-    const { layout, layoutCached } = embedded;
+    const { layout, layoutCached, encode } = embedded;
     if (typeof layout === 'function' && typeof layoutCached === 'function') {
-      embedded.layout = documentLayout(embedded, { layoutCached, layout });
+      const replaced = documentLayout(embedded, {
+        layoutCached,
+        layout,
+        ...(typeof encode === 'function' ? { encode } : {}),
+      });
+      embedded.layout = replaced.layout;
+      if (replaced.encode) embedded.encode = replaced.encode;
     }
   }
 }
