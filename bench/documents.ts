@@ -1,4 +1,4 @@
-// Benchmark of plan PDFs: pdfkit on one core and on every core, against printing HTML through Chromium.
+// Benchmark of plan PDFs: pdfkit on one core and on every core, tagged and not, against printing HTML through Chromium.
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -209,16 +209,18 @@ ul.checks{list-style:none;padding-left:4pt}.box{display:inline-block;width:8pt;h
 
 type Row = [string, string];
 
+/** `tagged: false` renders without the structure tree, to measure what tagging costs. */
 async function singleCore(
   plans: PlanView[],
+  options: { tagged: boolean } = { tagged: true },
 ): Promise<{ perSecond: number; pages: number; bytes: number; peakRss: number }> {
-  for (const plan of plans.slice(0, warmup)) await renderPlanPdf(plan);
+  for (const plan of plans.slice(0, warmup)) await renderPlanPdf(plan, options);
   let peakRss = process.memoryUsage.rss();
   let pages = 0;
   let bytes = 0;
   const started = performance.now();
   for (let i = 0; i < plans.length; i++) {
-    const pdf = await renderPlanPdf(plans[i]);
+    const pdf = await renderPlanPdf(plans[i], options);
     pages += pageCount(pdf);
     bytes += pdf.length;
     if (i % 10 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
@@ -300,7 +302,7 @@ async function viaChromium(plans: PlanView[]): Promise<{ perSecond: number; page
   }
 }
 
-type Phase = 'single' | 'workers' | 'chromium';
+type Phase = 'single' | 'single-untagged' | 'workers' | 'chromium';
 type SingleResult = Awaited<ReturnType<typeof singleCore>>;
 type AllResult = Awaited<ReturnType<typeof allCores>>;
 type ChromiumResult = Awaited<ReturnType<typeof viaChromium>>;
@@ -330,6 +332,8 @@ function inChild<T>(phase: Phase): T {
 
 if (args.phase === 'single') {
   console.log(JSON.stringify(await singleCore(seeds.map(planForSeed))));
+} else if (args.phase === 'single-untagged') {
+  console.log(JSON.stringify(await singleCore(seeds.map(planForSeed), { tagged: false })));
 } else if (args.phase === 'workers') {
   console.log(JSON.stringify(await allCores(seeds)));
 } else if (args.phase === 'chromium') {
@@ -340,6 +344,8 @@ if (args.phase === 'single') {
   );
   const one = inChild<SingleResult>('single');
   console.log(`  1 core: ${one.perSecond.toFixed(1)} PDFs/s`);
+  const untagged = inChild<SingleResult>('single-untagged');
+  console.log(`  1 core, untagged: ${untagged.perSecond.toFixed(1)} PDFs/s`);
   const all = inChild<AllResult>('workers');
   all.results.forEach((r, i) => {
     console.log(
@@ -352,6 +358,11 @@ if (args.phase === 'single') {
   const rows: Row[] = [
     ['PDFs/s, 1 core (main thread)', one.perSecond.toFixed(1)],
     [`PDFs/s, all cores (${workerCount} worker threads)`, all.perSecond.toFixed(1)],
+    ['PDFs/s, 1 core, untagged (no structure tree)', untagged.perSecond.toFixed(1)],
+    [
+      'cost of tagging, 1 core (untagged / tagged rate)',
+      `${(untagged.perSecond / one.perSecond).toFixed(2)}×`,
+    ],
     [
       `Chromium PDFs/s (${chromiumCount} plans, 1 browser, 1 page)`,
       viaBrowser ? viaBrowser.perSecond.toFixed(1) : 'skipped',
@@ -363,6 +374,7 @@ if (args.phase === 'single') {
     ['average pages per PDF (pdfkit)', (one.pages / count).toFixed(1)],
     ['average pages per PDF (Chromium)', viaBrowser ? (viaBrowser.pages / chromiumCount).toFixed(1) : '—'],
     ['average PDF size, pdfkit (KB)', (one.bytes / count / 1024).toFixed(0)],
+    ['average PDF size, pdfkit untagged (KB)', (untagged.bytes / count / 1024).toFixed(0)],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`\n${'measure'.padEnd(width)} | value`);

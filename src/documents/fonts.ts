@@ -128,6 +128,11 @@ type EmbeddedFontInternals = {
   layoutCache?: unknown;
   layoutCached?: (word: string) => WordLayout;
   layout?: (text: string, features?: unknown, onlyWidth?: boolean) => unknown;
+  encode?: (text: string, features?: unknown) => unknown;
+  subset?: { includeGlyph(id: number): number };
+  widths?: (number | undefined)[];
+  unicode?: (number[] | undefined)[];
+  scale?: number;
 };
 
 /** Calls `piece` with every piece of `text` pdfkit lays out on its own: up to and with each space or tab. */
@@ -143,21 +148,33 @@ function eachPiece(text: string, piece: (text: string) => void): void {
   if (last < text.length) piece(text.slice(last));
 }
 
+/** A glyph as pdfkit's `encode` reads it. */
+type EncodedGlyph = { id: number; advanceWidth: number; codePoints: number[] };
+
+/** A glyph's index in the document's subset as four hex digits, as pdfkit writes it in a TJ string. */
+const hex4 = (id: number): string => id.toString(16).padStart(4, '0');
+
 /**
- * pdfkit's `layout` for text without OpenType features, with the same result: pdfkit lays a text out piece
- * by piece (cut after every space and tab) through `layoutCached`, the shared cache, and joins the pieces
- * with `concat`, which copies the line again for every word. Here the pieces are appended, and a document
- * remembers the layouts it already looked up (its own vocabulary, dropped with the document), so a word
- * measured while wrapping and laid out again when drawn goes through the shared cache once.
+ * pdfkit's `layout` and `encode` for text without OpenType features, with the same results: pdfkit lays a text
+ * out piece by piece (cut after every space and tab) through `layoutCached`, the shared cache, and joins the
+ * pieces with `concat`, which copies the line again for every word. Here the pieces are appended, and a document
+ * remembers what it already looked up (its own vocabulary, dropped with the document): the layouts, so a word
+ * measured while wrapping and laid out again when drawn goes through the shared cache once; the widths of the
+ * texts it measured, which line wrapping asks for again and again; and each piece's glyphs as the hex of their
+ * places in the document's subset, which pdfkit worked out glyph by glyph on every line drawn. A piece's glyphs
+ * are added to the subset the first time it is drawn, in the order pdfkit adds them, so the subset and every
+ * glyph's place in it are the same.
  */
 function documentLayout(
   font: EmbeddedFontInternals,
   original: {
     layoutCached: NonNullable<EmbeddedFontInternals['layoutCached']>;
     layout: NonNullable<EmbeddedFontInternals['layout']>;
+    encode?: EmbeddedFontInternals['encode'];
   },
 ) {
   const laidOut = new Map<string, WordLayout>();
+  const widths = new Map<string, number>();
   const word = (text: string): WordLayout => {
     let run = laidOut.get(text);
     if (run === undefined) {
@@ -170,9 +187,12 @@ function documentLayout(
     if (features || typeof text !== 'string') return original.layout.call(font, text, features, onlyWidth);
     let advanceWidth = 0;
     if (onlyWidth) {
+      const known = widths.get(text);
+      if (known !== undefined) return { glyphs: null, positions: null, advanceWidth: known };
       eachPiece(text, (piece) => {
         advanceWidth += word(piece).advanceWidth;
       });
+      widths.set(text, advanceWidth);
       return { glyphs: null, positions: null, advanceWidth };
     }
     const glyphs: unknown[] = [];
@@ -185,7 +205,37 @@ function documentLayout(
     });
     return { glyphs, positions, advanceWidth };
   };
-  return layout;
+
+  const { subset, widths: glyphWidths, unicode, scale } = font;
+  if (!original.encode || !subset || !glyphWidths || !unicode || scale === undefined) return { layout };
+  const originalEncode = original.encode;
+  const encoded = new Map<string, string[]>();
+  const encodePiece = (piece: string, run: WordLayout): string[] => {
+    let hex = encoded.get(piece);
+    if (hex === undefined) {
+      hex = (run.glyphs as EncodedGlyph[]).map((glyph) => {
+        const id = subset.includeGlyph(glyph.id);
+        glyphWidths[id] ??= glyph.advanceWidth * scale;
+        unicode[id] ??= glyph.codePoints;
+        return hex4(id);
+      });
+      encoded.set(piece, hex);
+    }
+    return hex;
+  };
+  const encode = (text: string, features?: unknown): unknown => {
+    if (features || typeof text !== 'string') return originalEncode.call(font, text, features);
+    const hexes: string[] = [];
+    const positions: WordLayout['positions'] = [];
+    eachPiece(text, (piece) => {
+      const run = word(piece);
+      const hex = encodePiece(piece, run);
+      for (let i = 0; i < hex.length; i++) hexes.push(hex[i]);
+      for (let i = 0; i < run.positions.length; i++) positions.push(run.positions[i]);
+    });
+    return [hexes, positions];
+  };
+  return { layout, encode };
 }
 
 /**
@@ -207,9 +257,93 @@ export function shareWordLayouts(
       continue;
     layoutCaches[face] ??= wordLayoutCache(wordLayoutsPerFace);
     embedded.layoutCache = layoutCaches[face];
-    const { layout, layoutCached } = embedded;
+    const { layout, layoutCached, encode } = embedded;
     if (typeof layout === 'function' && typeof layoutCached === 'function') {
-      embedded.layout = documentLayout(embedded, { layoutCached, layout });
+      const replaced = documentLayout(embedded, {
+        layoutCached,
+        layout,
+        ...(typeof encode === 'function' ? { encode } : {}),
+      });
+      embedded.layout = replaced.layout;
+      if (replaced.encode) embedded.encode = replaced.encode;
     }
+  }
+}
+
+/**
+ * The characters of ordinary English and Spanish text, and the ligatures fontkit sets for them: every document's
+ * subset of the regular and bold faces starts with their glyphs in this order, so that most documents' subsets
+ * hold the same glyphs in the same order and are encoded and compressed once per thread (`shareFontSubsets`).
+ */
+const commonText = [
+  ...' !"#$%&\'()*+,-./0123456789:;?@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz|',
+  ...'\u00a0¡«·»¿ÁÉÍÑÓÚÜáéíñóúü–—‘’“”…€☐☑',
+  'ff',
+  'fi',
+  'fl',
+  'ffi',
+  'ffl',
+];
+
+/** Faces whose subsets start alike; the oblique face prints a few names and notes, so its subset stays small. */
+const facesStartingAlike: readonly FontFace[] = ['regular', 'bold'];
+
+/** Encoded subsets per face, by their glyphs: a plan's few variants (a rare letter, a composite glyph). */
+const subsetsPerFace = 16;
+
+type SubsetGlyph = { id: number; advanceWidth: number; codePoints: number[] };
+
+/** What of pdfkit's embedded font (undocumented) the shared subsets go through. */
+type EmbeddedSubsetInternals = {
+  font?: { layout(text: string): { glyphs: SubsetGlyph[] } };
+  scale?: number;
+  widths?: (number | undefined)[];
+  unicode?: (number[] | undefined)[];
+  subset?: { glyphs: number[]; includeGlyph(id: number): number; encode(): Uint8Array };
+};
+
+const commonGlyphs: Partial<Record<FontFace, SubsetGlyph[]>> = {};
+const encodedSubsets: Partial<Record<FontFace, LRUCache<string, Uint8Array>>> = {};
+
+/**
+ * Embedding a subset (fontkit copying the glyphs' outlines into a new font file, then deflating it) took a tenth of
+ * a plan PDF's time, for subsets that differed mostly in the order their glyphs were first printed. The regular and
+ * bold faces' subsets start with the glyphs of `commonText`, with their widths and text as pdfkit records them, so
+ * that the font file is the same for most documents: it is encoded and deflated once (`onceDeflated`) and reused
+ * while it is among the face's last `subsetsPerFace`. Unused glyphs cost a few kilobytes; text and layout are the
+ * same. Does nothing when pdfkit's embedded font lacks what this relies on.
+ */
+export function shareFontSubsets(
+  doc: PDFKit.PDFDocument,
+  fontNames: Readonly<Record<FontFace, string>>,
+  onceDeflated: (bytes: Uint8Array) => Uint8Array,
+): void {
+  for (const face of facesStartingAlike) {
+    doc.font(fontNames[face]);
+    const embedded = (doc as unknown as { _font?: EmbeddedSubsetInternals })._font;
+    const { font, scale, widths, unicode, subset } = embedded ?? {};
+    if (font === undefined || scale === undefined || !widths || !unicode || !subset) continue;
+    if (subset.glyphs.length !== 1) continue; // something was printed already: its order is set
+    commonGlyphs[face] ??= commonText.flatMap((text) => {
+      const { glyphs } = font.layout(text);
+      return glyphs.length === 1 && glyphs[0].id !== 0 ? [glyphs[0]] : [];
+    });
+    for (const glyph of commonGlyphs[face]) {
+      const id = subset.includeGlyph(glyph.id);
+      widths[id] ??= glyph.advanceWidth * scale;
+      unicode[id] ??= glyph.codePoints;
+    }
+    encodedSubsets[face] ??= new LRUCache<string, Uint8Array>({ max: subsetsPerFace });
+    const subsets = encodedSubsets[face];
+    const encode = subset.encode.bind(subset);
+    subset.encode = (): Uint8Array => {
+      const key = subset.glyphs.join(',');
+      let bytes = subsets.get(key);
+      if (bytes === undefined) {
+        bytes = onceDeflated(encode());
+        subsets.set(key, bytes);
+      }
+      return bytes;
+    };
   }
 }

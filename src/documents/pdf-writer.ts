@@ -4,8 +4,9 @@
 // structure tree of a tagged document, and the running header, footer and "page X of Y" stamped on every page.
 import PDFDocument from 'pdfkit';
 import type { Locale } from '../domain/template/template.ts';
-import { dejaVuSansFonts, type FontFace, shareWordLayouts } from './fonts.ts';
+import { dejaVuSansFonts, type FontFace, shareFontSubsets, shareWordLayouts } from './fonts.ts';
 import { archivePdfkitDocument } from './pdf-archive.ts';
+import { collectPdfBytes, deflateOnce } from './pdf-bytes.ts';
 import {
   artifact,
   type BlockRole,
@@ -68,6 +69,7 @@ export function openPdfDocument(info: PdfDocumentInfo): { doc: Doc; done: Promis
       Producer: 'Mejora',
     },
   });
+  const done = collectPdfBytes(doc);
   archivePdfkitDocument(doc);
   if (info.tagged) taggedDocuments.add(doc);
   // Registered once per document and then switched by name; pdfkit 0.20 takes parsed fonts as well as bytes.
@@ -76,13 +78,8 @@ export function openPdfDocument(info: PdfDocumentInfo): { doc: Doc; done: Promis
     doc.registerFont(fontNames[face], faces[face] as unknown as Buffer);
   }
   shareWordLayouts(doc, fontNames);
+  shareFontSubsets(doc, fontNames, deflateOnce);
   doc.font(fontNames.regular);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
   return { doc, done };
 }
 

@@ -30,6 +30,8 @@ export type PlanPdfOptions = {
   extras?: DocumentExtras;
   /** Pages that follow the plan in the same file (the dossier's record): "Page X of Y" counts them in Y. */
   pagesAfter?: number;
+  /** Without the structure tree (default: tagged); the benchmark measures what tagging costs with it. */
+  tagged?: boolean;
 };
 
 /** Emoji DejaVu Sans has no glyph for (they would print as empty boxes), with the space after them. */
@@ -65,7 +67,7 @@ export async function renderPlanPdf(input: PlanReadModel, options: PlanPdfOption
     subject: plan.subtitle,
     locale,
     margins: margin,
-    tagged: true,
+    tagged: options.tagged ?? true,
   });
 
   const words = documentWords(locale);
