@@ -80,7 +80,7 @@ describe('responseSerializerCompiler', () => {
     expect(serialize(both)).toBe(byZod(both));
   });
 
-  it('refuses an answer that does not fit, naming where', () => {
+  it('refuses an answer that does not fit, with Zod’s error naming where', () => {
     expect(failsWith({ ...value, count: 1.5 })).toEqual(['count']);
     expect(failsWith({ ...value, ratio: Number.NaN })).toEqual(['ratio']);
     expect(failsWith({ ...value, id: 'not-an-id' })).toEqual(['id']);
@@ -98,8 +98,7 @@ describe('responseSerializerCompiler', () => {
     expect(failsWith({ ...value, trimmed: '   ' })).toEqual(['trimmed']);
     expect(failsWith({ ...value, day: 'tomorrow' })).toEqual(['day']);
     expect(failsWith({ ...value, strict: { a: 1, b: 2 } })).toEqual(['strict']);
-    // A union that no option fits names where its first option failed.
-    expect(failsWith({ ...value, either: { c: 1 } })).toEqual(['either', 'a']);
+    expect(failsWith({ ...value, either: { c: 1 } })).toEqual(['either']);
     expect(failsWith({ ...value, kind: 'other' })).toEqual(['kind']);
   });
 });

@@ -13,24 +13,12 @@ const absent = Symbol('absent');
 
 type Project = (value: unknown) => unknown;
 
-/** A value that does not fit its schema, with the path to it (built on the way out, only when it fails). */
-class MisfitError extends Error {
-  readonly path: (string | number)[] = [];
-}
+/** A value that does not fit its schema. Where it is, Zod says: a misfit answer is checked again by Zod alone. */
+class MisfitError extends Error {}
 
 const misfit = (expected: string): never => {
   throw new MisfitError(`expected ${expected}`);
 };
-
-/** Runs `project` on a field or item, adding its key to the path of a misfit. */
-function at(key: string | number, project: Project, value: unknown): unknown {
-  try {
-    return project(value);
-  } catch (error) {
-    if (error instanceof MisfitError) error.path.unshift(key);
-    throw error;
-  }
-}
 
 type Def = {
   type: string;
@@ -65,7 +53,7 @@ const compiled = new WeakMap<ZodType, Project>();
 export function compileProjection(schema: ZodType): Project {
   const known = compiled.get(schema);
   if (known) return known;
-  // A schema that refers to itself would recurse here forever; none of ours does, and Zod handles `lazy`.
+  // A schema met again while it is being compiled (one that contains itself) calls the finished function.
   let project: Project | undefined;
   const late: Project = (value) => (project as Project)(value);
   compiled.set(schema, late);
@@ -142,7 +130,7 @@ function compileNode(schema: ZodType): Project {
         if (!Array.isArray(value)) return misfit('an array');
         const out = new Array(value.length);
         for (let i = 0; i < value.length; i++) {
-          const projected = at(i, item, value[i]);
+          const projected = item(value[i]);
           // An absent item is written as null, as JSON.stringify writes undefined in an array.
           out[i] = projected === absent ? undefined : projected;
         }
@@ -160,7 +148,7 @@ function compileNode(schema: ZodType): Project {
         const source = value as Record<string, unknown>;
         const out: Record<string, unknown> = {};
         for (const [key, field] of fields) {
-          const projected = at(key, field, source[key]);
+          const projected = field(source[key]);
           if (projected !== absent) out[key] = projected;
         }
         return out;
@@ -175,7 +163,7 @@ function compileNode(schema: ZodType): Project {
         if (typeof value !== 'object' || value === null || Array.isArray(value)) return misfit('an object');
         const out: Record<string, unknown> = {};
         for (const key of Object.keys(value)) {
-          const projected = at(key, item, (value as Record<string, unknown>)[key]);
+          const projected = item((value as Record<string, unknown>)[key]);
           if (projected !== absent) out[key] = projected;
         }
         return out;
@@ -203,7 +191,10 @@ function compileNode(schema: ZodType): Project {
   }
 }
 
-/** Fastify's response serializer for routes whose schemas are Zod's: the JSON of what the schema lets out. */
+/**
+ * Fastify's response serializer for routes whose schemas are Zod's: the JSON of what the schema lets out. An answer
+ * that does not fit is handed to Zod, whose error (with the path to the misfit) is the 500's cause, as before.
+ */
 export const responseSerializerCompiler: FastifySerializerCompiler<ZodType> = ({ schema, method, url }) => {
   const resolved =
     'properties' in (schema as object) && !(schema as { _zod?: unknown })._zod
@@ -211,17 +202,15 @@ export const responseSerializerCompiler: FastifySerializerCompiler<ZodType> = ({
       : schema;
   const project = compileProjection(resolved);
   return (data: unknown) => {
+    let projected: unknown;
     try {
-      const projected = project(data);
-      return JSON.stringify(projected === absent ? undefined : projected);
+      projected = project(data);
     } catch (error) {
       if (!(error instanceof MisfitError)) throw error;
-      throw new ResponseSerializationError(method, url, { cause: misfitAsZodError(error) });
+      const checked = z.safeEncode(resolved, data);
+      if (checked.error) throw new ResponseSerializationError(method, url, { cause: checked.error });
+      projected = checked.data;
     }
+    return JSON.stringify(projected === absent ? undefined : projected);
   };
 };
-
-/** A misfit in the shape of Zod's error, as the error handler logs Zod's own. */
-function misfitAsZodError(error: MisfitError) {
-  return new z.ZodError([{ code: 'custom', path: error.path, message: error.message, input: undefined }]);
-}
