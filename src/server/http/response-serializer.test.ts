@@ -102,3 +102,20 @@ describe('responseSerializerCompiler', () => {
     expect(failsWith({ ...value, kind: 'other' })).toEqual(['kind']);
   });
 });
+
+describe('responseSerializerCompiler beyond the plan', () => {
+  it('leaves formats it does not know to Zod', () => {
+    const withUrl = z.object({ url: z.url(), at: z.iso.datetime(), mail: z.email() });
+    const write = responseSerializerCompiler({
+      schema: withUrl,
+      method: 'GET',
+      url: '/y',
+      httpStatus: '200',
+    });
+    const good = { url: 'https://example.org/a', at: '2026-12-01T10:00:00Z', mail: 'a@example.org' };
+    expect(write(good)).toBe(JSON.stringify(good));
+    expect(() => write({ ...good, url: 'not a url' })).toThrow();
+    expect(() => write({ ...good, at: 'yesterday' })).toThrow();
+    expect(() => write({ ...good, mail: 'nobody' })).toThrow();
+  });
+});

@@ -47,6 +47,9 @@ function byZod(schema: ZodType): Project {
   };
 }
 
+/** String formats Zod checks with their pattern alone; any other format is left to Zod. */
+const patternFormats = new Set(['uuid', 'guid', 'regex']);
+
 const compiled = new WeakMap<ZodType, Project>();
 
 /** A schema compiled into a function that returns the value as the schema lets it out (or throws a misfit). */
@@ -69,12 +72,13 @@ function compileNode(schema: ZodType): Project {
     case 'string': {
       const patterns: RegExp[] = [];
       if (def.format) {
-        if (!def.pattern) return byZod(schema);
+        if (!patternFormats.has(def.format) || !def.pattern) return byZod(schema);
         patterns.push(def.pattern);
       }
       for (const check of checks) {
-        const { check: kind, pattern } = check._zod.def;
-        if (kind !== 'string_format' || !pattern) return byZod(schema);
+        const { check: kind, format, pattern } = check._zod.def;
+        if (kind !== 'string_format' || !format || !patternFormats.has(format) || !pattern)
+          return byZod(schema);
         patterns.push(pattern);
       }
       return (value) => {
