@@ -1,7 +1,7 @@
 // Benchmark: the API's read path against the stack's limit, on both engines. The server, a bare reference
 // server and the load generator (autocannon) each run in their own process; figures are ratios of one run.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Load, measure, startProcess, stopProcess } from './lib/processes.ts';
 import { arg, freshPostgres } from './server-process.ts';
@@ -18,11 +18,14 @@ async function json(url: string, init: RequestInit = {}) {
   return { body: await response.json(), headers: response.headers };
 }
 
+/** The machine's load average over the last minute: figures from a busy machine are only comparable as ratios. */
+const load1 = () => loadavg()[0].toFixed(2);
+
 const row = (label: string, load: Load, ratio?: string) =>
   process.stdout.write(
     `  ${label.padEnd(44)} ${load.rate.toFixed(0).padStart(6)} /s  p50 ${String(load.p50).padStart(4)} ms` +
       `  p99 ${String(load.p99).padStart(4)} ms  max ${String(load.max).padStart(5)} ms` +
-      `  errors ${load.errors}${ratio ? `  ${ratio}` : ''}\n`,
+      `  errors ${load.errors}${ratio ? `  ${ratio}` : ''}  (load ${load1()})\n`,
   );
 
 /** A demo user's session cookie and a bearer token of theirs, made through the API as a person would. */
@@ -86,7 +89,9 @@ async function benchEngine(engine: Engine): Promise<void> {
 
     const load = (target: string, headers?: Record<string, string>) =>
       measure(target, { connections, seconds, headers });
-    process.stdout.write(`${engine} (${connections} connections, ${seconds} s each):\n`);
+    process.stdout.write(
+      `${engine} (${connections} connections, ${seconds} s each; ${cpus().length} cores, load ${load1()}):\n`,
+    );
     const ref = await load(`${reference.value.url}${reference.value.path}`);
     row(`bare Fastify + ${engine} row by primary key`, ref, '(reference)');
     const ratioTo = (base: Load, of: Load, name: string) => `${(of.rate / base.rate).toFixed(2)}× ${name}`;

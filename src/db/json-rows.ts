@@ -17,8 +17,16 @@ const asText = new Set([
   'PgInterval',
 ]);
 
+// A table's columns, listed once: decoding a plan walks them for each of its few hundred rows.
+const columnLists = new WeakMap<PgTable, [string, PgColumn][]>();
+
 function columnsOf(table: PgTable): [string, PgColumn][] {
-  return Object.entries(getTableColumns(table)) as [string, PgColumn][];
+  let columns = columnLists.get(table);
+  if (!columns) {
+    columns = Object.entries(getTableColumns(table)) as [string, PgColumn][];
+    columnLists.set(table, columns);
+  }
+  return columns;
 }
 
 /** The select list of a table's columns, each under its own database name, in the driver's text where needed. */

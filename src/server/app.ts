@@ -8,13 +8,13 @@ import fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { takeTicket, withTicket } from '../db/statement-priority.ts';
 import type { Deps } from '../services/context.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { handleError } from './errors.ts';
+import { responseSerializerCompiler } from './http/response-serializer.ts';
 import { registerApiDocs } from './openapi.ts';
 import { completeOpenApi } from './openapi-responses.ts';
 import { guardedValidatorCompiler } from './request-checks.ts';
@@ -83,7 +83,7 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
     withTicket(takeTicket(), done);
   });
   app.setValidatorCompiler(guardedValidatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

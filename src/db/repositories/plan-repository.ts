@@ -9,7 +9,6 @@ import {
   activities,
   appeals,
   approvals,
-  auditChainHeads,
   contacts,
   employees,
   expenses,
@@ -42,8 +41,6 @@ export async function findPlanRow(
 export type PlanAggregateWithZone = {
   aggregate: PlanAggregate;
   timezone: string;
-  /** The head of the plan's audit chain as read with it, for a view appended in one statement; null before any. */
-  chainHead: { seq: number; hash: string } | null;
 };
 
 /**
@@ -105,8 +102,7 @@ export async function loadPlanAggregateWithZone(
     })),
     people: peopleRows,
   };
-  const head = json(row.chain_head) as { seq: number; hash: string } | null;
-  return { aggregate, timezone: (row.timezone as string | null) ?? 'UTC', chainHead: head ?? null };
+  return { aggregate, timezone: (row.timezone as string | null) ?? 'UTC' };
 }
 
 /** The aggregate's statement, built once: the same text every time, so PostgreSQL keeps it prepared. */
@@ -145,7 +141,5 @@ function aggregateSql(): SQL {
       ${rows(planResponses, planResponses.createdAt, planResponses.id)} as responses,
       ${rows(appeals, appeals.createdAt)} as appeals,
       ${people} as people,
-      (select o.settings ->> 'timezone' from ${organizations} o where o.id = ${orgId}) as timezone,
-      (select json_build_object('seq', h.seq, 'hash', h.hash) from ${auditChainHeads} h
-        where h.org_id = ${orgId} and h.chain = ${planId}::text) as chain_head`;
+      (select o.settings ->> 'timezone' from ${organizations} o where o.id = ${orgId}) as timezone`;
 }

@@ -1,5 +1,6 @@
 // Hash chains of audit events and checkpoints, and their verification.
-import { hashOf } from './canonical-json.ts';
+import { randomUUID } from 'node:crypto';
+import { canonicalJson, hashOf, sha256 } from './canonical-json.ts';
 
 export const genesisHash = '0'.repeat(64);
 
@@ -21,8 +22,9 @@ export type ChainedEvent = {
   prevHash: string;
 };
 
-export const eventHash = (event: ChainedEvent): string =>
-  hashOf({
+/** The canonical text an event's hash is taken of. */
+export const eventText = (event: ChainedEvent): string =>
+  canonicalJson({
     orgId: event.orgId,
     chain: event.chain,
     seq: event.seq,
@@ -38,6 +40,28 @@ export const eventHash = (event: ChainedEvent): string =>
     digest: event.digest,
     prevHash: event.prevHash,
   });
+
+export const eventHash = (event: ChainedEvent): string => sha256(eventText(event));
+
+/**
+ * An event's canonical text cut around the two values only its chain's head knows, so that whoever holds the head
+ * (PostgreSQL, in one statement) can finish it: `before + prevHash + between + seq + after` is `eventText` of the
+ * event with that seq and prevHash. Null if the cut is not clean (never expected: the stand-ins are unique).
+ */
+export function eventTextAroundHead(
+  event: Omit<ChainedEvent, 'seq' | 'prevHash'>,
+): { before: string; between: string; after: string } | null {
+  const stand = randomUUID();
+  const prevStand = `prev-${stand}`;
+  const seqStand = `seq-${stand}`;
+  // The seq stand-in is a string, so it is quoted where the real number will not be.
+  const text = eventText({ ...event, seq: seqStand as unknown as number, prevHash: prevStand });
+  const [before, rest, extra] = text.split(prevStand);
+  if (rest === undefined || extra !== undefined) return null;
+  const [between, after, more] = rest.split(JSON.stringify(seqStand));
+  if (after === undefined || more !== undefined || before.includes(seqStand)) return null;
+  return { before, between, after };
+}
 
 export type ChainBreak = {
   chain: string;

@@ -23,10 +23,18 @@ export function composePlanReadModel(agg: PlanAggregate, ctx: ReadModelContext):
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   const span = { startDate: plan.startDate, endDate: plan.endDate };
 
+  // Each metric's measurements, in one pass over all of them; ordered by date (YYYY-MM-DD orders as text, so no
+  // collation is needed), stable for one day's several.
+  const byMetric = new Map<string, PlanAggregate['measurements']>();
+  for (const x of agg.measurements) {
+    const list = byMetric.get(x.metricId);
+    if (list) list.push(x);
+    else byMetric.set(x.metricId, [x]);
+  }
   const metrics = agg.metrics.map((m) => {
-    const points = agg.measurements
-      .filter((x) => x.metricId === m.id)
-      .sort((a, b) => a.date.localeCompare(b.date));
+    const points = (byMetric.get(m.id) ?? []).sort((a, b) =>
+      a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+    );
     const evaluation = evaluateMetric({ ...m, measurements: points }, span, ctx.today);
     return {
       ...m,

@@ -275,9 +275,22 @@ const messages: Record<Locale, Messages> = {
 
 const criterionOrder: SmartCriterion[] = ['specific', 'measurable', 'achievable', 'relevant', 'timeBound'];
 
+// One number format per language, built once: building one costs more than checking a focus area, and a plan read
+// checks every focus area.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormatIn(locale: string): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
+    numberFormats.set(locale, format);
+  }
+  return format;
+}
+
 export function checkSmart(area: SmartArea, context: SmartContext): SmartFinding[] {
   const t = messages[context.locale];
-  const numbers = new Intl.NumberFormat(context.locale, { maximumFractionDigits: 4 });
+  const numbers = numberFormatIn(context.locale);
   const prompts: readonly FocusAreaTemplate[] =
     context.prompts === undefined ? [] : Array.isArray(context.prompts) ? context.prompts : [context.prompts];
   const isPrompt = (value: string, field: 'goal' | 'issue' | 'measurement' | 'successCriteria'): boolean =>

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { preparedStatement } from '../../db/prepared.ts';
 import { auditChainHeads, auditEvents } from '../../db/schema/index.ts';
-import { eventHash, genesisHash } from '../../domain/audit/chain.ts';
+import { type ChainedEvent, eventHash, eventTextAroundHead, genesisHash } from '../../domain/audit/chain.ts';
 import { type AuditAction, checkAuditData } from '../../domain/audit/events.ts';
 import type { RequestMeta, ServiceContext } from '../context.ts';
 
@@ -77,21 +77,35 @@ export async function appendAuditEvents(
     );
 }
 
-/** One event after a given head, in one statement (prepared once): the head moves only if it is still that head. */
-const eventAfterHead = preparedStatement<Record<string, unknown>>('mejora_audit_after_head', () => {
+/**
+ * One event at the chain's head, in one statement (prepared once): lock the head (waiting for, then reading past,
+ * whoever holds it), move it, write the event. The event's hash is computed by PostgreSQL from the canonical text
+ * the caller built around the two values only the head knows (`textBefore` + prev hash + `textBetween` + seq +
+ * `textAfter`), so no round trip sits between taking the head and writing after it.
+ */
+const eventAtHead = preparedStatement<Record<string, unknown>>('mejora_audit_at_head', () => {
   const v = (key: string) => sql.placeholder(key);
   return sql`
-    with moved as (
-      update ${auditChainHeads} h set seq = ${v('seq')}::int, hash = ${v('hash')}::text
-      where h.org_id = ${v('orgId')}::uuid and h.chain = ${v('chain')}::text and h.seq = ${v('headSeq')}::int
-        and h.hash = ${v('headHash')}::text
-      returning h.seq)
+    with head as (
+      select h.seq, h.hash from ${auditChainHeads} h
+      where h.org_id = ${v('orgId')}::uuid and h.chain = ${v('chain')}::text
+      for update),
+    chained as (
+      select head.seq + 1 as seq, head.hash as prev_hash,
+        encode(sha256(convert_to(${v('textBefore')}::text || head.hash || ${v('textBetween')}::text
+          || (head.seq + 1)::text || ${v('textAfter')}::text, 'UTF8')), 'hex') as hash
+      from head),
+    moved as (
+      update ${auditChainHeads} h set seq = chained.seq, hash = chained.hash
+      from chained
+      where h.org_id = ${v('orgId')}::uuid and h.chain = ${v('chain')}::text
+      returning h.seq, h.hash, chained.prev_hash)
     insert into ${auditEvents} (org_id, chain, seq, actor_user_id, action, entity_type, entity_id, plan_id, at,
       request_id, ip, user_agent, digest, prev_hash, hash)
     select ${v('orgId')}::uuid, ${v('chain')}::text, moved.seq, ${v('actorUserId')}::uuid, ${v('action')}::text,
       ${v('entityType')}::text, ${v('entityId')}::text, ${v('planId')}::uuid, ${v('at')}::timestamptz,
       ${v('requestId')}::text, ${v('ip')}::text, ${v('userAgent')}::text, ${v('digest')}::jsonb,
-      ${v('prevHash')}::text, ${v('hash')}::text
+      moved.prev_hash, moved.hash
     from moved
     returning seq`;
 });
@@ -101,7 +115,13 @@ export type ChainHead = { seq: number; hash: string };
 
 /** The event that follows `after` in its chain, with its hash. */
 function chainedEvent(meta: RequestMeta, at: Date, input: AuditInput, after: ChainHead) {
-  const event = {
+  const event = eventAfter(meta, at, input, after);
+  return { ...event, hash: eventHash(event) };
+}
+
+/** The event that follows `after` in its chain, before hashing. */
+function eventAfter(meta: RequestMeta, at: Date, input: AuditInput, after: ChainHead): ChainedEvent {
+  return {
     orgId: input.orgId,
     chain: input.planId ?? 'org',
     seq: after.seq + 1,
@@ -117,29 +137,34 @@ function chainedEvent(meta: RequestMeta, at: Date, input: AuditInput, after: Cha
     digest: input.digest ?? null,
     prevHash: after.hash,
   };
-  return { ...event, hash: eventHash(event) };
 }
 
 /**
- * Appends one event after the head the caller read, in one statement and outside any transaction: the head moves
- * only if it is still that head, and the event is written only if it moved. Nothing is locked beyond that
- * statement, so readers of one plan do not queue for a transaction's three round trips. Returns false when the
- * head had moved (another event came first): the caller then appends the usual way.
+ * Appends one event to its chain in one statement, outside any transaction: PostgreSQL takes the head, hashes the
+ * event after it and moves it, so concurrent readers of one plan queue only for that statement's row lock, never
+ * for a transaction's round trips, and none has to retry. Returns false when the chain has no head yet (its first
+ * event) or the canonical text cannot be split around the head's values: the caller then appends the usual way.
  */
-export async function appendAuditEventAfter(
+export async function appendAuditEventAtHead(
   db: Executor,
   meta: RequestMeta,
   at: Date,
   input: AuditInput,
-  head: ChainHead,
 ): Promise<boolean> {
   checkAuditData(input.action, input.digest);
-  const event = chainedEvent(meta, at, input, head);
-  const written = await eventAfterHead.execute(db, {
+  const {
+    seq: _seq,
+    prevHash: _prevHash,
+    ...event
+  } = eventAfter(meta, at, input, { seq: 0, hash: genesisHash });
+  const text = eventTextAroundHead(event);
+  if (!text) return false;
+  const written = await eventAtHead.execute(db, {
     ...event,
     digest: event.digest === null ? null : JSON.stringify(event.digest),
-    headSeq: head.seq,
-    headHash: head.hash,
+    textBefore: text.before,
+    textBetween: text.between,
+    textAfter: text.after,
   });
   return written.length === 1;
 }
