@@ -50,17 +50,36 @@ async function busiestManager(url: string): Promise<string | undefined> {
   }
 }
 
+/**
+ * One server on the size's organisation and its targets. The analytics pass runs a second server that computes
+ * HR analytics on every read (ANALYTICS_MAX_AGE_SECONDS=0): what the first reader after a change waits for.
+ */
+type Pass = { env: Record<string, string>; only?: (label: string) => boolean; suffix: string };
+const passes: Pass[] = [
+  { env: {}, suffix: '' },
+  {
+    env: { ANALYTICS_MAX_AGE_SECONDS: '0' },
+    only: (label) => label.startsWith('analytics') || label.startsWith('consistency'),
+    suffix: ', computed',
+  },
+];
+
 async function benchSize(size: string): Promise<Map<string, Load>> {
-  const url = databaseUrl(arg(`${size}-db`, `mejora_scale_${size}`));
   const results = new Map<string, Load>();
+  for (const pass of passes) await benchPass(size, pass, results);
+  return results;
+}
+
+async function benchPass(size: string, pass: Pass, results: Map<string, Load>): Promise<void> {
+  const url = databaseUrl(arg(`${size}-db`, `mejora_scale_${size}`));
   if (!(await hasGeneratedOrganization(url))) {
     process.stdout.write(
       `${size}: no generated organisation at ${url} (run mejora demo --size ${size}); skipped\n`,
     );
-    return results;
+    return;
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'mejora-bench-'));
-  const env = { MEJORA_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: url };
+  const env = { MEJORA_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: url, ...pass.env };
   const server = await startProcess(
     ['bin/mejora.js', 'serve'],
     env,
@@ -113,17 +132,20 @@ async function benchSize(size: string): Promise<Map<string, Load>> {
       ['HR home: all plans (10)', '/api/v1/plans?limit=10'],
     ];
     process.stdout.write(
-      `${size} (${busiest.headcount} people, ${busiest.plans} plans; ${connections} connections, ${seconds} s each):\n`,
+      `${size}${pass.suffix ? ` (analytics computed on every read)` : ''} (${busiest.headcount} people, ` +
+        `${busiest.plans} plans; ${connections} connections, ${seconds} s each):\n`,
     );
-    for (const [label, path] of targets) {
+    for (const [target, path] of targets) {
+      if (pass.only && !pass.only(target)) continue;
+      const label = pass.suffix ? `${target}${pass.suffix}` : target;
       const load = await measure(`${base}${path}`, { connections, seconds, headers });
       results.set(label, load);
       if (load.requests === 0) {
-        process.stdout.write(`  ${label.padEnd(40)} no answer within ${seconds} s\n`);
+        process.stdout.write(`  ${label.padEnd(46)} no answer within ${seconds} s\n`);
         continue;
       }
       process.stdout.write(
-        `  ${label.padEnd(40)} ${load.rate.toFixed(0).padStart(5)} /s  p50 ${String(load.p50).padStart(4)} ms` +
+        `  ${label.padEnd(46)} ${load.rate.toFixed(0).padStart(5)} /s  p50 ${String(load.p50).padStart(4)} ms` +
           `  p97.5 ${String(load.p97_5).padStart(5)} ms  max ${String(load.max).padStart(5)} ms  errors ${load.errors}` +
           `${load.p97_5 <= targetMs ? '' : `  (above ${targetMs} ms)`}\n`,
       );
@@ -132,7 +154,6 @@ async function benchSize(size: string): Promise<Map<string, Load>> {
     await stopProcess(server.child);
     rmSync(dataDir, { recursive: true, force: true });
   }
-  return results;
 }
 
 const bySize = new Map<string, Map<string, Load>>();
@@ -145,6 +166,6 @@ if (large?.size && medium?.size) {
     const base = medium.get(label);
     if (!base?.requests || !load.requests) continue;
     const ratio = load.p97_5 / Math.max(1, base.p97_5);
-    process.stdout.write(`  ${label.padEnd(40)} ${ratio.toFixed(2)}×\n`);
+    process.stdout.write(`  ${label.padEnd(46)} ${ratio.toFixed(2)}×\n`);
   }
 }

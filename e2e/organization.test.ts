@@ -85,6 +85,17 @@ describe('organisation administration', () => {
     await expectText(page, 'No logo yet');
   });
 
+  it('HR reads the analytics with the time they were computed', async () => {
+    const { page } = await suite.open();
+    await signIn(page, logins.hr, { path: '/analytics' });
+    await page.getByRole('heading', { name: 'HR analytics', level: 1 }).waitFor();
+    const overview = () => page.evaluate(() => fetch('/api/v1/analytics/overview').then((r) => r.json()));
+    const first = await overview();
+    await expectText(page, /Every plan of the organisation · Figures as of .+/);
+    // Read again, the same answer is served: computed at the same moment.
+    expect((await overview()).asOf).toBe(first.asOf);
+  });
+
   it('a manager sees no organisation page', async () => {
     const other = await suite.open();
     await signIn(other.page, logins.manager);

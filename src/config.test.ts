@@ -29,6 +29,7 @@ describe('configuration', () => {
     [{ PORT: '70000' }, /PORT is invalid/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL is invalid: must be a postgres/],
     [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL is invalid/],
+    [{ ANALYTICS_MAX_AGE_SECONDS: '-5' }, /ANALYTICS_MAX_AGE_SECONDS is invalid/],
     [{ NODE_ENV: 'production' }, /MEJORA_SECRET is missing: required when NODE_ENV=production/],
     [{ MEJORA_SECRET: 'short' }, /MEJORA_SECRET is invalid: must be at least 32 characters/],
     [{ MEJORA_TIMEZONE: 'Mars/Olympus' }, /MEJORA_TIMEZONE is invalid/],

@@ -39,6 +39,7 @@ const envSchema = z.object({
     .default('https://slack.com/api'),
   WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   WEBHOOK_SECRET_GRACE_HOURS: z.coerce.number().int().min(0).max(720).default(24),
+  ANALYTICS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   TRUSTED_PROXIES: z
     .string()
     .default('')
@@ -92,6 +93,11 @@ export type Config = {
   webhookSecretGraceMs: number;
   /** Proxies whose X-Forwarded-For is believed; empty: the client is the connection's own address. */
   trustedProxies: string[];
+  /**
+   * How long a stored organisation-wide analytics answer may serve when nothing it was computed from changed
+   * (figures that move with the clock alone, such as check-ins coming due); 0: computed on every read.
+   */
+  analyticsMaxAgeMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -145,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slackApiUrl: e.SLACK_API_URL.replace(/\/$/, ''),
     isPrivateWebhookAllowed: e.NODE_ENV !== 'production' || e.WEBHOOK_ALLOW_PRIVATE === 'true',
     webhookSecretGraceMs: e.WEBHOOK_SECRET_GRACE_HOURS * 3_600_000,
+    analyticsMaxAgeMs: e.ANALYTICS_MAX_AGE_SECONDS * 1000,
   };
 }
 

@@ -1,4 +1,5 @@
 // The whole database schema, for Drizzle and drizzle-kit.
+export * from './analytics-snapshots.ts';
 export * from './audit.ts';
 export * from './check-ins.ts';
 export * from './directory.ts';

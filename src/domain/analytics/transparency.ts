@@ -84,6 +84,13 @@ const en: TransparencyText = {
         `Groups of fewer than ${minimumGroupSize} people show no counts and are not tested, so no one can be identified. Other figures per group (length, share of measurable goals and dated examples, development activities done ÷ planned, mentor sessions held) are shown beside the organisation’s, without a test.`,
       ],
     },
+    {
+      key: 'freshness',
+      title: 'When HR analytics are computed',
+      paragraphs: [
+        'The HR analytics of the whole organisation are computed when first asked for, then kept with the time they were computed (“Figures as of”). Any change to the organisation’s plans, its directory or its risk flags discards them in the same moment, so the next reader gets figures computed anew. Otherwise they are kept for at most a minute, because some figures move with the clock alone, such as check-ins coming due. The analytics of the plans assigned to an HR representative are computed on every read.',
+      ],
+    },
   ],
 };
 
@@ -164,6 +171,13 @@ const es: TransparencyText = {
         'Prueba de la tasa: prueba binomial exacta bilateral: si cada persona tuviera la probabilidad de la organización, ¿qué probabilidad hay de un recuento al menos tan alejado del esperado (plantilla × proporción de la organización)? Prueba de resultados: prueba exacta de Fisher de los planes superados y no superados del grupo frente a los del resto de la organización.',
         `Como se prueban muchos grupos a la vez, los valores p se ajustan con el método de Holm y un grupo se señala solo si el valor ajustado es menor que ${flagThreshold}. Una señal indica que la diferencia difícilmente es casualidad, no que alguien actuara mal: es un motivo para revisar los planes.`,
         `Los grupos de menos de ${minimumGroupSize} personas no muestran recuentos ni se prueban, para que nadie pueda ser identificado. Otras cifras por grupo (duración, proporción de metas medibles y de ejemplos fechados, actividades de desarrollo completadas ÷ previstas, sesiones de mentoría celebradas) se muestran junto a las de la organización, sin prueba.`,
+      ],
+    },
+    {
+      key: 'freshness',
+      title: 'Cuándo se calcula la analítica de RR. HH.',
+      paragraphs: [
+        'La analítica de RR. HH. de toda la organización se calcula la primera vez que se consulta y se conserva con la hora en que se calculó («Cifras a fecha de»). Cualquier cambio en los planes de la organización, en su directorio o en sus alertas de riesgo la descarta en ese mismo momento, de modo que la siguiente consulta obtiene cifras calculadas de nuevo. Si nada cambia, se conserva como máximo un minuto, porque algunas cifras avanzan solo con el reloj, como las reuniones de seguimiento que llegan a su fecha. La analítica de los planes asignados a un representante de RR. HH. se calcula en cada consulta.',
       ],
     },
   ],

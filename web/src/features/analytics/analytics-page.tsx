@@ -24,7 +24,7 @@ import {
   useConsistency,
 } from '../../api/analytics.ts';
 import { hasRole, useCurrentUser } from '../../api/auth.ts';
-import { formatNumber, formatPercent } from '../../ui/format.ts';
+import { formatDateTime, formatNumber, formatPercent } from '../../ui/format.ts';
 import { BarChart, LineChart } from '../../ui/lazy-charts.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states.tsx';
@@ -93,7 +93,10 @@ export function AnalyticsPage() {
     <Stack gap="md">
       <PageHeader
         title={t('analytics.title')}
-        subtitle={o.scope === 'assigned' ? t('analytics.scopeAssigned') : t('analytics.scopeOrganization')}
+        subtitle={`${o.scope === 'assigned' ? t('analytics.scopeAssigned') : t('analytics.scopeOrganization')} · ${t(
+          'analytics.figuresAsOf',
+          { time: formatDateTime(o.asOf) },
+        )}`}
         actions={
           <>
             <CsvButton path={overviewCsv('summary')} fileName="analytics-summary.csv" />
