@@ -1,11 +1,14 @@
 // The stack's limit, for the API benchmark's ratios: a bare Fastify server that returns one `users` row
-// by primary key, with no authentication, on PostgreSQL (a pool of 10, as Mejora) or on its own PGlite.
+// by primary key, with no authentication, on PostgreSQL (a pool of 10, as Mejora) or on its own PGlite: in the
+// server's thread, or with REFERENCE_PGLITE_THREAD=1 on a thread of its own through Mejora's own client for it,
+// as Mejora serves the embedded engine (src/db/pglite-worker-client.ts).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import fastify from 'fastify';
 import pg from 'pg';
+import { PgliteWorkerClient } from '../src/db/pglite-worker-client.ts';
 
 const databaseUrl = process.env.DATABASE_URL;
 type Query = (id: string) => Promise<unknown>;
@@ -20,7 +23,11 @@ async function openQuery(): Promise<{ query: Query; id: string }> {
     };
   }
   // Embedded: a users table of the same shape's size in a fresh PGlite of its own.
-  const db = await PGlite.create(mkdtempSync(join(tmpdir(), 'mejora-reference-')));
+  const dir = mkdtempSync(join(tmpdir(), 'mejora-reference-'));
+  const db =
+    process.env.REFERENCE_PGLITE_THREAD === '1'
+      ? await PgliteWorkerClient.start(dir)
+      : await PGlite.create(dir);
   await db.exec(`create table users (id uuid primary key default gen_random_uuid(), org_id uuid not null,
     email text not null, name text not null, locale text not null default 'en', password_hash text,
     created_at timestamptz not null default now(), disabled_at timestamptz)`);
