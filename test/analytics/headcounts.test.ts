@@ -1,5 +1,5 @@
-// Headcounts per department and manager, kept by the database (migration 0020_headcounts), always equal what
-// counting the directory gives: after bulk inserts, moves between departments and managers, deactivations,
+// Headcounts per department and manager, kept by the database (migration 0020_headcounts), and each manager's
+// name with them (0025), always equal what counting the directory gives: after bulk inserts, moves between departments and managers, deactivations,
 // reactivations, deletions and a rolled-back write, in two organisations, on both engines.
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -10,7 +10,7 @@ import { selectRows } from '../../src/services/analytics/analytics-scope.ts';
 import { engines, openTestDatabase } from '../helpers/engines.ts';
 import { createOrganization } from '../helpers/factories.ts';
 
-type Count = { org_id: string; kind: string; key: string; people: number };
+type Count = { org_id: string; kind: string; key: string; people: number; label: string | null };
 
 const sorted = (rows: Count[]) =>
   rows
@@ -26,19 +26,22 @@ describe.each(engines)('headcounts kept by the database on %s', (engine) => {
     sorted(
       await selectRows<Count>(
         database.db,
-        sql`select org_id, kind, key, people from headcounts where org_id in (${orgA}, ${orgB})`,
+        sql`select org_id, kind, key, people, label from headcounts where org_id in (${orgA}, ${orgB})`,
       ),
     );
   const counted = async () =>
     sorted(
       await selectRows<Count>(
         database.db,
-        sql`select org_id, 'department' as kind, department as key, count(*)::int as people from employees
+        sql`select org_id, 'department' as kind, department as key, count(*)::int as people, null as label
+            from employees
             where deactivated_at is null and org_id in (${orgA}, ${orgB}) group by org_id, department
             union all
-            select org_id, 'manager', manager_id::text, count(*)::int from employees
-            where deactivated_at is null and manager_id is not null and org_id in (${orgA}, ${orgB})
-            group by org_id, manager_id`,
+            select e.org_id, 'manager', e.manager_id::text, count(*)::int,
+              (select m.name from employees m where m.org_id = e.org_id and m.id = e.manager_id)
+            from employees e
+            where e.deactivated_at is null and e.manager_id is not null and e.org_id in (${orgA}, ${orgB})
+            group by e.org_id, e.manager_id`,
       ),
     );
   const expectInStep = async () => {
@@ -112,6 +115,9 @@ describe.each(engines)('headcounts kept by the database on %s', (engine) => {
       .update(employees)
       .set({ name: 'Renamed' })
       .where(eq(employees.id, reports[5]?.id as string));
+    // A manager is renamed: their row's label follows.
+    await db.update(employees).set({ name: 'Lead Renamed' }).where(eq(employees.id, leadA1));
+    expect((await kept()).find((r) => r.kind === 'manager' && r.key === leadA1)?.label).toBe('Lead Renamed');
     // A whole team loses its manager.
     await db.update(employees).set({ managerId: null }).where(eq(employees.managerId, leadA2));
     await expectInStep();

@@ -12,6 +12,8 @@ export const headcounts = pgTable(
     kind: text('kind').$type<'department' | 'manager'>().notNull(),
     key: text('key').notNull(),
     people: integer('people').notNull(),
+    /** A manager's row: the manager's name now (migration 0025), so the analytics need not look each one up. */
+    label: text('label'),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.kind, t.key] })],
 );

@@ -196,9 +196,8 @@ function groupRows(
   return selectRows<GroupRow>(
     db,
     isManager
-      ? sql`select t.key, (select m.name from employees m where m.org_id = ${orgId} and m.id = t.key::uuid) as label,
-            t.headcount, t.plans
-          from (select h.key, h.people as headcount, g.plans from (${planned}) g
+      ? sql`select t.key, t.label, t.headcount, t.plans
+          from (select h.key, h.label, h.people as headcount, g.plans from (${planned}) g
             join headcounts h on h.org_id = ${orgId} and h.kind = 'manager' and h.key = g.key::text
             order by g.plans desc, h.key
             limit ${limit ?? overviewManagerCount}) t
