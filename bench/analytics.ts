@@ -54,15 +54,53 @@ async function busiestManager(url: string): Promise<string | undefined> {
  * One server on the size's organisation and its targets. The analytics pass runs a second server that computes
  * HR analytics on every read (ANALYTICS_MAX_AGE_SECONDS=0): what the first reader after a change waits for.
  */
-type Pass = { env: Record<string, string>; only?: (label: string) => boolean; suffix: string };
+type Pass = {
+  env: Record<string, string>;
+  only?: (label: string) => boolean;
+  suffix: string;
+  /** While each target is measured, a plan of the organisation is written this often (ms). */
+  writeEveryMs?: number;
+};
+const isAnalytics = (label: string) => label.startsWith('analytics') || label.startsWith('consistency');
 const passes: Pass[] = [
   { env: {}, suffix: '' },
-  {
-    env: { ANALYTICS_MAX_AGE_SECONDS: '0' },
-    only: (label) => label.startsWith('analytics') || label.startsWith('consistency'),
-    suffix: ', computed',
-  },
+  { env: { ANALYTICS_MAX_AGE_SECONDS: '0' }, only: isAnalytics, suffix: ', computed' },
+  // An organisation that changes: every write discards the stored answers, and the next readers share one
+  // computation.
+  { env: {}, only: isAnalytics, suffix: ', plan written 2×/s', writeEveryMs: 500 },
 ];
+
+/**
+ * Writes one plan of the organisation every `everyMs` until stopped, as any plan write does: its summary row is
+ * rebuilt and the organisation's stored analytics are discarded. From the benchmark's own process, outside the
+ * server's.
+ */
+async function planWriter(url: string, everyMs: number): Promise<() => Promise<number>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query(
+    `select p.org_id, p.id from plans p join users u on u.org_id = p.org_id
+     where u.email = 'hr@demo.mejora.dev' and p.status = 'active' limit 1`,
+  );
+  const plan = rows[0] as { org_id: string; id: string };
+  let writes = 0;
+  let running = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(async () => {
+      await client.query('update plans set updated_at = now() where org_id = $1 and id = $2', [
+        plan.org_id,
+        plan.id,
+      ]);
+      writes++;
+    });
+  }, everyMs);
+  return async () => {
+    clearInterval(timer);
+    await running;
+    await client.end();
+    return writes;
+  };
+}
 
 async function benchSize(size: string): Promise<Map<string, Load>> {
   const results = new Map<string, Load>();
@@ -132,21 +170,24 @@ async function benchPass(size: string, pass: Pass, results: Map<string, Load>): 
       ['HR home: all plans (10)', '/api/v1/plans?limit=10'],
     ];
     process.stdout.write(
-      `${size}${pass.suffix ? ` (analytics computed on every read)` : ''} (${busiest.headcount} people, ` +
+      `${size}${pass.suffix ? ` (analytics${pass.suffix})` : ''} (${busiest.headcount} people, ` +
         `${busiest.plans} plans; ${connections} connections, ${seconds} s each):\n`,
     );
     for (const [target, path] of targets) {
       if (pass.only && !pass.only(target)) continue;
       const label = pass.suffix ? `${target}${pass.suffix}` : target;
+      const stopWriting = pass.writeEveryMs ? await planWriter(url, pass.writeEveryMs) : null;
       const load = await measure(`${base}${path}`, { connections, seconds, headers });
+      const writes = stopWriting ? await stopWriting() : null;
       results.set(label, load);
       if (load.requests === 0) {
-        process.stdout.write(`  ${label.padEnd(46)} no answer within ${seconds} s\n`);
+        process.stdout.write(`  ${label.padEnd(52)} no answer within ${seconds} s\n`);
         continue;
       }
       process.stdout.write(
-        `  ${label.padEnd(46)} ${load.rate.toFixed(0).padStart(5)} /s  p50 ${String(load.p50).padStart(4)} ms` +
+        `  ${label.padEnd(52)} ${load.rate.toFixed(0).padStart(5)} /s  p50 ${String(load.p50).padStart(4)} ms` +
           `  p97.5 ${String(load.p97_5).padStart(5)} ms  max ${String(load.max).padStart(5)} ms  errors ${load.errors}` +
+          `${writes === null ? '' : `  (${writes} plan writes)`}` +
           `${load.p97_5 <= targetMs ? '' : `  (above ${targetMs} ms)`}\n`,
       );
     }
@@ -166,6 +207,6 @@ if (large?.size && medium?.size) {
     const base = medium.get(label);
     if (!base?.requests || !load.requests) continue;
     const ratio = load.p97_5 / Math.max(1, base.p97_5);
-    process.stdout.write(`  ${label.padEnd(46)} ${ratio.toFixed(2)}×\n`);
+    process.stdout.write(`  ${label.padEnd(52)} ${ratio.toFixed(2)}×\n`);
   }
 }
