@@ -56,7 +56,7 @@ async function busiestManager(url: string): Promise<string | undefined> {
  */
 type Pass = {
   env: Record<string, string>;
-  only?: (label: string) => boolean;
+  includes?: (label: string) => boolean;
   suffix: string;
   /** While each target is measured, a plan of the organisation is written this often (ms). */
   writeEveryMs?: number;
@@ -64,10 +64,10 @@ type Pass = {
 const isAnalytics = (label: string) => label.startsWith('analytics') || label.startsWith('consistency');
 const passes: Pass[] = [
   { env: {}, suffix: '' },
-  { env: { ANALYTICS_MAX_AGE_SECONDS: '0' }, only: isAnalytics, suffix: ', computed' },
+  { env: { ANALYTICS_MAX_AGE_SECONDS: '0' }, includes: isAnalytics, suffix: ', computed' },
   // An organisation that changes: every write discards the stored answers, and the next readers share one
   // computation.
-  { env: {}, only: isAnalytics, suffix: ', plan written 2×/s', writeEveryMs: 500 },
+  { env: {}, includes: isAnalytics, suffix: ', plan written 2×/s', writeEveryMs: 500 },
 ];
 
 /**
@@ -174,7 +174,7 @@ async function benchPass(size: string, pass: Pass, results: Map<string, Load>): 
         `${busiest.plans} plans; ${connections} connections, ${seconds} s each):\n`,
     );
     for (const [target, path] of targets) {
-      if (pass.only && !pass.only(target)) continue;
+      if (pass.includes && !pass.includes(target)) continue;
       const label = pass.suffix ? `${target}${pass.suffix}` : target;
       const stopWriting = pass.writeEveryMs ? await planWriter(url, pass.writeEveryMs) : null;
       const load = await measure(`${base}${path}`, { connections, seconds, headers });

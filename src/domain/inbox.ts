@@ -84,8 +84,15 @@ const signAction: Record<SignerRole, PlanAction> = {
   hr: 'plan.sign_as_hr',
 };
 
-const underAgreement: ReadonlySet<PlanStatus> = new Set(['awaiting_acknowledgment', 'active', 'paused']);
-const running: ReadonlySet<PlanStatus> = new Set(['active', 'paused']);
+/** Plans agreed or being agreed: signatures and refusals count. */
+export const underAgreementStatuses: readonly PlanStatus[] = ['awaiting_acknowledgment', 'active', 'paused'];
+/** Plans running: check-ins are held and the end date can pass. */
+export const runningStatuses: readonly PlanStatus[] = ['active', 'paused'];
+/** Plans that can hold an inbox item: from review until closed or cancelled. */
+export const inboxStatuses: readonly PlanStatus[] = ['in_review', ...underAgreementStatuses];
+
+const underAgreement: ReadonlySet<PlanStatus> = new Set(underAgreementStatuses);
+const running: ReadonlySet<PlanStatus> = new Set(runningStatuses);
 
 /** Days before its time a check-in appears in the inbox. */
 const checkInLeadMs = 24 * 60 * 60 * 1000;

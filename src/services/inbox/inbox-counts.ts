@@ -4,13 +4,23 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { planSummaries } from '../../db/schema/index.ts';
 import type { Actor } from '../../domain/access/actor.ts';
-import { type InboxKind, inboxKinds } from '../../domain/inbox.ts';
+import {
+  type InboxKind,
+  inboxKinds,
+  inboxStatuses,
+  runningStatuses,
+  underAgreementStatuses,
+} from '../../domain/inbox.ts';
 import { selectRows } from '../analytics/analytics-scope.ts';
 import type { ServiceContext } from '../context.ts';
 import { relatedSummariesFilter } from '../plans/list-plans.ts';
 
-const openStatuses = ['in_review', 'awaiting_acknowledgment', 'active', 'paused'];
 const s = planSummaries;
+
+/** The domain's inbox statuses as conditions on a plan's summary row, for the counts and the inbox's candidates. */
+export const isInInbox = inArray(s.status, [...inboxStatuses]);
+export const isUnderAgreement = inArray(s.status, [...underAgreementStatuses]);
+export const isRunning = inArray(s.status, [...runningStatuses]);
 
 /**
  * The policy's relationships as SQL over the plan's summary row, for this actor (see `can` in domain/access/policy.ts):
@@ -41,9 +51,7 @@ export async function inboxCounts(
   horizon: string,
 ): Promise<Record<InboxKind, number>> {
   const { isPlanHr, isManager, isMentor, isVisibleEmployee, isNotSelf } = relationsOf(actor);
-  const underAgreement = sql`${s.status} in ('awaiting_acknowledgment', 'active', 'paused')`;
-  const running = sql`${s.status} in ('active', 'paused')`;
-  const ended = sql`(${running} and ${s.endDate} < ${today}::date)`;
+  const ended = sql`(${isRunning} and ${s.endDate} < ${today}::date)`;
   // Each check-in due within the horizon is an item: counted in the check-ins themselves, only for the plans
   // whose next one is due (the summary keeps the earliest scheduled of each kind).
   const dueCheckIns = (isMentorSession: boolean) => {
@@ -59,21 +67,21 @@ export async function inboxCounts(
       count(*) filter (where ${s.status} = 'in_review' and (
         (${isManager} and not ${s.isApprovedByManager})
         or (${isPlanHr} and ${isNotSelf} and not ${s.isApprovedByHr}))) as approve_plan,
-      count(*) filter (where ${underAgreement} and (
+      count(*) filter (where ${isUnderAgreement} and (
         (${isVisibleEmployee} and not ${s.isSignedByEmployee})
         or (${isManager} and not ${s.isSignedByManager})
         or (${isPlanHr} and ${isNotSelf} and not ${s.isSignedByHr}))) as sign_plan,
-      coalesce(sum(${s.unwitnessedRefusals}) filter (where ${underAgreement} and ${isPlanHr} and ${isNotSelf}), 0)
+      coalesce(sum(${s.unwitnessedRefusals}) filter (where ${isUnderAgreement} and ${isPlanHr} and ${isNotSelf}), 0)
         as witness_refusal,
       coalesce(sum(${s.pendingAdjustments}) filter (where ${isPlanHr} and ${isNotSelf}), 0) as decide_adjustment,
-      coalesce(sum(${dueCheckIns(false)}) filter (where ${running} and ${isManager} and ${isNotSelf}), 0)
+      coalesce(sum(${dueCheckIns(false)}) filter (where ${isRunning} and ${isManager} and ${isNotSelf}), 0)
         as record_check_in,
-      coalesce(sum(${dueCheckIns(true)}) filter (where ${running} and ${isMentor}), 0) as record_mentor_session,
+      coalesce(sum(${dueCheckIns(true)}) filter (where ${isRunning} and ${isMentor}), 0) as record_mentor_session,
       count(*) filter (where ${ended} and not ${s.hasOutcomeRecommendation} and ${isManager}
         and ${isNotSelf}) as recommend_outcome,
       count(*) filter (where ${ended} and ${isPlanHr} and ${isNotSelf}) as close_plan
     from ${planSummaries}
-    where ${and(eq(s.orgId, actor.orgId), inArray(s.status, openStatuses), relatedSummariesFilter(actor))}`,
+    where ${and(eq(s.orgId, actor.orgId), isInInbox, relatedSummariesFilter(actor))}`,
   );
   return Object.fromEntries(inboxKinds.map((kind) => [kind, Number(row?.[kind] ?? 0)])) as Record<
     InboxKind,

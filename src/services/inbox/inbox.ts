@@ -10,15 +10,12 @@ import { todayIn } from '../../domain/plan/dates.ts';
 import { selectRows } from '../analytics/analytics-scope.ts';
 import type { ServiceContext } from '../context.ts';
 import { relatedSummariesFilter } from '../plans/list-plans.ts';
-import { inboxCounts } from './inbox-counts.ts';
-
-const openStatuses = ['in_review', 'awaiting_acknowledgment', 'active', 'paused'];
+import { inboxCounts, isInInbox, isRunning, isUnderAgreement } from './inbox-counts.ts';
 
 /** How far ahead a scheduled check-in is read: the domain shows those due within a day. */
 const checkInHorizonMs = 24 * 60 * 60 * 1000;
 
 const s = planSummaries;
-const running = sql`${s.status} in ('active', 'paused')`;
 
 /**
  * Whether a check-in due may wait on the actor: the domain gives it to the plan's manager (a mentor session to
@@ -41,10 +38,10 @@ const nextDueCheckIn = (horizon: string): SQL =>
 function waitingOnSomeone(today: string, horizon: string, dueCheckIn: SQL): SQL {
   return sql`(
     (${s.status} = 'in_review' and not (${s.isApprovedByManager} and ${s.isApprovedByHr}))
-    or (${s.status} in ('awaiting_acknowledgment', 'active', 'paused') and (
+    or (${isUnderAgreement} and (
       not (${s.isSignedByEmployee} and ${s.isSignedByManager} and ${s.isSignedByHr}) or ${s.unwitnessedRefusals} > 0))
     or ${s.pendingAdjustments} > 0
-    or (${running} and (${s.endDate} < ${today}::date
+    or (${isRunning} and (${s.endDate} < ${today}::date
       or (${dueCheckIn} and ${nextDueCheckIn(horizon)} is not null))))`;
 }
 
@@ -108,14 +105,14 @@ export async function inboxOf(
               ${s.createdByUserId} as created_by_user_id, ${s.endDate}::text as end_date,
               ${s.hasOutcomeRecommendation} as has_outcome_recommendation, ${s.employeeName} as employee_name,
               coalesce(to_char(least(
-                case when ${running} and ${s.endDate} < ${today}::date
+                case when ${isRunning} and ${s.endDate} < ${today}::date
                   then ${s.endDate}::timestamp at time zone 'UTC' end,
-                case when ${running} and ${mayOweCheckIn(actor.userId)} then ${nextDueCheckIn(horizon)} end)
+                case when ${isRunning} and ${mayOweCheckIn(actor.userId)} then ${nextDueCheckIn(horizon)} end)
                 at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '9999-12-31T00:00:00.000000') as urgent_at
             from ${planSummaries}
             where ${and(
               eq(s.orgId, actor.orgId),
-              inArray(s.status, openStatuses),
+              isInInbox,
               relatedSummariesFilter(actor),
               waitingOnSomeone(today, horizon, mayOweCheckIn(actor.userId)),
             )}
