@@ -32,16 +32,27 @@ export function appendAuditEvent(
  * Appends events of one chain in order, in two statements however many they are: take (or start) the
  * chain's head, locked until the transaction ends; then write the events and move the head in one statement.
  */
-export async function appendAuditEvents(
+export function appendAuditEvents(
   tx: Executor,
   meta: RequestMeta,
   at: Date,
   inputs: AuditInput[],
 ): Promise<void> {
-  if (!inputs.length) return;
-  const { orgId } = inputs[0];
-  const chain = inputs[0].planId ?? 'org';
-  for (const input of inputs) {
+  return appendChainEvents(
+    tx,
+    inputs.map((input) => ({ meta, at, input })),
+  );
+}
+
+/** An event with the request that made it and its time: events appended together may come from several. */
+export type PendingEvent = { meta: RequestMeta; at: Date; input: AuditInput };
+
+/** `appendAuditEvents` for events of one chain that each carry their own request and time. */
+export async function appendChainEvents(tx: Executor, events: PendingEvent[]): Promise<void> {
+  if (!events.length) return;
+  const { orgId } = events[0].input;
+  const chain = events[0].input.planId ?? 'org';
+  for (const { input } of events) {
     checkAuditData(input.action, input.digest);
     if (input.orgId !== orgId || (input.planId ?? 'org') !== chain)
       throw new Error('appendAuditEvents: every event of one call belongs to one chain');
@@ -55,7 +66,7 @@ export async function appendAuditEvents(
     })
     .returning({ seq: auditChainHeads.seq, hash: auditChainHeads.hash });
   let { seq, hash } = head;
-  const rows = inputs.map((input) => {
+  const rows = events.map(({ meta, at, input }) => {
     const event = chainedEvent(meta, at, input, { seq, hash });
     seq = event.seq;
     hash = event.hash;

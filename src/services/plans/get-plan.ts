@@ -4,8 +4,8 @@ import { loadPlanAggregateWithZone } from '../../db/repositories/plan-repository
 import { can } from '../../domain/access/policy.ts';
 import { notFound } from '../../domain/errors.ts';
 import { todayIn } from '../../domain/plan/dates.ts';
-import { appendAuditEvent, appendAuditEventAtHead } from '../audit/append-audit-event.ts';
-import { inTransaction, type ServiceContext } from '../context.ts';
+import { appendViewEvent } from '../audit/append-view-event.ts';
+import type { ServiceContext } from '../context.ts';
 import { canSee, factsOf } from './plan-access.ts';
 import { presentMentorPlan, presentPlan } from './present-plan.ts';
 
@@ -30,10 +30,9 @@ export async function getPlan(ctx: ServiceContext, planId: string): Promise<Plan
     planId,
     digest: { version: aggregate.plan.version },
   };
-  // The view goes at the chain's head in one statement (PostgreSQL takes the head and hashes after it); only a
-  // chain's first event takes the transaction that starts it.
-  const isAppended = await appendAuditEventAtHead(deps.database.db, meta, now, view);
-  if (!isAppended) await inTransaction(deps, (tx) => appendAuditEvent(tx, meta, now, view));
+  // The view goes at the chain's head in one statement; views of the same plan arriving meanwhile share the next
+  // commit (append-view-event.ts). The plan is answered once its view is recorded.
+  await appendViewEvent(deps.database, meta, now, view);
   if (!isFull) return { kind: 'mentor', plan: presentMentorPlan(aggregate) };
   return { kind: 'full', plan: presentPlan(actor, aggregate, todayIn(timezone, now)) };
 }

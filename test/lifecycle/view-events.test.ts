@@ -1,0 +1,98 @@
+// Views of one plan arriving together share commits (src/services/audit/append-view-event.ts): every view is still
+// its own event, in sequence, each answered only once it is written, and the chain verifies.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditInput } from '../../src/services/audit/append-audit-event.ts';
+import { appendViewEvent } from '../../src/services/audit/append-view-event.ts';
+import { verifyAudit } from '../../src/services/audit/verify-audit.ts';
+import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
+import { type Client, demo, signIn } from '../helpers/http.ts';
+import { createPlan } from '../helpers/plans.ts';
+
+describe.each(engines)('views of one plan appended together on %s', (engine) => {
+  let t: TestApp;
+  let manager: Client;
+  let orgId: string;
+  let userId: string;
+
+  type EventRow = { seq: number; request_id: string };
+  const eventsOf = async (planId: string): Promise<EventRow[]> => {
+    const result = (await t.database.db.execute(sql`select seq, request_id from audit_events
+      where org_id = ${orgId} and chain = ${planId} and action = 'plan.viewed' order by seq`)) as unknown as
+      | { rows?: EventRow[] }
+      | EventRow[];
+    return (Array.isArray(result) ? result : (result.rows ?? [])).map((r) => ({ ...r, seq: Number(r.seq) }));
+  };
+  const view = (planId: string, i: number) => {
+    const input: AuditInput = {
+      orgId,
+      actorUserId: userId,
+      action: 'plan.viewed',
+      entityType: 'plan',
+      entityId: planId,
+      planId,
+      digest: { version: 1 },
+    };
+    return appendViewEvent(
+      t.database,
+      { requestId: `view-${i}`, ip: '127.0.0.1', userAgent: 'test' },
+      t.clock.now(),
+      input,
+    );
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    manager = await signIn(t.app, demo.manager);
+    orgId = manager.user.orgId;
+    userId = manager.user.id;
+  });
+  afterAll(() => t?.close());
+
+  it('writes thirty views at once as thirty events in a few statements, each in order once', async () => {
+    const planId = (await createPlan(manager)).id as string;
+    await view(planId, -1); // the chain has a head: the first view goes at it in one statement
+    const before = t.database.queryCount();
+    await Promise.all(Array.from({ length: 30 }, (_, i) => view(planId, i)));
+    // One view at the head, the other twenty-nine together after it: far fewer statements than views.
+    expect(t.database.queryCount() - before).toBeLessThan(30);
+    const events = await eventsOf(planId);
+    expect(
+      events
+        .map((e) => e.request_id)
+        .filter((id) => id !== 'view--1')
+        .sort(),
+    ).toEqual(Array.from({ length: 30 }, (_, i) => `view-${i}`).sort());
+    expect(events.map((e) => e.seq)).toEqual(
+      Array.from({ length: events.length }, (_, i) => events[0].seq + i),
+    );
+    expect((await verifyAudit(t.database.db, orgId, planId)).isIntact).toBe(true);
+  });
+
+  it('answers each view only once its own event is written', async () => {
+    const planId = (await createPlan(manager)).id as string;
+    await view(planId, -1);
+    const seen = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        view(planId, i).then(async () => (await eventsOf(planId)).some((e) => e.request_id === `view-${i}`)),
+      ),
+    );
+    expect(seen).toEqual(Array(8).fill(true));
+  });
+
+  it('refuses an event whose data does not fit its kind before it waits, and the chain stays free', async () => {
+    const planId = (await createPlan(manager)).id as string;
+    await view(planId, 0);
+    const bad = appendViewEvent(t.database, { requestId: 'bad', ip: null, userAgent: null }, t.clock.now(), {
+      orgId,
+      actorUserId: userId,
+      action: 'plan.viewed',
+      entityType: 'plan',
+      planId,
+      digest: { version: 'one' },
+    });
+    await expect(bad).rejects.toThrow();
+    await Promise.all([view(planId, 1), view(planId, 2)]);
+    expect((await eventsOf(planId)).map((e) => e.request_id)).toEqual(['view-0', 'view-1', 'view-2']);
+  });
+});
