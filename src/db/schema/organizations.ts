@@ -64,6 +64,12 @@ export const users = pgTable(
     digestFrequency: text('digest_frequency').$type<'daily' | 'weekly'>().notNull().default('daily'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /**
+     * Kept by the database from role_memberships and employees (migration 0026), never written by the services:
+     * the roles and directory record every request's sign-in reads with the account, without two more lookups.
+     */
+    roles: text('roles').array().$type<Role[]>().notNull().default(sql`'{}'::text[]`),
+    employeeId: uuid('employee_id'),
   },
   (t) => [uniqueIndex('users_email_idx').on(sql`lower(${t.email})`), index('users_org_idx').on(t.orgId)],
 );

@@ -1,7 +1,7 @@
 // Loads the acting user: account, roles, directory record and what /me shows of them, in one query.
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { users } from '../../db/schema/index.ts';
+import { organizations, users } from '../../db/schema/index.ts';
 import type { Actor, Role } from '../../domain/access/actor.ts';
 
 /** What the signed-in user's own page shows beside the actor, read with it so /me costs no extra query. */
@@ -13,7 +13,11 @@ export type Account = {
   calendarSeed: string | null;
 };
 
-// Drizzle leaves columns unqualified on single-table selects, so the subqueries name them in full.
+/**
+ * The acting user's columns: the account with the roles and directory record the database keeps on it (migration
+ * 0026), and the organisation's name and time zone; every statement that selects them joins `organizations`
+ * (`withOrganization`).
+ */
 export const actorColumns = {
   userId: users.id,
   orgId: users.orgId,
@@ -22,13 +26,14 @@ export const actorColumns = {
   locale: users.locale,
   isEmailOptOut: users.isEmailOptOut,
   calendarSeed: users.calendarTokenHash,
-  roles: sql<Role[]>`coalesce((select array_agg(rm.role order by rm.role) from role_memberships rm
-    where rm.user_id = "users"."id" and rm.org_id = "users"."org_id"), '{}')`,
-  employeeId: sql<string | null>`(select e.id from employees e
-    where e.user_id = "users"."id" and e.org_id = "users"."org_id" limit 1)`,
-  organizationName: sql<string>`(select o.name from organizations o where o.id = "users"."org_id")`,
-  timezone: sql<string>`(select o.settings->>'timezone' from organizations o where o.id = "users"."org_id")`,
+  roles: users.roles,
+  employeeId: users.employeeId,
+  organizationName: organizations.name,
+  timezone: sql<string | null>`${organizations.settings}->>'timezone'`,
 };
+
+/** The join `actorColumns` reads the organisation through. */
+export const withOrganization = eq(organizations.id, users.orgId);
 
 type ActorRow = {
   userId: string;
@@ -71,6 +76,7 @@ export async function loadActor(db: Executor, userId: string): Promise<Actor | n
   const rows = await db
     .select(actorColumns)
     .from(users)
+    .innerJoin(organizations, withOrganization)
     .where(enabledUser(eq(users.id, userId)));
   return rows[0] ? actorOf(rows[0]).actor : null;
 }

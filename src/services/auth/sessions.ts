@@ -1,14 +1,21 @@
 // Signing in and out, and resolving a session cookie or API token into the acting user.
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { apiTokens, organizationSso, sessions, users } from '../../db/schema/index.ts';
+import { apiTokens, organizationSso, organizations, sessions, users } from '../../db/schema/index.ts';
 import { lower } from '../../db/sql.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import type { AuditAction } from '../../domain/audit/events.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { type Deps, inTransaction, type RequestMeta } from '../context.ts';
-import { type Account, actorColumns, actorOf, enabledUser, loadActor } from './load-actor.ts';
+import {
+  type Account,
+  actorColumns,
+  actorOf,
+  enabledUser,
+  loadActor,
+  withOrganization,
+} from './load-actor.ts';
 import { verifyPassword } from './passwords.ts';
 import { hashSecret, newSecret } from './tokens.ts';
 
@@ -142,6 +149,7 @@ function authStatements(db: Db) {
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.orgId, sessions.orgId)))
+    .innerJoin(organizations, withOrganization)
     .where(
       enabledUser(
         and(
@@ -156,6 +164,7 @@ function authStatements(db: Db) {
     .select({ ...actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, and(eq(users.id, apiTokens.userId), eq(users.orgId, apiTokens.orgId)))
+    .innerJoin(organizations, withOrganization)
     .where(enabledUser(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt))))
     .prepare('mejora_auth_api_token');
   return { session, apiToken };
