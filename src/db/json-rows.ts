@@ -43,8 +43,11 @@ function selectList(table: PgTable, alias: string): SQL {
 }
 
 /**
- * A scalar subquery: the rows of `table` matching `where` (written against the alias `x`) as one JSON array,
- * in the order of `orderBy` (expressions against `x`).
+ * A scalar subquery: the rows of `table` matching `where` (written against the alias `x`) as one JSON array of
+ * arrays, each row's values in the order of the table's columns (`decodeRows` reads them back by position), in the
+ * order of `orderBy` (expressions against `x`). Rows as arrays rather than objects leave out every column's name
+ * from every row: a demo plan's statement came to 27.5 KB instead of 32.5 KB for PostgreSQL to write and the server to
+ * parse.
  */
 export function jsonRows(table: PgTable, where: SQL, orderBy: SQL[]): SQL {
   const keys = orderBy.map((_, i) => sql.identifier(`_order_${i}`));
@@ -55,7 +58,11 @@ export function jsonRows(table: PgTable, where: SQL, orderBy: SQL[]): SQL {
         sql`, `,
       )}`
     : sql``;
-  return sql`(select coalesce(json_agg(t${aggregateOrder}), '[]'::json) from (select ${selectList(table, 'x')}${sql.join(orderColumns, sql``)} from ${table} as x where ${where}) as t)`;
+  const values = sql.join(
+    columnsOf(table).map(([, column]) => sql`t.${sql.identifier(column.name)}`),
+    sql`, `,
+  );
+  return sql`(select coalesce(json_agg(json_build_array(${values})${aggregateOrder}), '[]'::json) from (select ${selectList(table, 'x')}${sql.join(orderColumns, sql``)} from ${table} as x where ${where}) as t)`;
 }
 
 /** A scalar subquery: the one row of `table` matching `where` (against the alias `x`) as JSON, or null. */
@@ -73,10 +80,19 @@ export function decodeRow<T extends Table>(table: T, json: Record<string, unknow
   return row as T['$inferSelect'];
 }
 
-/** A JSON array from `jsonRows` (some drivers hand JSON over as text) decoded row by row. */
+/** A JSON array from `jsonRows` (some drivers hand JSON over as text) decoded row by row, values by position. */
 export function decodeRows<T extends Table>(table: T, json: unknown): T['$inferSelect'][] {
-  const rows = (typeof json === 'string' ? JSON.parse(json) : json) as Record<string, unknown>[];
-  return rows.map((row) => decodeRow(table, row));
+  const rows = (typeof json === 'string' ? JSON.parse(json) : json) as unknown[][];
+  const columns = columnsOf(table as unknown as PgTable);
+  return rows.map((values) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < columns.length; i++) {
+      const [key, column] = columns[i];
+      const value = values[i];
+      row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    }
+    return row as T['$inferSelect'];
+  });
 }
 
 /** A column's reference against the alias `x` used by `jsonRows` and `jsonRow`. */
