@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from './client.ts';
 import { PgliteWorkerClient } from './pglite-worker-client.ts';
+import { namedStatementTexts } from './prepared.ts';
 import { takeTicket, withTicket } from './statement-priority.ts';
 
 describe('PGlite in its own thread', () => {
@@ -112,6 +113,53 @@ describe('PGlite in its own thread', () => {
       return row.n;
     });
     expect(result).toBe(0);
+  });
+
+  it('prepares the texts prepared by name once, with the rows, types and errors of a plain query', async () => {
+    await client.query(`insert into item (id, label, at) values (40, 'named', '2026-12-01T10:00:00Z')`);
+    const read =
+      'select id, label, at, $2::int + 1 as next, $3::text is null as none from item where id = $1';
+    const plain = await client.query(read, [40, 41, null]);
+    const plainArrays = await client.query(read, [40, 41, null], { rowMode: 'array' });
+    const plainText = await client.query(read, [40, 41, null], { parsers: { 1184: (v: string) => v } });
+    const write = 'insert into item (id, label) values ($1, $2) returning id';
+    namedStatementTexts.add(read);
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect(await client.query(read, [40, 41, null])).toMatchObject({
+          rows: plain.rows,
+          fields: plain.fields,
+        });
+        expect((await client.query(read, [40, 41, null], { rowMode: 'array' })).rows).toEqual(
+          plainArrays.rows,
+        );
+        expect(
+          (await client.query(read, [40, 41, null], { parsers: { 1184: (v: string) => v } })).rows,
+        ).toEqual(plainText.rows);
+      }
+      expect((await client.query(read, [404, 1, 'x'])).rows).toEqual([]);
+      expect(plain.rows[0]).toMatchObject({ id: 40, label: 'named', next: 42, none: true });
+      expect((plain.rows[0] as { at: unknown }).at).toBeInstanceOf(Date);
+      // Prepared once, by name, in the embedded engine.
+      const prepared = await client.query<{ n: number }>(
+        'select count(*)::int as n from pg_prepared_statements where statement = $1',
+        [read],
+      );
+      expect(prepared.rows[0].n).toBe(1);
+
+      // A write prepared by name: its errors carry PostgreSQL's code, and the connection goes on.
+      namedStatementTexts.add(write);
+      expect((await client.query(write, [41, 'written'])).rows).toEqual([{ id: 41 }]);
+      await expect(client.query(write, [41, 'again'])).rejects.toMatchObject({ code: '23505' });
+      await client.transaction(async (tx) => {
+        await tx.query(write, [42, 'in a transaction']);
+      });
+      const { rows } = await client.query('select id from item where id in (41, 42) order by id');
+      expect(rows).toEqual([{ id: 41 }, { id: 42 }]);
+    } finally {
+      namedStatementTexts.delete(read);
+      namedStatementTexts.delete(write);
+    }
   });
 
   it('refuses a second open of the same data dir in this process', async () => {

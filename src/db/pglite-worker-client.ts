@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import type { QueryOptions, Results, Transaction } from '@electric-sql/pglite';
 import type { WorkerReply, WorkerRequest } from './pglite-worker.ts';
+import { namedStatementTexts } from './prepared.ts';
 import { currentTicket } from './statement-priority.ts';
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
@@ -114,7 +115,8 @@ export class PgliteWorkerClient implements EmbeddedDatabase {
   #query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
     // Parsers are functions and cannot cross threads; the ones drizzle passes keep a type's text as it is.
     const textOids = options?.parsers ? Object.keys(options.parsers).map(Number) : undefined;
-    return this.#send({ op: 'query', sql, params, rowMode: options?.rowMode, textOids });
+    const isNamed = namedStatementTexts.has(sql);
+    return this.#send({ op: 'query', sql, params, rowMode: options?.rowMode, textOids, isNamed });
   }
 
   query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {

@@ -2,6 +2,7 @@
 // that PostgreSQL's work (synchronous WebAssembly) never holds up the thread that accepts and reads requests.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type QueryOptions } from '@electric-sql/pglite';
+import { namedStatements } from './pglite-named.ts';
 
 export type WorkerRequest =
   | {
@@ -11,6 +12,8 @@ export type WorkerRequest =
       params?: unknown[];
       rowMode?: 'array' | 'object';
       textOids?: number[];
+      /** A text the application prepares by name: prepared once here too (pglite-named.ts). */
+      isNamed?: boolean;
     }
   | { id: number; op: 'exec'; sql: string }
   | { id: number; op: 'close' };
@@ -38,11 +41,15 @@ if (port) {
   let pglite: PGlite;
   try {
     pglite = await PGlite.create((workerData as { dataDir: string }).dataDir);
+    // Generic plans for the statements prepared by name, as on PostgreSQL (src/db/client.ts): each is a lookup
+    // by key. Other statements are planned with their values on every call, whatever this setting.
+    await pglite.exec('set plan_cache_mode = force_generic_plan');
     port.postMessage({ ready: true } satisfies WorkerReply);
   } catch (error) {
     port.postMessage({ startError: (error as Error).message } satisfies WorkerReply);
     process.exit(1);
   }
+  const namedQuery = namedStatements(pglite);
   port.on('message', async (request: WorkerRequest) => {
     try {
       let result: unknown;
@@ -53,7 +60,9 @@ if (port) {
           options.parsers = Object.fromEntries(
             request.textOids.map((oid) => [oid, (value: string) => value]),
           );
-        result = await pglite.query(request.sql, request.params, options);
+        result = request.isNamed
+          ? await namedQuery(request.sql, request.params, options)
+          : await pglite.query(request.sql, request.params, options);
       } else if (request.op === 'exec') {
         result = await pglite.exec(request.sql);
       } else {

@@ -19,6 +19,18 @@ type Internals = {
   };
 };
 
+/**
+ * The text of every statement prepared by name. The embedded engine's thread prepares these by name as well
+ * (pglite-named.ts); other texts it parses and plans on each call.
+ */
+export const namedStatementTexts = new Set<string>();
+
+/** A statement Drizzle prepared by name (`.prepare(name)`), made known to the embedded engine's thread. */
+export function preparedByName<T extends { getQuery(): Query }>(statement: T): T {
+  namedStatementTexts.add(statement.getQuery().sql);
+  return statement;
+}
+
 /** `build` is called once, on first use; its placeholders (`sql.placeholder(key)`) take the values of `execute`. */
 export function preparedStatement<V extends Record<string, unknown>>(
   name: string,
@@ -28,7 +40,10 @@ export function preparedStatement<V extends Record<string, unknown>>(
   return {
     async execute(db, values) {
       const internals = db as unknown as Internals;
-      query ??= internals.dialect.sqlToQuery(build());
+      if (query === undefined) {
+        query = internals.dialect.sqlToQuery(build());
+        namedStatementTexts.add(query.sql);
+      }
       const result = await internals.session.prepareQuery(query, undefined, name, false).execute(values);
       return (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as Record<
         string,

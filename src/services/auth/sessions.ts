@@ -1,6 +1,7 @@
 // Signing in and out, and resolving a session cookie or API token into the acting user.
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { preparedByName } from '../../db/prepared.ts';
 import { apiTokens, organizationSso, organizations, sessions, users } from '../../db/schema/index.ts';
 import { lower } from '../../db/sql.ts';
 import type { Actor } from '../../domain/access/actor.ts';
@@ -167,7 +168,7 @@ function authStatements(db: Db) {
     .innerJoin(organizations, withOrganization)
     .where(enabledUser(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt))))
     .prepare('mejora_auth_api_token');
-  return { session, apiToken };
+  return { session: preparedByName(session), apiToken: preparedByName(apiToken) };
 }
 
 const preparedAuth = new WeakMap<Db, ReturnType<typeof authStatements>>();
