@@ -129,7 +129,7 @@ type EmbeddedFontInternals = {
   layoutCached?: (word: string) => WordLayout;
   layout?: (text: string, features?: unknown, onlyWidth?: boolean) => unknown;
   encode?: (text: string, features?: unknown) => unknown;
-  subset?: { includeGlyph(id: number): number };
+  subset?: { includeGlyph(id: number): number; glyphs?: number[] };
   widths?: (number | undefined)[];
   unicode?: (number[] | undefined)[];
   scale?: number;
@@ -174,6 +174,7 @@ function documentLayout(
     layout: NonNullable<EmbeddedFontInternals['layout']>;
     encode?: EmbeddedFontInternals['encode'];
   },
+  face?: FontFace,
 ) {
   const laidOut = new Map<string, WordLayout>();
   const widths = new Map<string, number>();
@@ -241,24 +242,41 @@ function documentLayout(
   // A piece as it reads inside a TJ array: its glyphs' hex, closed and reopened after each kerned glyph with the
   // adjustment between (`> -21.972656 <`); null when a glyph is moved off the line, which only pdfkit draws.
   const shown = new Map<string, string | null>();
+  // Where the subset starts with the face's common glyphs (`shareFontSubsets`), those glyphs have the same places
+  // in every document: a piece made of them reads the same in all, and is taken from the thread's pieces.
+  const common = face === undefined ? undefined : shownCommonPieces(face);
+  let isStartingAlike: boolean | undefined;
+  const startsAlike = (): boolean => {
+    isStartingAlike ??= common !== undefined && subsetStartsAlike(face as FontFace, subset.glyphs);
+    return isStartingAlike;
+  };
   const showPiece = (piece: string): string | null => {
     let tj = shown.get(piece);
-    if (tj === undefined) {
-      const run = word(piece);
-      const hex = encodePiece(piece, run);
-      tj = '';
-      for (let i = 0; i < hex.length; i++) {
-        const { xAdvance, advanceWidth, xOffset, yOffset } = run.positions[i];
-        if (xOffset || yOffset) {
-          tj = null;
-          break;
-        }
-        tj += hex[i];
-        const kerning = xAdvance - advanceWidth;
-        if (kerning !== 0) tj += `> ${pdfNumber(-kerning)} <`;
+    if (tj !== undefined) return tj;
+    if (common !== undefined && startsAlike()) {
+      tj = common.pieces.get(piece);
+      if (tj !== undefined) {
+        shown.set(piece, tj);
+        return tj;
       }
-      shown.set(piece, tj);
     }
+    const run = word(piece);
+    const hex = encodePiece(piece, run);
+    let isCommon = true;
+    tj = '';
+    for (let i = 0; i < hex.length; i++) {
+      const { xAdvance, advanceWidth, xOffset, yOffset } = run.positions[i];
+      if (xOffset || yOffset) {
+        tj = null;
+        break;
+      }
+      tj += hex[i];
+      if (isCommon && Number.parseInt(hex[i], 16) > (common?.glyphs ?? 0)) isCommon = false;
+      const kerning = xAdvance - advanceWidth;
+      if (kerning !== 0) tj += `> ${pdfNumber(-kerning)} <`;
+    }
+    shown.set(piece, tj);
+    if (tj !== null && isCommon && common !== undefined && startsAlike()) common.pieces.set(piece, tj);
     return tj;
   };
   /**
@@ -308,11 +326,15 @@ export function shareWordLayouts(
     embedded.layoutCache = layoutCaches[face];
     const { layout, layoutCached, encode } = embedded;
     if (typeof layout === 'function' && typeof layoutCached === 'function') {
-      const replaced = documentLayout(embedded, {
-        layoutCached,
-        layout,
-        ...(typeof encode === 'function' ? { encode } : {}),
-      });
+      const replaced = documentLayout(
+        embedded,
+        {
+          layoutCached,
+          layout,
+          ...(typeof encode === 'function' ? { encode } : {}),
+        },
+        face,
+      );
       embedded.layout = replaced.layout;
       if (replaced.encode) embedded.encode = replaced.encode;
       if (replaced.showText) embedded.showText = replaced.showText;
@@ -354,6 +376,27 @@ type EmbeddedSubsetInternals = {
 
 const commonGlyphs: Partial<Record<FontFace, SubsetGlyph[]>> = {};
 const encodedSubsets: Partial<Record<FontFace, LRUCache<string, Uint8Array>>> = {};
+
+/** Per face starting alike: pieces of text made of its common glyphs only, as they read in a TJ array. */
+const commonPieces: Partial<Record<FontFace, { glyphs: number; pieces: LRUCache<string, string> }>> = {};
+
+/** The face's pieces shown alike in every document, once its common glyphs are known; else undefined. */
+function shownCommonPieces(face: FontFace): { glyphs: number; pieces: LRUCache<string, string> } | undefined {
+  if (!facesStartingAlike.includes(face)) return undefined;
+  commonPieces[face] ??= { glyphs: 0, pieces: new LRUCache<string, string>({ max: wordLayoutsPerFace }) };
+  return commonPieces[face];
+}
+
+/** Whether a document's subset of the face starts with the face's common glyphs, in their order. */
+function subsetStartsAlike(face: FontFace, glyphs: number[] | undefined): boolean {
+  const common = commonGlyphs[face];
+  const pieces = commonPieces[face];
+  if (common === undefined || pieces === undefined || glyphs === undefined || glyphs.length <= common.length)
+    return false;
+  for (let i = 0; i < common.length; i++) if (glyphs[i + 1] !== common[i].id) return false;
+  pieces.glyphs = common.length;
+  return true;
+}
 
 /**
  * Embedding a subset (fontkit copying the glyphs' outlines into a new font file, then deflating it) took a tenth of
