@@ -1,4 +1,5 @@
-// The DejaVu Sans faces embedded in generated PDFs: they cover accents, ñ, typographic quotes and dashes.
+// The DejaVu Sans faces embedded in generated PDFs (they cover accents, ñ, typographic quotes and dashes), and how
+// pdfkit lays out, encodes and writes text in them, shared between the documents of a thread.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 // The ES module build, the one pdfkit imports itself: the font objects are the kind pdfkit expects, and a render
