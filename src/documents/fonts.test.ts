@@ -65,3 +65,41 @@ describe('the shared layout', () => {
     }
   });
 });
+
+describe('lines of text written in one piece', () => {
+  const draw = (isPdfkitOwn: boolean): Promise<Buffer> => {
+    const { doc, done } = openPdfDocument({
+      title: 't',
+      author: 'a',
+      subject: 's',
+      locale: 'es',
+      margins: { top: 50, bottom: 50, left: 50, right: 50 },
+    });
+    if (isPdfkitOwn) {
+      const internals = doc as unknown as { _fragment: unknown };
+      internals._fragment = Object.getPrototypeOf(doc)._fragment;
+    }
+    const text =
+      'AVA Tower: «Año de mejora» — “comillas”, ñandú, Wave, fiffl y cuidado\tcon tabuladores al final ';
+    doc
+      .font(fontNames.bold)
+      .fontSize(14)
+      .fillColor('#1f3a5f')
+      .text(text, 50, 60, { width: 300, lineGap: 1.6 });
+    doc.font(fontNames.regular).fontSize(9.5).text(text, { width: 200, align: 'right' });
+    doc.text(text, { width: 250, align: 'center' });
+    doc
+      .font(fontNames.oblique)
+      .text('Tal cual ', 50, 400, { continued: true, width: 200 })
+      .text('AV', { width: 200 });
+    doc.text('subrayado', 50, 500, { underline: true }).text('sin corte', 50, 520, { lineBreak: false });
+    doc.end();
+    return done;
+  };
+
+  it('draws exactly the operators pdfkit draws line by line', async () => {
+    const own = await pageContents(await draw(true));
+    expect(own).toContain('TJ');
+    expect(await pageContents(await draw(false))).toBe(own);
+  });
+});

@@ -1,4 +1,5 @@
-// The DejaVu Sans faces embedded in generated PDFs: they cover accents, ñ, typographic quotes and dashes.
+// The DejaVu Sans faces embedded in generated PDFs (they cover accents, ñ, typographic quotes and dashes), and how
+// pdfkit lays out, encodes and writes text in them, shared between the documents of a thread.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 // The ES module build, the one pdfkit imports itself: the font objects are the kind pdfkit expects, and a render
@@ -129,10 +130,12 @@ type EmbeddedFontInternals = {
   layoutCached?: (word: string) => WordLayout;
   layout?: (text: string, features?: unknown, onlyWidth?: boolean) => unknown;
   encode?: (text: string, features?: unknown) => unknown;
-  subset?: { includeGlyph(id: number): number };
+  subset?: { includeGlyph(id: number): number; glyphs?: number[] };
   widths?: (number | undefined)[];
   unicode?: (number[] | undefined)[];
   scale?: number;
+  /** This module's: the line's TJ operator, or null where pdfkit has to write it (`documentLayout`). */
+  showText?: (text: string) => string | null;
 };
 
 /** Calls `piece` with every piece of `text` pdfkit lays out on its own: up to and with each space or tab. */
@@ -172,6 +175,7 @@ function documentLayout(
     layout: NonNullable<EmbeddedFontInternals['layout']>;
     encode?: EmbeddedFontInternals['encode'];
   },
+  face?: FontFace,
 ) {
   const laidOut = new Map<string, WordLayout>();
   const widths = new Map<string, number>();
@@ -235,8 +239,72 @@ function documentLayout(
     });
     return [hexes, positions];
   };
-  return { layout, encode };
+
+  // A piece as it reads inside a TJ array: its glyphs' hex, closed and reopened after each kerned glyph with the
+  // adjustment between (`> -21.972656 <`); null when a glyph is moved off the line, which only pdfkit draws.
+  const shown = new Map<string, string | null>();
+  // Where the subset starts with the face's common glyphs (`shareFontSubsets`), those glyphs have the same places
+  // in every document: a piece made of them reads the same in all, and is taken from the thread's pieces.
+  const common = face === undefined ? undefined : shownCommonPieces(face);
+  let isStartingAlike: boolean | undefined;
+  const startsAlike = (): boolean => {
+    isStartingAlike ??= common !== undefined && subsetStartsAlike(face as FontFace, subset.glyphs);
+    return isStartingAlike;
+  };
+  const showPiece = (piece: string): string | null => {
+    let tj = shown.get(piece);
+    if (tj !== undefined) return tj;
+    if (common !== undefined && startsAlike()) {
+      tj = common.pieces.get(piece);
+      if (tj !== undefined) {
+        shown.set(piece, tj);
+        return tj;
+      }
+    }
+    const run = word(piece);
+    const hex = encodePiece(piece, run);
+    let isCommon = true;
+    tj = '';
+    for (let i = 0; i < hex.length; i++) {
+      const { xAdvance, advanceWidth, xOffset, yOffset } = run.positions[i];
+      if (xOffset || yOffset) {
+        tj = null;
+        break;
+      }
+      tj += hex[i];
+      if (isCommon && Number.parseInt(hex[i], 16) > (common?.glyphs ?? 0)) isCommon = false;
+      const kerning = xAdvance - advanceWidth;
+      if (kerning !== 0) tj += `> ${pdfNumber(-kerning)} <`;
+    }
+    shown.set(piece, tj);
+    if (tj !== null && isCommon && common !== undefined && startsAlike()) common.pieces.set(piece, tj);
+    return tj;
+  };
+  /**
+   * The TJ operator pdfkit writes for a line (its `_fragment`): the glyphs in one hex string, cut after every
+   * kerned glyph, and a closing adjustment of 0 unless the last glyph was kerned; null when only pdfkit can draw it.
+   */
+  const showText = (text: string): string | null => {
+    let tj = '[<';
+    let last = 0;
+    for (let i = 0; i <= text.length; i++) {
+      const code = i < text.length ? text.charCodeAt(i) : 32;
+      if (code !== 32 && code !== 9) continue;
+      const end = i < text.length ? i + 1 : i;
+      if (end === last) break;
+      const piece = showPiece(text.slice(last, end));
+      if (piece === null) return null;
+      tj += piece;
+      last = end;
+    }
+    if (tj === '[<') return null;
+    return tj.endsWith(' <') ? `${tj.slice(0, -2)}] TJ` : `${tj}> 0] TJ`;
+  };
+  return { layout, encode, showText };
 }
+
+/** A number as pdfkit writes it in content streams: rounded to six decimals. */
+const pdfNumber = (n: number): number => Math.round(n * 1e6) / 1e6;
 
 /**
  * Shaping words (GSUB/GPOS) and measuring them took most of a plan PDF's time, and pdfkit gives every
@@ -259,13 +327,18 @@ export function shareWordLayouts(
     embedded.layoutCache = layoutCaches[face];
     const { layout, layoutCached, encode } = embedded;
     if (typeof layout === 'function' && typeof layoutCached === 'function') {
-      const replaced = documentLayout(embedded, {
-        layoutCached,
-        layout,
-        ...(typeof encode === 'function' ? { encode } : {}),
-      });
+      const replaced = documentLayout(
+        embedded,
+        {
+          layoutCached,
+          layout,
+          ...(typeof encode === 'function' ? { encode } : {}),
+        },
+        face,
+      );
       embedded.layout = replaced.layout;
       if (replaced.encode) embedded.encode = replaced.encode;
+      if (replaced.showText) embedded.showText = replaced.showText;
     }
   }
 }
@@ -304,6 +377,27 @@ type EmbeddedSubsetInternals = {
 
 const commonGlyphs: Partial<Record<FontFace, SubsetGlyph[]>> = {};
 const encodedSubsets: Partial<Record<FontFace, LRUCache<string, Uint8Array>>> = {};
+
+/** Per face starting alike: pieces of text made of its common glyphs only, as they read in a TJ array. */
+const commonPieces: Partial<Record<FontFace, { glyphs: number; pieces: LRUCache<string, string> }>> = {};
+
+/** The face's pieces shown alike in every document, once its common glyphs are known; else undefined. */
+function shownCommonPieces(face: FontFace): { glyphs: number; pieces: LRUCache<string, string> } | undefined {
+  if (!facesStartingAlike.includes(face)) return undefined;
+  commonPieces[face] ??= { glyphs: 0, pieces: new LRUCache<string, string>({ max: wordLayoutsPerFace }) };
+  return commonPieces[face];
+}
+
+/** Whether a document's subset of the face starts with the face's common glyphs, in their order. */
+function subsetStartsAlike(face: FontFace, glyphs: number[] | undefined): boolean {
+  const common = commonGlyphs[face];
+  const pieces = commonPieces[face];
+  if (common === undefined || pieces === undefined || glyphs === undefined || glyphs.length <= common.length)
+    return false;
+  for (let i = 0; i < common.length; i++) if (glyphs[i + 1] !== common[i].id) return false;
+  pieces.glyphs = common.length;
+  return true;
+}
 
 /**
  * Embedding a subset (fontkit copying the glyphs' outlines into a new font file, then deflating it) took a tenth of
@@ -346,4 +440,94 @@ export function shareFontSubsets(
       return bytes;
     };
   }
+}
+
+/** What of pdfkit's document (undocumented) `writeTextLines` reads and replaces. */
+type TextInternals = {
+  _fragment?: (text: string, x: number, y: number, options: FragmentOptions) => void;
+  _font?: EmbeddedFontInternals & { id: string; ascender: number; ref(): unknown };
+  _fontSize: number;
+  page: { height: number; fonts: Record<string, unknown> };
+  addContent(data: string): unknown;
+};
+
+/** The text options pdfkit passes on to each line it draws. */
+type FragmentOptions = {
+  width?: number;
+  align?: string;
+  lineWidth?: number;
+  textWidth?: number;
+  baseline?: unknown;
+  features?: unknown;
+  wordSpacing?: number;
+  characterSpacing?: number;
+  horizontalScaling?: number;
+  link?: unknown;
+  goTo?: unknown;
+  destination?: unknown;
+  underline?: unknown;
+  strike?: unknown;
+  oblique?: unknown;
+  stroke?: unknown;
+};
+
+/**
+ * pdfkit draws each line of text (`_fragment`) in about ten steps: it saves the graphics state, flips the page's
+ * coordinates, opens a text object, places and sizes it, encodes the line glyph by glyph into an array of hex
+ * strings and an array of positions, cuts that into segments at every kerned glyph, and writes each operator as a
+ * line of its own. Here a line Mejora draws (left, right or centre aligned, plain fill, default baseline, no
+ * spacing, links or decorations) is written as one piece, from each word's TJ text remembered by the document:
+ * the same operators, numbers and bytes. Any other line, and every line when pdfkit lacks what this relies on,
+ * is left to pdfkit.
+ */
+export function writeTextLines(doc: PDFKit.PDFDocument): void {
+  const internals = doc as unknown as TextInternals;
+  const original = internals._fragment;
+  if (typeof original !== 'function') return;
+  internals._fragment = function fragment(this: TextInternals, text, x, y, options) {
+    const font = this._font;
+    const isPlain =
+      font?.showText !== undefined &&
+      typeof text === 'string' &&
+      options.baseline === undefined &&
+      !options.features &&
+      !options.wordSpacing &&
+      !options.characterSpacing &&
+      (options.horizontalScaling ?? 100) === 100 &&
+      options.link == null &&
+      options.goTo == null &&
+      options.destination == null &&
+      !options.underline &&
+      !options.strike &&
+      !options.oblique &&
+      !options.stroke &&
+      (options.align === undefined ||
+        options.align === 'left' ||
+        options.align === 'right' ||
+        options.align === 'center');
+    if (!isPlain || font?.showText === undefined) {
+      original.call(this, text, x, y, options);
+      return;
+    }
+    const line = text.indexOf('\n') < 0 ? text : text.replace(/\n/g, '');
+    if (line.length === 0) return;
+    const tj = font.showText(line);
+    if (tj === null) {
+      original.call(this, text, x, y, options);
+      return;
+    }
+    const size = this._fontSize;
+    let left = x;
+    if (options.width && options.align === 'right') {
+      left += (options.lineWidth ?? 0) - doc.widthOfString(line.replace(/\s+$/, ''));
+    } else if (options.width && options.align === 'center') {
+      left += (options.lineWidth ?? 0) / 2 - (options.textWidth ?? 0) / 2;
+    }
+    const height = this.page.height;
+    const baseline = height - y - (font.ascender / 1000) * size;
+    if (this.page.fonts[font.id] == null) this.page.fonts[font.id] = font.ref();
+    this.addContent(
+      `q\n1 0 0 -1 0 ${pdfNumber(height)} cm\nBT\n1 0 0 1 ${pdfNumber(left)} ${pdfNumber(baseline)} Tm\n/${font.id} ${pdfNumber(size)} Tf\n${tj}\nET\nQ`,
+    );
+  };
 }

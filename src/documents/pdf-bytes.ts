@@ -135,7 +135,10 @@ export function collectPdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
         }
       }
       parts.length = 0;
-      resolve(at === bytes.length ? bytes : bytes.subarray(0, at));
+      // Resolved on the event loop's next turn, after the tick the stream queued when pdfkit wrote the header: that
+      // tick holds the document, and a caller that renders one PDF after another without waiting on anything else
+      // (a benchmark, a batch in memory) would otherwise run every render before any tick, keeping every document.
+      setImmediate(resolve, at === bytes.length ? bytes : bytes.subarray(0, at));
     };
   });
 }

@@ -4,7 +4,13 @@
 // structure tree of a tagged document, and the running header, footer and "page X of Y" stamped on every page.
 import PDFDocument from 'pdfkit';
 import type { Locale } from '../domain/template/template.ts';
-import { dejaVuSansFonts, type FontFace, shareFontSubsets, shareWordLayouts } from './fonts.ts';
+import {
+  dejaVuSansFonts,
+  type FontFace,
+  shareFontSubsets,
+  shareWordLayouts,
+  writeTextLines,
+} from './fonts.ts';
 import { archivePdfkitDocument } from './pdf-archive.ts';
 import { collectPdfBytes, deflateOnce } from './pdf-bytes.ts';
 import {
@@ -78,6 +84,7 @@ export function openPdfDocument(info: PdfDocumentInfo): { doc: Doc; done: Promis
     doc.registerFont(fontNames[face], faces[face] as unknown as Buffer);
   }
   shareWordLayouts(doc, fontNames);
+  writeTextLines(doc);
   shareFontSubsets(doc, fontNames, deflateOnce);
   doc.font(fontNames.regular);
   return { doc, done };
