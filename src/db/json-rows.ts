@@ -70,12 +70,15 @@ export function jsonRow(table: PgTable, where: SQL): SQL {
   return sql`(select row_to_json(t) from (select ${selectList(table, 'x')} from ${table} as x where ${where}) as t)`;
 }
 
+/** A column's value from its JSON form, as the driver gives it. */
+const fromJson = (column: PgColumn, value: unknown): unknown =>
+  value === null || value === undefined ? null : column.mapFromDriverValue(value);
+
 /** One row of `table` from its JSON form: keyed and typed as a Drizzle select of the table gives it. */
 export function decodeRow<T extends Table>(table: T, json: Record<string, unknown>): T['$inferSelect'] {
   const row: Record<string, unknown> = {};
   for (const [key, column] of columnsOf(table as unknown as PgTable)) {
-    const value = json[column.name];
-    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    row[key] = fromJson(column, json[column.name]);
   }
   return row as T['$inferSelect'];
 }
@@ -88,8 +91,7 @@ export function decodeRows<T extends Table>(table: T, json: unknown): T['$inferS
     const row: Record<string, unknown> = {};
     for (let i = 0; i < columns.length; i++) {
       const [key, column] = columns[i];
-      const value = values[i];
-      row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+      row[key] = fromJson(column, values[i]);
     }
     return row as T['$inferSelect'];
   });

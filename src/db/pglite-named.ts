@@ -3,19 +3,10 @@
 // those steps opens the relations through WebAssembly file-system calls: the sign-in statement took 600–1,400 µs
 // that way and 110–190 µs prepared once by name and then only bound and executed (a loop on the demo data). Only
 // the texts the application prepares by name come here; every other statement goes through `query` as before.
+import { Buffer } from 'node:buffer';
 import { type PGlite, parse, protocol, type QueryOptions, type Results } from '@electric-sql/pglite';
 
 type Statement = { name: string; parameterTypes: number[] };
-
-const joined = (parts: Uint8Array[]): Uint8Array => {
-  const bytes = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
-};
 
 /** A `query` for texts run again and again: each text is prepared by name the first time, then bound and run. */
 export function namedStatements(pglite: PGlite) {
@@ -27,7 +18,7 @@ export function namedStatements(pglite: PGlite) {
     if (statement === undefined) {
       const name = `mejora_named_${statements.size + 1}`;
       const { messages } = await pglite.execProtocol(
-        joined([
+        Buffer.concat([
           serialize.parse({ name, text, types: [] }),
           serialize.describe({ type: 'S', name }),
           serialize.sync(),
@@ -48,7 +39,7 @@ export function namedStatements(pglite: PGlite) {
       return serializer ? (serializer(value) as string) : String(value);
     });
     const { messages } = await pglite.execProtocol(
-      joined([
+      Buffer.concat([
         serialize.bind({ statement: name, values }),
         serialize.describe({ type: 'P' }),
         serialize.execute({}),

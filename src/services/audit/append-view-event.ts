@@ -8,6 +8,7 @@ import { checkAuditData } from '../../domain/audit/events.ts';
 import type { RequestMeta } from '../context.ts';
 import {
   type AuditInput,
+  appendAuditEvent,
   appendAuditEventAtHead,
   appendChainEvents,
   type PendingEvent,
@@ -46,7 +47,7 @@ export async function appendViewEvent(
   try {
     // A chain's first event has no head to append at: it starts the chain the usual way.
     const isAppended = await appendAuditEventAtHead(database.db, meta, at, input);
-    if (!isAppended) await database.db.transaction((tx) => appendChainEvents(tx, [{ meta, at, input }]));
+    if (!isAppended) await database.db.transaction((tx) => appendAuditEvent(tx, meta, at, input));
   } finally {
     void appendWaiting(database, chains, key, next);
   }
