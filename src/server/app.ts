@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { takeTicket, withTicket } from '../db/statement-priority.ts';
 import type { Deps } from '../services/context.ts';
+import { forgetPlanAnswers } from '../services/plans/get-plan.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { handleError } from './errors.ts';
 import { responseSerializerCompiler } from './http/response-serializer.ts';
@@ -87,6 +88,13 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // A write to a plan through this server makes the plan answers it kept stale: they are let go at once, so the
+  // next read composes the plan afresh without first trying the kept one (the stamps alone would also tell).
+  app.addHook('onSend', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return;
+    const planId = /^\/api\/v1\/plans\/([0-9a-f-]{36})(?:[/?]|$)/i.exec(request.url)?.[1];
+    if (planId) forgetPlanAnswers(deps.database, planId);
   });
 
   await app.register(helmet, {

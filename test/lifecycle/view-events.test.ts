@@ -2,6 +2,7 @@
 // its own event, in sequence, each answered only once it is written, and the chain verifies.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PlanStamps, readPlanStamps } from '../../src/db/repositories/plan-repository.ts';
 import type { AuditInput } from '../../src/services/audit/append-audit-event.ts';
 import { appendViewEvent } from '../../src/services/audit/append-view-event.ts';
 import { verifyAudit } from '../../src/services/audit/verify-audit.ts';
@@ -23,7 +24,7 @@ describe.each(engines)('views of one plan appended together on %s', (engine) => 
       | EventRow[];
     return (Array.isArray(result) ? result : (result.rows ?? [])).map((r) => ({ ...r, seq: Number(r.seq) }));
   };
-  const view = (planId: string, i: number) => {
+  const view = (planId: string, i: number, ifUnchanged: PlanStamps | null = null) => {
     const input: AuditInput = {
       orgId,
       actorUserId: userId,
@@ -38,6 +39,7 @@ describe.each(engines)('views of one plan appended together on %s', (engine) => 
       { requestId: `view-${i}`, ip: '127.0.0.1', userAgent: 'test' },
       t.clock.now(),
       input,
+      ifUnchanged,
     );
   };
 
@@ -94,5 +96,28 @@ describe.each(engines)('views of one plan appended together on %s', (engine) => 
     await expect(bad).rejects.toThrow();
     await Promise.all([view(planId, 1), view(planId, 2)]);
     expect((await eventsOf(planId)).map((e) => e.request_id)).toEqual(['view-0', 'view-1', 'view-2']);
+  });
+
+  it('writes a view kept on condition only while the plan is unchanged, alone or waiting with others', async () => {
+    const planId = (await createPlan(manager)).id as string;
+    await view(planId, -1);
+    const current = await readPlanStamps(t.database.db, orgId, planId);
+    expect(current.plan).not.toBeNull();
+    const stale: PlanStamps = { ...current, plan: (current.plan as number) - 1 };
+    // Alone, at the chain's head: nothing is written when the stamps moved.
+    expect(await view(planId, 0, stale)).toBe(false);
+    expect(await view(planId, 1, current)).toBe(true);
+    // Together: the first at the head, the others waiting for the next commit; only the current ones are written.
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => view(planId, 10 + i, i % 3 === 0 ? stale : current)),
+    );
+    expect(answers).toEqual(Array.from({ length: 12 }, (_, i) => i % 3 !== 0));
+    const written = (await eventsOf(planId)).map((e) => e.request_id);
+    expect(written).not.toContain('view-0');
+    const together = Array.from({ length: 12 }, (_, i) => `view-${10 + i}`);
+    expect(written.filter((id) => together.includes(id)).sort()).toEqual(
+      together.filter((_, i) => i % 3 !== 0).sort(),
+    );
+    expect((await verifyAudit(t.database.db, orgId, planId)).isIntact).toBe(true);
   });
 });

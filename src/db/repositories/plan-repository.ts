@@ -15,8 +15,10 @@ import {
   focusAreas,
   measurements,
   metrics,
+  organizationStamps,
   organizations,
   planResponses,
+  planStamps,
   plans,
   signatures,
   successCriteria,
@@ -41,7 +43,15 @@ export async function findPlanRow(
 export type PlanAggregateWithZone = {
   aggregate: PlanAggregate;
   timezone: string;
+  /** What the plan was read at: its stamp and its organisation's. */
+  stamps: PlanStamps;
 };
+
+/**
+ * A plan's stamp and its organisation's (migration 0027): both unchanged means every row its answer reads is too.
+ * An organisation whose people and time zone never changed has no stamp yet: 0.
+ */
+export type PlanStamps = { plan: number | null; organization: number };
 
 /**
  * The plan and every row of it in one statement, whatever the plan's size: each section comes back as a
@@ -61,8 +71,14 @@ export async function loadPlanAggregateWithZone(
   planId: string,
 ): Promise<PlanAggregateWithZone | null> {
   const [row] = await aggregateStatement.execute(db, { orgId, planId });
+  return row ? aggregateOf(row) : null;
+}
+
+const timezoneOf = (row: Record<string, unknown>): string => (row.timezone as string | null) ?? 'UTC';
+
+function aggregateOf(row: Record<string, unknown>): PlanAggregateWithZone | null {
   const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
-  const planJson = json(row?.plan) as Record<string, unknown> | null;
+  const planJson = json(row.plan) as Record<string, unknown> | null;
   if (!planJson) return null;
   const plan = decodeRow(plans, planJson) as PlanRow;
   const areaRows = decodeRows(focusAreas, row.focus_areas);
@@ -102,14 +118,35 @@ export async function loadPlanAggregateWithZone(
     })),
     people: peopleRows,
   };
-  return { aggregate, timezone: (row.timezone as string | null) ?? 'UTC' };
+  return { aggregate, timezone: timezoneOf(row), stamps: stampsOf(row) };
 }
+
+/** A plan's stamps as they are now, without the plan, in one statement. */
+export async function readPlanStamps(db: Executor, orgId: string, planId: string): Promise<PlanStamps> {
+  const [row] = await db
+    .select({
+      plan: sql<string | null>`(select s.stamp from ${planStamps} s
+        where s.org_id = ${orgId} and s.plan_id = ${planId})`,
+      organization: sql<
+        string | null
+      >`(select s.stamp from ${organizationStamps} s where s.org_id = ${orgId})`,
+    })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  return stampsOf({ plan_stamp: row?.plan ?? null, organization_stamp: row?.organization ?? null });
+}
+
+const stampsOf = (row: Record<string, unknown>): PlanStamps => ({
+  plan: row.plan_stamp === null || row.plan_stamp === undefined ? null : Number(row.plan_stamp),
+  organization: Number(row.organization_stamp ?? 0),
+});
 
 /** The aggregate's statement, built once: the same text every time, so PostgreSQL keeps it prepared. */
 const aggregateStatement = preparedStatement<{ orgId: string; planId: string }>('mejora_plan_aggregate', () =>
   aggregateSql(),
 );
 
+/** The plan and its sections as columns, each a JSON array; with its stamps, read in the same snapshot. */
 function aggregateSql(): SQL {
   const orgId = sql.placeholder('orgId');
   const planId = sql.placeholder('planId');
@@ -127,19 +164,27 @@ function aggregateSql(): SQL {
         union select c.checked_by_user_id from ${successCriteria} c where c.org_id = ${orgId} and c.plan_id = ${planId}
         union select a.user_id from ${approvals} a where a.org_id = ${orgId} and a.plan_id = ${planId})
     ) as t)`;
-  return sql`select
-      ${jsonRow(plans, sql`${x(plans.orgId)} = ${orgId} and ${x(plans.id)} = ${planId}`)} as plan,
-      ${rows(focusAreas, focusAreas.position)} as focus_areas,
-      ${rows(metrics, metrics.position)} as metrics,
-      ${rows(measurements, measurements.date, measurements.createdAt)} as measurements,
-      ${rows(activities, activities.position)} as activities,
-      ${rows(successCriteria, successCriteria.position)} as success_criteria,
-      ${rows(contacts, contacts.position)} as contacts,
-      ${rows(expenses, expenses.date)} as expenses,
-      ${rows(approvals, approvals.createdAt)} as approvals,
-      ${rows(signatures, signatures.signedAt)} as signatures,
-      ${rows(planResponses, planResponses.createdAt, planResponses.id)} as responses,
-      ${rows(appeals, appeals.createdAt)} as appeals,
-      ${people} as people,
-      (select o.settings ->> 'timezone' from ${organizations} o where o.id = ${orgId}) as timezone`;
+  const sections: [SQL, string][] = [
+    [jsonRow(plans, sql`${x(plans.orgId)} = ${orgId} and ${x(plans.id)} = ${planId}`), 'plan'],
+    [rows(focusAreas, focusAreas.position), 'focus_areas'],
+    [rows(metrics, metrics.position), 'metrics'],
+    [rows(measurements, measurements.date, measurements.createdAt), 'measurements'],
+    [rows(activities, activities.position), 'activities'],
+    [rows(successCriteria, successCriteria.position), 'success_criteria'],
+    [rows(contacts, contacts.position), 'contacts'],
+    [rows(expenses, expenses.date), 'expenses'],
+    [rows(approvals, approvals.createdAt), 'approvals'],
+    [rows(signatures, signatures.signedAt), 'signatures'],
+    [rows(planResponses, planResponses.createdAt, planResponses.id), 'responses'],
+    [rows(appeals, appeals.createdAt), 'appeals'],
+    [people, 'people'],
+  ];
+  const stamps = sql`(select s.stamp from ${planStamps} s where s.org_id = ${orgId} and s.plan_id = ${planId})
+      as plan_stamp,
+    (select s.stamp from ${organizationStamps} s where s.org_id = ${orgId}) as organization_stamp,
+    (select o.settings ->> 'timezone' from ${organizations} o where o.id = ${orgId}) as timezone`;
+  return sql`select ${sql.join(
+    sections.map(([column, name]) => sql`${column} as ${sql.identifier(name)}`),
+    sql`, `,
+  )}, ${stamps}`;
 }

@@ -12,6 +12,7 @@ export * from './integrations.ts';
 export * from './organizations.ts';
 export * from './plan-summaries.ts';
 export * from './plans.ts';
+export * from './read-stamps.ts';
 export * from './saved-views.ts';
 export * from './scim.ts';
 export * from './sso.ts';

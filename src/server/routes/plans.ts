@@ -29,6 +29,7 @@ import {
   successCriterionSchema,
 } from '../../contracts/plans.ts';
 import { notFound } from '../../domain/errors.ts';
+import { etagOf } from '../../domain/revision.ts';
 import type { Deps } from '../../services/context.ts';
 import {
   addActivity,
@@ -50,7 +51,7 @@ import {
   reorderFocusAreas,
   updateFocusArea,
 } from '../../services/plans/focus-areas.ts';
-import { getPlan } from '../../services/plans/get-plan.ts';
+import { getPlan, getPlanAnswer } from '../../services/plans/get-plan.ts';
 import { listPlans, listPlansCsv } from '../../services/plans/list-plans.ts';
 import {
   addMetric,
@@ -67,6 +68,7 @@ import {
 import { updatePlan } from '../../services/plans/update-plan.ts';
 import { contextOf } from '../auth/authenticate.ts';
 import { withEtag } from '../http/etag.ts';
+import { responseSerializerCompiler } from '../http/response-serializer.ts';
 
 const tags = ['plans'];
 const errors = {
@@ -77,6 +79,14 @@ const errors = {
   422: problemSchema,
 };
 const planParams = z.object({ id: uuid });
+/** A whole plan, or a mentor's development plan; written by the same serializer Fastify uses for every answer. */
+const planAnswerSchema = z.union([planSchema, mentorPlanSchema]);
+const serializePlanAnswer = responseSerializerCompiler({
+  schema: planAnswerSchema,
+  method: 'GET',
+  url: '/api/v1/plans/:id',
+  httpStatus: '200',
+});
 const itemParams = (name: string) => z.object({ id: uuid, [name]: uuid });
 
 const measurementInput = z
@@ -161,10 +171,18 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         summary: 'The whole plan, every section, with computed gaps, progress, forecast and SMART findings',
         description: 'Mentors receive the development plan only (`isMentorView: true`).',
         params: planParams,
-        response: { 200: z.union([planSchema, mentorPlanSchema]), ...errors },
+        response: { 200: planAnswerSchema, ...errors },
       },
     },
-    async (request, reply) => withEtag(reply, (await getPlan(ctx(request), request.params.id)).plan),
+    async (request, reply) => {
+      // Sent as the bytes the route's own serializer wrote, which a server may keep and send again (get-plan.ts).
+      const answer = await getPlanAnswer(ctx(request), request.params.id, (result) =>
+        serializePlanAnswer(result.plan),
+      );
+      if (answer.revision !== null) reply.header('etag', etagOf(answer.revision));
+      // Already JSON written from the schema: Fastify sends a Buffer as it is (the typed reply expects an object).
+      return reply.type('application/json; charset=utf-8').send(answer.body as never);
+    },
   );
   app.patch(
     '/v1/plans/:id',

@@ -1,8 +1,9 @@
 // Appends one event to its chain: the plan's own chain, or the organisation's for events outside plans.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { preparedStatement } from '../../db/prepared.ts';
-import { auditChainHeads, auditEvents } from '../../db/schema/index.ts';
+import type { PlanStamps } from '../../db/repositories/plan-repository.ts';
+import { auditChainHeads, auditEvents, organizationStamps, planStamps } from '../../db/schema/index.ts';
 import { type ChainedEvent, eventHash, eventTextAroundHead, genesisHash } from '../../domain/audit/chain.ts';
 import { type AuditAction, checkAuditData } from '../../domain/audit/events.ts';
 import type { RequestMeta, ServiceContext } from '../context.ts';
@@ -94,12 +95,31 @@ export async function appendChainEvents(tx: Executor, events: PendingEvent[]): P
  * the caller built around the two values only the head knows (`textBefore` + prev hash + `textBetween` + seq +
  * `textAfter`), so no round trip sits between taking the head and writing after it.
  */
-const eventAtHead = preparedStatement<Record<string, unknown>>('mejora_audit_at_head', () => {
+const eventAtHead = preparedStatement<Record<string, unknown>>('mejora_audit_at_head', () =>
+  eventAtHeadSql(false),
+);
+
+/**
+ * `eventAtHead` for a view answered from what a server kept: written only while the plan's and its organisation's
+ * stamps (migration 0027) are still those the answer was composed at; else nothing is written.
+ */
+const viewAtHeadIfUnchanged = preparedStatement<Record<string, unknown>>(
+  'mejora_audit_view_if_unchanged',
+  () => eventAtHeadSql(true),
+);
+
+function eventAtHeadSql(isIfUnchanged: boolean): SQL {
   const v = (key: string) => sql.placeholder(key);
+  const unchanged = isIfUnchanged
+    ? sql`and exists (select 1 from ${planStamps} s where s.org_id = ${v('orgId')}::uuid
+          and s.plan_id = ${v('planId')}::uuid and s.stamp = ${v('planStamp')}::bigint)
+        and coalesce((select s.stamp from ${organizationStamps} s where s.org_id = ${v('orgId')}::uuid), 0)
+          = ${v('organizationStamp')}::bigint`
+    : sql``;
   return sql`
     with head as (
       select h.seq, h.hash from ${auditChainHeads} h
-      where h.org_id = ${v('orgId')}::uuid and h.chain = ${v('chain')}::text
+      where h.org_id = ${v('orgId')}::uuid and h.chain = ${v('chain')}::text ${unchanged}
       for update),
     chained as (
       select head.seq + 1 as seq, head.hash as prev_hash,
@@ -119,7 +139,7 @@ const eventAtHead = preparedStatement<Record<string, unknown>>('mejora_audit_at_
       moved.prev_hash, moved.hash
     from moved
     returning seq`;
-});
+}
 
 /** A chain's head as last read: its sequence number and hash. */
 export type ChainHead = { seq: number; hash: string };
@@ -156,11 +176,35 @@ function eventAfter(meta: RequestMeta, at: Date, input: AuditInput, after: Chain
  * for a transaction's round trips, and none has to retry. Returns false when the chain has no head yet (its first
  * event) or the canonical text cannot be split around the head's values: the caller then appends the usual way.
  */
-export async function appendAuditEventAtHead(
+export function appendAuditEventAtHead(
   db: Executor,
   meta: RequestMeta,
   at: Date,
   input: AuditInput,
+): Promise<boolean> {
+  return appendAtHead(db, meta, at, input, null);
+}
+
+/**
+ * A view appended at its chain's head in one statement as `appendAuditEventAtHead` does, but only while the
+ * plan's stamps are `stamps`. False when they moved (or the chain has no head): nothing was written.
+ */
+export function appendViewAtHeadIfUnchanged(
+  db: Executor,
+  meta: RequestMeta,
+  at: Date,
+  input: AuditInput,
+  stamps: PlanStamps,
+): Promise<boolean> {
+  return appendAtHead(db, meta, at, input, stamps);
+}
+
+async function appendAtHead(
+  db: Executor,
+  meta: RequestMeta,
+  at: Date,
+  input: AuditInput,
+  stamps: PlanStamps | null,
 ): Promise<boolean> {
   checkAuditData(input.action, input.digest);
   const {
@@ -170,13 +214,20 @@ export async function appendAuditEventAtHead(
   } = eventAfter(meta, at, input, { seq: 0, hash: genesisHash });
   const text = eventTextAroundHead(event);
   if (!text) return false;
-  const written = await eventAtHead.execute(db, {
+  const values = {
     ...event,
     digest: event.digest === null ? null : JSON.stringify(event.digest),
     textBefore: text.before,
     textBetween: text.between,
     textAfter: text.after,
-  });
+  };
+  const written = stamps
+    ? await viewAtHeadIfUnchanged.execute(db, {
+        ...values,
+        planStamp: stamps.plan ?? -1,
+        organizationStamp: stamps.organization,
+      })
+    : await eventAtHead.execute(db, values);
   return written.length === 1;
 }
 
