@@ -123,18 +123,18 @@ function aggregateOf(row: Record<string, unknown>): PlanAggregateWithZone | null
 
 /** A plan's stamps as they are now, without the plan, in one statement. */
 export async function readPlanStamps(db: Executor, orgId: string, planId: string): Promise<PlanStamps> {
-  const [row] = await db
-    .select({
-      plan: sql<string | null>`(select s.stamp from ${planStamps} s
-        where s.org_id = ${orgId} and s.plan_id = ${planId})`,
-      organization: sql<
-        string | null
-      >`(select s.stamp from ${organizationStamps} s where s.org_id = ${orgId})`,
-    })
-    .from(organizations)
-    .where(eq(organizations.id, orgId));
-  return stampsOf({ plan_stamp: row?.plan ?? null, organization_stamp: row?.organization ?? null });
+  const [row] = await stampsStatement.execute(db, { orgId, planId });
+  return stampsOf(row ?? {});
 }
+
+const stampsStatement = preparedStatement<{ orgId: string; planId: string }>('mejora_plan_stamps', () => {
+  const orgId = sql.placeholder('orgId');
+  const planId = sql.placeholder('planId');
+  return sql`select
+    (select s.stamp from ${planStamps} s where s.org_id = ${orgId}::uuid and s.plan_id = ${planId}::uuid)
+      as plan_stamp,
+    (select s.stamp from ${organizationStamps} s where s.org_id = ${orgId}::uuid) as organization_stamp`;
+});
 
 const stampsOf = (row: Record<string, unknown>): PlanStamps => ({
   plan: row.plan_stamp === null || row.plan_stamp === undefined ? null : Number(row.plan_stamp),
