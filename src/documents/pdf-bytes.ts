@@ -55,6 +55,9 @@ type PdfkitDocumentInternals = {
   ref(data?: object): PdfkitReference;
 };
 
+/** The objects of pdfkit's page (undocumented). */
+type PdfkitPageInternals = { dictionary: PdfkitReference; resources: PdfkitReference; content: PdfkitReference };
+
 type ReferenceMethods = Pick<PdfkitReference, 'write' | 'finalize'>;
 
 /** The text lines written so far, as the bytes pdfkit would have made of them (one byte per character). */
@@ -109,9 +112,7 @@ export function collectPdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
       internals._offset += line.length;
     }
   };
-  const ref = internals.ref.bind(internals);
-  internals.ref = (data?: object): PdfkitReference => {
-    const created = ref(data);
+  const buffered = (created: PdfkitReference): PdfkitReference => {
     if (referenceMethods === null) {
       const prototype = Object.getPrototypeOf(created) as ReferenceMethods;
       referenceMethods = bufferedReferenceMethods({ write: prototype.write, finalize: prototype.finalize });
@@ -120,6 +121,12 @@ export function collectPdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
     created.finalize = referenceMethods.finalize;
     return created;
   };
+  const ref = internals.ref.bind(internals);
+  internals.ref = (data?: object): PdfkitReference => buffered(ref(data));
+  // The first page was added in the constructor, its objects made before `ref` was replaced: without this its
+  // content stream went through pdfkit's own writing and was deflated at pdfkit's level, 6.
+  const first = (doc as unknown as { page?: PdfkitPageInternals | null }).page;
+  if (first) for (const created of [first.dictionary, first.resources, first.content]) buffered(created);
   return new Promise<Buffer>((resolve, reject) => {
     doc.on('error', reject);
     const finalize = internals._finalize.bind(internals);
