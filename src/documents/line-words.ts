@@ -1,6 +1,7 @@
 // The words pdfkit wraps a text into lines by, and their widths, kept per face and size for every document of a
 // thread: a plan prints the same headings, labels and template prose as the plans before it, and measures most
 // table cells once for the row's height and again when it draws them.
+import * as pdfkit from 'pdfkit';
 import { type RecentTexts, recentTexts } from './recent-texts.ts';
 
 /** Where pdfkit's line breaker allows (or requires, at a newline) a line to end. */
@@ -114,31 +115,13 @@ function sharedEachWord(original: LineWrapperInternals['eachWord']): LineWrapper
 
 let isShared = false;
 
-/**
- * Shares line breaking between the documents of the thread (`sharedEachWord`). pdfkit keeps its line wrapper to
- * itself; a wrapper passes itself as the options when it measures a word, which is how its class is found, once, by
- * measuring a short text in `doc` (in its current font, with no lasting effect on the document).
- */
-export function shareLineWords(doc: PDFKit.PDFDocument): void {
+/** Shares line breaking between the documents of the thread (`sharedEachWord`), from the first call on. */
+export function shareLineWords(): void {
   if (isShared) return;
   isShared = true;
-  const measuring = doc as unknown as {
-    widthOfString(text: string, options?: unknown): number;
-  };
-  const widthOfString = measuring.widthOfString;
-  let wrapper: Partial<LineWrapperInternals> | null = null;
-  measuring.widthOfString = function (this: unknown, text: string, options?: unknown): number {
-    if (options !== null && typeof options === 'object' && 'eachWord' in options) {
-      wrapper ??= Object.getPrototypeOf(options) as Partial<LineWrapperInternals>;
-    }
-    return widthOfString.call(this, text, options);
-  };
-  try {
-    doc.heightOfString('x', { width: 100 });
-  } finally {
-    delete (measuring as Partial<typeof measuring>).widthOfString;
-  }
-  const prototype = wrapper as Partial<LineWrapperInternals> | null;
-  if (prototype === null || typeof prototype.eachWord !== 'function') return;
+  // pdfkit exports its line wrapper, which its types leave out.
+  const { LineWrapper } = pdfkit as unknown as { LineWrapper?: { prototype: Partial<LineWrapperInternals> } };
+  const prototype = LineWrapper?.prototype;
+  if (prototype === undefined || typeof prototype.eachWord !== 'function') return;
   prototype.eachWord = sharedEachWord(prototype.eachWord);
 }

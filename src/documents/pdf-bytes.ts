@@ -56,7 +56,11 @@ type PdfkitDocumentInternals = {
 };
 
 /** The objects of pdfkit's page (undocumented). */
-type PdfkitPageInternals = { dictionary: PdfkitReference; resources: PdfkitReference; content: PdfkitReference };
+type PdfkitPageInternals = {
+  dictionary: PdfkitReference;
+  resources: PdfkitReference;
+  content: PdfkitReference;
+};
 
 type ReferenceMethods = Pick<PdfkitReference, 'write' | 'finalize'>;
 

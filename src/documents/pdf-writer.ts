@@ -88,7 +88,7 @@ export function openPdfDocument(info: PdfDocumentInfo): { doc: Doc; done: Promis
   writeTextLines(doc);
   shareFontSubsets(doc, fontNames, deflateOnce);
   doc.font(fontNames.regular);
-  shareLineWords(doc);
+  shareLineWords();
   return { doc, done };
 }
 
