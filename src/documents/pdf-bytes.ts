@@ -37,6 +37,10 @@ const deflateStream = (ref: PdfkitReference): void => {
 
 /** What of pdfkit's indirect object (undocumented, PDFReference) the buffered writing goes through. */
 type PdfkitReference = {
+  id: number;
+  gen: number;
+  offset?: number;
+  document: PdfkitDocumentInternals;
   data: { Length?: number; Filter?: string };
   compress: boolean;
   uncompressedLength: number;
@@ -50,7 +54,9 @@ type PdfkitReference = {
 /** What of pdfkit's document (undocumented) the collecting goes through. */
 type PdfkitDocumentInternals = {
   _offset: number;
+  _security?: unknown;
   _write(data: unknown): void;
+  _refEnd(ref: PdfkitReference): void;
   _finalize(): void;
   ref(data?: object): PdfkitReference;
 };
@@ -71,8 +77,70 @@ const flushLines = (ref: PdfkitReference): void => {
   ref.lines.length = 0;
 };
 
+/**
+ * A value as pdfkit writes it in an object (its `PDFObject.convert`), for the values a tagged document's objects are
+ * made of: names, numbers, references, and arrays and dictionaries of them; null for any other (text strings, dates,
+ * bytes, name trees), which pdfkit writes itself. `isReference` tells pdfkit's references apart.
+ */
+function plainPdfValue(value: unknown, isReference: (value: object) => boolean): string | null {
+  switch (typeof value) {
+    case 'string':
+      return `/${value}`;
+    case 'number':
+      // pdfkit rounds to six decimals and refuses numbers PDF cannot hold: those it refuses itself.
+      if (Number.isSafeInteger(value)) return `${value}`;
+      return value > -1e21 && value < 1e21 ? `${Math.round(value * 1e6) / 1e6}` : null;
+    case 'boolean':
+      return `${value}`;
+    case 'object': {
+      if (value === null) return 'null';
+      if (isReference(value)) return `${value}`;
+      if (Array.isArray(value)) {
+        let text = '[';
+        for (let i = 0; i < value.length; i++) {
+          const item = plainPdfValue(value[i] === undefined ? null : value[i], isReference);
+          if (item === null) return null;
+          text += i === 0 ? item : ` ${item}`;
+        }
+        return `${text}]`;
+      }
+      if (Object.getPrototypeOf(value) !== Object.prototype) return null;
+      let text = '<<';
+      const dictionary = value as Record<string, unknown>;
+      for (const key in dictionary) {
+        const entry = dictionary[key];
+        if (entry === undefined) continue;
+        const item = plainPdfValue(entry, isReference);
+        if (item === null) return null;
+        text += `\n/${key} ${item}`;
+      }
+      return `${text}\n>>`;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * An object without a stream written in one piece, as pdfkit writes it (`N 0 obj`, the dictionary, `endobj`); false
+ * when pdfkit has to write it. A tagged plan has about 800 such objects, nearly all structure elements
+ * (`<< /S /LBody /P 49 0 R /K [24] /Pg 10 0 R >>`), and pdfkit's general conversion was a good part of writing them.
+ */
+const writeWithoutStream = (ref: PdfkitReference, isReference: (value: object) => boolean): boolean => {
+  const doc = ref.document;
+  if (doc._security) return false;
+  const dictionary = plainPdfValue(ref.data, isReference);
+  if (dictionary === null) return false;
+  ref.offset = doc._offset;
+  doc._write(`${ref.id} ${ref.gen} obj\n${dictionary}\nendobj`);
+  doc._refEnd(ref);
+  return true;
+};
+
 /** Methods for pdfkit's references that keep text lines as strings until the object is written. */
-function bufferedReferenceMethods(original: ReferenceMethods): ReferenceMethods {
+function bufferedReferenceMethods(original: ReferenceMethods, referencePrototype: object): ReferenceMethods {
+  const isReference = (value: object): boolean =>
+    Object.prototype.isPrototypeOf.call(referencePrototype, value);
   return {
     write(this: PdfkitReference, chunk: unknown): void {
       if (chunk instanceof Uint8Array) {
@@ -89,6 +157,7 @@ function bufferedReferenceMethods(original: ReferenceMethods): ReferenceMethods 
     },
     finalize(this: PdfkitReference): void {
       flushLines(this);
+      if (this.buffer.length === 0 && writeWithoutStream(this, isReference)) return;
       deflateStream(this);
       original.finalize.call(this);
     },
@@ -119,7 +188,11 @@ export function collectPdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
   const buffered = (created: PdfkitReference): PdfkitReference => {
     if (referenceMethods === null) {
       const prototype = Object.getPrototypeOf(created) as ReferenceMethods;
-      referenceMethods = bufferedReferenceMethods({ write: prototype.write, finalize: prototype.finalize });
+      // pdfkit's references (and only they) derive from the class above PDFReference, PDFAbstractReference.
+      referenceMethods = bufferedReferenceMethods(
+        { write: prototype.write, finalize: prototype.finalize },
+        Object.getPrototypeOf(prototype) as object,
+      );
     }
     created.write = referenceMethods.write;
     created.finalize = referenceMethods.finalize;
