@@ -11,6 +11,8 @@ export type WorkerResult = {
   pages: number;
   bytes: number;
   elapsedMs: number;
+  /** CPU time of this worker's thread while it rendered: what a PDF costs, however busy the machine is. */
+  cpuMs: number;
   /** Process-wide: worker threads share the process, so this is the RSS the whole process reached. */
   peakRss: number;
   /** This worker's own V8 heap. */
@@ -43,6 +45,7 @@ if (parentPort) {
     let pages = 0;
     let bytes = 0;
     const started = performance.now();
+    const cpuStarted = process.threadCpuUsage();
     for (let i = 0; i < plans.length; i++) {
       const pdf = await renderPlanPdf(plans[i]);
       pages += pageCount(pdf);
@@ -50,6 +53,7 @@ if (parentPort) {
       if (i % 10 === 0) sample();
     }
     const elapsedMs = performance.now() - started;
+    const cpu = process.threadCpuUsage(cpuStarted);
     sample();
     const result: WorkerResult = {
       type: 'done',
@@ -57,6 +61,7 @@ if (parentPort) {
       pages,
       bytes,
       elapsedMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       peakRss,
       peakHeapUsed,
     };

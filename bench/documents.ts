@@ -213,12 +213,13 @@ type Row = [string, string];
 async function singleCore(
   plans: PlanView[],
   options: { tagged: boolean } = { tagged: true },
-): Promise<{ perSecond: number; pages: number; bytes: number; peakRss: number }> {
+): Promise<{ perSecond: number; cpuMsPerPdf: number; pages: number; bytes: number; peakRss: number }> {
   for (const plan of plans.slice(0, warmup)) await renderPlanPdf(plan, options);
   let peakRss = process.memoryUsage.rss();
   let pages = 0;
   let bytes = 0;
   const started = performance.now();
+  const cpuStarted = process.threadCpuUsage();
   for (let i = 0; i < plans.length; i++) {
     const pdf = await renderPlanPdf(plans[i], options);
     pages += pageCount(pdf);
@@ -226,7 +227,9 @@ async function singleCore(
     if (i % 10 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }
   const seconds = (performance.now() - started) / 1000;
-  return { perSecond: plans.length / seconds, pages, bytes, peakRss };
+  const cpu = process.threadCpuUsage(cpuStarted);
+  const cpuMsPerPdf = (cpu.user + cpu.system) / 1000 / plans.length;
+  return { perSecond: plans.length / seconds, cpuMsPerPdf, pages, bytes, peakRss };
 }
 
 async function allCores(
@@ -349,7 +352,7 @@ if (args.phase === 'single') {
   const all = inChild<AllResult>('workers');
   all.results.forEach((r, i) => {
     console.log(
-      `  worker ${i + 1}: ${r.rendered} PDFs in ${(r.elapsedMs / 1000).toFixed(1)} s, its peak heap ${mb(r.peakHeapUsed)} MB, process RSS it saw ${mb(r.peakRss)} MB`,
+      `  worker ${i + 1}: ${r.rendered} PDFs in ${(r.elapsedMs / 1000).toFixed(1)} s (${(r.cpuMs / r.rendered).toFixed(1)} ms CPU each), its peak heap ${mb(r.peakHeapUsed)} MB, process RSS it saw ${mb(r.peakRss)} MB`,
     );
   });
   const viaBrowser = args['skip-chromium'] ? null : inChild<ChromiumResult>('chromium');
@@ -359,6 +362,11 @@ if (args.phase === 'single') {
     ['PDFs/s, 1 core (main thread)', one.perSecond.toFixed(1)],
     [`PDFs/s, all cores (${workerCount} worker threads)`, all.perSecond.toFixed(1)],
     ['PDFs/s, 1 core, untagged (no structure tree)', untagged.perSecond.toFixed(1)],
+    ['CPU ms per PDF, 1 core (its thread)', one.cpuMsPerPdf.toFixed(1)],
+    [
+      `CPU ms per PDF, ${workerCount} workers (their threads)`,
+      (all.results.reduce((s, r) => s + r.cpuMs, 0) / count).toFixed(1),
+    ],
     [
       'cost of tagging, 1 core (untagged / tagged rate)',
       `${(untagged.perSecond / one.perSecond).toFixed(2)}×`,

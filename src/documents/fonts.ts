@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 // thread holds one fontkit instead of also its CommonJS build (2.5 MB of heap).
 import { create, type Font, type Glyph } from 'fontkit';
 import { LRUCache } from 'lru-cache';
+import { type RecentTexts, recentTexts } from './recent-texts.ts';
 
 export type FontFace = 'regular' | 'bold' | 'oblique';
 
@@ -138,6 +139,10 @@ type EmbeddedFontInternals = {
   showText?: (text: string) => string | null;
 };
 
+/** Texts measured per face (the widths of whole texts, in the font's units), in each of two generations. */
+const textWidthsPerGeneration = 4000;
+const textWidths: Partial<Record<FontFace, RecentTexts<number>>> = {};
+
 /** Calls `piece` with every piece of `text` pdfkit lays out on its own: up to and with each space or tab. */
 function eachPiece(text: string, piece: (text: string) => void): void {
   let last = 0;
@@ -162,11 +167,11 @@ const hex4 = (id: number): string => id.toString(16).padStart(4, '0');
  * out piece by piece (cut after every space and tab) through `layoutCached`, the shared cache, and joins the
  * pieces with `concat`, which copies the line again for every word. Here the pieces are appended, and a document
  * remembers what it already looked up (its own vocabulary, dropped with the document): the layouts, so a word
- * measured while wrapping and laid out again when drawn goes through the shared cache once; the widths of the
- * texts it measured, which line wrapping asks for again and again; and each piece's glyphs as the hex of their
- * places in the document's subset, which pdfkit worked out glyph by glyph on every line drawn. A piece's glyphs
- * are added to the subset the first time it is drawn, in the order pdfkit adds them, so the subset and every
- * glyph's place in it are the same.
+ * measured while wrapping and laid out again when drawn goes through the shared cache once; and each piece's
+ * glyphs as the hex of their places in the document's subset, which pdfkit worked out glyph by glyph on every line
+ * drawn. A piece's glyphs are added to the subset the first time it is drawn, in the order pdfkit adds them, so the
+ * subset and every glyph's place in it are the same. The widths of whole texts, which line wrapping and tables ask
+ * for again and again, are in the font's units and kept for all the thread's documents (`textWidths`).
  */
 function documentLayout(
   font: EmbeddedFontInternals,
@@ -178,7 +183,10 @@ function documentLayout(
   face?: FontFace,
 ) {
   const laidOut = new Map<string, WordLayout>();
-  const widths = new Map<string, number>();
+  // Widths are in the font's units, the same in every document: a face's are shared by the thread's documents.
+  if (face !== undefined) textWidths[face] ??= recentTexts(textWidthsPerGeneration);
+  const widths: RecentTexts<number> | Map<string, number> =
+    face === undefined ? new Map() : (textWidths[face] as RecentTexts<number>);
   const word = (text: string): WordLayout => {
     let run = laidOut.get(text);
     if (run === undefined) {

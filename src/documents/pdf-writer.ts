@@ -11,6 +11,7 @@ import {
   shareWordLayouts,
   writeTextLines,
 } from './fonts.ts';
+import { shareLineWords } from './line-words.ts';
 import { archivePdfkitDocument } from './pdf-archive.ts';
 import { collectPdfBytes, deflateOnce } from './pdf-bytes.ts';
 import {
@@ -87,6 +88,7 @@ export function openPdfDocument(info: PdfDocumentInfo): { doc: Doc; done: Promis
   writeTextLines(doc);
   shareFontSubsets(doc, fontNames, deflateOnce);
   doc.font(fontNames.regular);
+  shareLineWords();
   return { doc, done };
 }
 
