@@ -2,21 +2,15 @@
 // carries more (an extra property anywhere in it never reaches the answer).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { mentorPlanSchema, planSchema } from '../../src/contracts/plans.ts';
-import { responseSerializerCompiler } from '../../src/server/http/response-serializer.ts';
+import {
+  planAnswerSchema as answer,
+  serializePlanAnswer as serialize,
+} from '../../src/server/routes/plans.ts';
 import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
 import { type Client, demo, signIn } from '../helpers/http.ts';
 import { activatePlan, completePlan, createPlan } from '../helpers/plans.ts';
 
-// The plan read's answer schema, as its route declares it.
-const answer = z.union([planSchema, mentorPlanSchema]);
-const serialize = responseSerializerCompiler({
-  schema: answer,
-  method: 'GET',
-  url: '/api/v1/plans/:id',
-  httpStatus: '200',
-});
-
+// The plan read's answer schema and the serializer that writes it, as its route declares and uses them.
 // The contract's records (free keys, as Zod lets them out): its headings and the support sections' placeholders.
 const records = new Set(['headings', 'placeholders']);
 

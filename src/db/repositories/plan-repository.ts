@@ -1,5 +1,5 @@
 // Loads a plan with all its rows in a fixed number of queries, whatever the plan's size.
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { PlanAggregate, PlanRow } from '../../domain/plan/aggregate.ts';
 import type { Executor } from '../client.ts';
@@ -127,14 +127,16 @@ export async function readPlanStamps(db: Executor, orgId: string, planId: string
   return stampsOf(row ?? {});
 }
 
-const stampsStatement = preparedStatement<{ orgId: string; planId: string }>('mejora_plan_stamps', () => {
-  const orgId = sql.placeholder('orgId');
-  const planId = sql.placeholder('planId');
-  return sql`select
-    (select s.stamp from ${planStamps} s where s.org_id = ${orgId}::uuid and s.plan_id = ${planId}::uuid)
+const stampsStatement = preparedStatement<{ orgId: string; planId: string }>(
+  'mejora_plan_stamps',
+  () => sql`select ${stampColumns(sql.placeholder('orgId'), sql.placeholder('planId'))}`,
+);
+
+/** The plan's stamp and its organisation's as the columns `plan_stamp` and `organization_stamp`. */
+const stampColumns = (orgId: SQLWrapper, planId: SQLWrapper): SQL =>
+  sql`(select s.stamp from ${planStamps} s where s.org_id = ${orgId}::uuid and s.plan_id = ${planId}::uuid)
       as plan_stamp,
     (select s.stamp from ${organizationStamps} s where s.org_id = ${orgId}::uuid) as organization_stamp`;
-});
 
 const stampsOf = (row: Record<string, unknown>): PlanStamps => ({
   plan: row.plan_stamp === null || row.plan_stamp === undefined ? null : Number(row.plan_stamp),
@@ -164,27 +166,20 @@ function aggregateSql(): SQL {
         union select c.checked_by_user_id from ${successCriteria} c where c.org_id = ${orgId} and c.plan_id = ${planId}
         union select a.user_id from ${approvals} a where a.org_id = ${orgId} and a.plan_id = ${planId})
     ) as t)`;
-  const sections: [SQL, string][] = [
-    [jsonRow(plans, sql`${x(plans.orgId)} = ${orgId} and ${x(plans.id)} = ${planId}`), 'plan'],
-    [rows(focusAreas, focusAreas.position), 'focus_areas'],
-    [rows(metrics, metrics.position), 'metrics'],
-    [rows(measurements, measurements.date, measurements.createdAt), 'measurements'],
-    [rows(activities, activities.position), 'activities'],
-    [rows(successCriteria, successCriteria.position), 'success_criteria'],
-    [rows(contacts, contacts.position), 'contacts'],
-    [rows(expenses, expenses.date), 'expenses'],
-    [rows(approvals, approvals.createdAt), 'approvals'],
-    [rows(signatures, signatures.signedAt), 'signatures'],
-    [rows(planResponses, planResponses.createdAt, planResponses.id), 'responses'],
-    [rows(appeals, appeals.createdAt), 'appeals'],
-    [people, 'people'],
-  ];
-  const stamps = sql`(select s.stamp from ${planStamps} s where s.org_id = ${orgId} and s.plan_id = ${planId})
-      as plan_stamp,
-    (select s.stamp from ${organizationStamps} s where s.org_id = ${orgId}) as organization_stamp,
-    (select o.settings ->> 'timezone' from ${organizations} o where o.id = ${orgId}) as timezone`;
-  return sql`select ${sql.join(
-    sections.map(([column, name]) => sql`${column} as ${sql.identifier(name)}`),
-    sql`, `,
-  )}, ${stamps}`;
+  return sql`select
+      ${jsonRow(plans, sql`${x(plans.orgId)} = ${orgId} and ${x(plans.id)} = ${planId}`)} as plan,
+      ${rows(focusAreas, focusAreas.position)} as focus_areas,
+      ${rows(metrics, metrics.position)} as metrics,
+      ${rows(measurements, measurements.date, measurements.createdAt)} as measurements,
+      ${rows(activities, activities.position)} as activities,
+      ${rows(successCriteria, successCriteria.position)} as success_criteria,
+      ${rows(contacts, contacts.position)} as contacts,
+      ${rows(expenses, expenses.date)} as expenses,
+      ${rows(approvals, approvals.createdAt)} as approvals,
+      ${rows(signatures, signatures.signedAt)} as signatures,
+      ${rows(planResponses, planResponses.createdAt, planResponses.id)} as responses,
+      ${rows(appeals, appeals.createdAt)} as appeals,
+      ${people} as people,
+      ${stampColumns(orgId, planId)},
+      (select o.settings ->> 'timezone' from ${organizations} o where o.id = ${orgId}) as timezone`;
 }

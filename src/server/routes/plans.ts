@@ -80,8 +80,8 @@ const errors = {
 };
 const planParams = z.object({ id: uuid });
 /** A whole plan, or a mentor's development plan; written by the same serializer Fastify uses for every answer. */
-const planAnswerSchema = z.union([planSchema, mentorPlanSchema]);
-const serializePlanAnswer = responseSerializerCompiler({
+export const planAnswerSchema = z.union([planSchema, mentorPlanSchema]);
+export const serializePlanAnswer = responseSerializerCompiler({
   schema: planAnswerSchema,
   method: 'GET',
   url: '/api/v1/plans/:id',
