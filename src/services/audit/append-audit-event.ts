@@ -1,5 +1,5 @@
 // Appends one event to its chain: the plan's own chain, or the organisation's for events outside plans.
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { preparedStatement } from '../../db/prepared.ts';
 import type { PlanStamps } from '../../db/repositories/plan-repository.ts';
@@ -90,56 +90,58 @@ export async function appendChainEvents(tx: Executor, events: PendingEvent[]): P
 }
 
 /**
- * One event at the chain's head, in one statement (prepared once): lock the head (waiting for, then reading past,
- * whoever holds it), move it, write the event. The event's hash is computed by PostgreSQL from the canonical text
- * the caller built around the two values only the head knows (`textBefore` + prev hash + `textBetween` + seq +
- * `textAfter`), so no round trip sits between taking the head and writing after it.
+ * Views at their chains' heads, any number of them and of any chains, in one statement (prepared once): PostgreSQL
+ * keeps the views whose plan is unchanged, locks the heads of their chains in one order (so that two such statements
+ * never wait for each other in a cycle), chains each chain's views in turn after its head (a recursive walk hashing
+ * each event from the canonical text the caller built around the two values only the head knows: `text_before` +
+ * prev hash + `text_between` + seq + `text_after`), moves the heads and writes the events; it returns the position
+ * in `views` of each view written. No round trip sits between taking a head and moving it, and one commit serves
+ * every view of the statement.
  */
-const eventAtHead = preparedStatement<Record<string, unknown>>('mejora_audit_at_head', () =>
-  eventAtHeadSql(false),
-);
-
-/**
- * `eventAtHead` for a view answered from what a server kept: written only while the plan's and its organisation's
- * stamps (migration 0027) are still those the answer was composed at; else nothing is written.
- */
-const viewAtHeadIfUnchanged = preparedStatement<Record<string, unknown>>(
-  'mejora_audit_view_if_unchanged',
-  () => eventAtHeadSql(true),
-);
-
-function eventAtHeadSql(isIfUnchanged: boolean): SQL {
-  const v = (key: string) => sql.placeholder(key);
-  const unchanged = isIfUnchanged
-    ? sql`and exists (select 1 from ${planStamps} s where s.org_id = ${v('orgId')}::uuid
-          and s.plan_id = ${v('planId')}::uuid and s.stamp = ${v('planStamp')}::bigint)
-        and coalesce((select s.stamp from ${organizationStamps} s where s.org_id = ${v('orgId')}::uuid), 0)
-          = ${v('organizationStamp')}::bigint`
-    : sql``;
+const viewsAtHeads = preparedStatement<{ views: string }>('mejora_audit_views_at_heads', () => {
+  const stampsHold = sql`v.plan_stamp is null or (
+      exists (select 1 from ${planStamps} s where s.org_id = v.org_id and s.plan_id = v.plan_id
+        and s.stamp = v.plan_stamp)
+      and coalesce((select s.stamp from ${organizationStamps} s where s.org_id = v.org_id), 0)
+        = v.organization_stamp)`;
   return sql`
-    with head as (
-      select h.seq, h.hash from ${auditChainHeads} h
-      where h.org_id = ${v('orgId')}::uuid and h.chain = ${v('chain')}::text ${unchanged}
+    with recursive given as (
+      select * from jsonb_to_recordset(${sql.placeholder('views')}::jsonb) as v(i integer, org_id uuid, chain text,
+        plan_stamp bigint, organization_stamp bigint, actor_user_id uuid, action text, entity_type text,
+        entity_id text, plan_id uuid, at timestamptz, request_id text, ip text, user_agent text, digest jsonb,
+        text_before text, text_between text, text_after text)),
+    kept as (
+      select v.*, row_number() over (partition by v.org_id, v.chain order by v.i) as k
+      from given v where ${stampsHold}),
+    head as (
+      select h.org_id, h.chain, h.seq, h.hash from ${auditChainHeads} h
+      where (h.org_id, h.chain) in (select org_id, chain from kept)
+      order by h.org_id, h.chain
       for update),
-    chained as (
-      select head.seq + 1 as seq, head.hash as prev_hash,
-        encode(sha256(convert_to(${v('textBefore')}::text || head.hash || ${v('textBetween')}::text
-          || (head.seq + 1)::text || ${v('textAfter')}::text, 'UTF8')), 'hex') as hash
-      from head),
+    chained (org_id, chain, k, i, seq, hash, prev_hash) as (
+      select head.org_id, head.chain, 0::bigint, null::integer, head.seq, head.hash, null::text from head
+      union all
+      select c.org_id, c.chain, c.k + 1, v.i, c.seq + 1,
+        encode(sha256(convert_to(v.text_before || c.hash || v.text_between || (c.seq + 1)::text || v.text_after,
+          'UTF8')), 'hex'),
+        c.hash
+      from chained c join kept v on v.org_id = c.org_id and v.chain = c.chain and v.k = c.k + 1),
     moved as (
-      update ${auditChainHeads} h set seq = chained.seq, hash = chained.hash
-      from chained
-      where h.org_id = ${v('orgId')}::uuid and h.chain = ${v('chain')}::text
-      returning h.seq, h.hash, chained.prev_hash)
-    insert into ${auditEvents} (org_id, chain, seq, actor_user_id, action, entity_type, entity_id, plan_id, at,
-      request_id, ip, user_agent, digest, prev_hash, hash)
-    select ${v('orgId')}::uuid, ${v('chain')}::text, moved.seq, ${v('actorUserId')}::uuid, ${v('action')}::text,
-      ${v('entityType')}::text, ${v('entityId')}::text, ${v('planId')}::uuid, ${v('at')}::timestamptz,
-      ${v('requestId')}::text, ${v('ip')}::text, ${v('userAgent')}::text, ${v('digest')}::jsonb,
-      moved.prev_hash, moved.hash
-    from moved
-    returning seq`;
-}
+      update ${auditChainHeads} h set seq = last.seq, hash = last.hash
+      from (select distinct on (org_id, chain) org_id, chain, seq, hash from chained where k > 0
+        order by org_id, chain, k desc) last
+      where h.org_id = last.org_id and h.chain = last.chain
+      returning h.org_id, h.chain),
+    written as (
+      insert into ${auditEvents} (org_id, chain, seq, actor_user_id, action, entity_type, entity_id, plan_id, at,
+        request_id, ip, user_agent, digest, prev_hash, hash)
+      select v.org_id, v.chain, c.seq, v.actor_user_id, v.action, v.entity_type, v.entity_id, v.plan_id, v.at,
+        v.request_id, v.ip, v.user_agent, v.digest, c.prev_hash, c.hash
+      from chained c join kept v on v.i = c.i
+      where exists (select 1 from moved m where m.org_id = c.org_id and m.chain = c.chain)
+      returning org_id, chain, seq)
+    select c.i from chained c join written w on w.org_id = c.org_id and w.chain = c.chain and w.seq = c.seq`;
+});
 
 /** A chain's head as last read: its sequence number and hash. */
 export type ChainHead = { seq: number; hash: string };
@@ -170,65 +172,52 @@ function eventAfter(meta: RequestMeta, at: Date, input: AuditInput, after: Chain
   };
 }
 
-/**
- * Appends one event to its chain in one statement, outside any transaction: PostgreSQL takes the head, hashes the
- * event after it and moves it, so concurrent readers of one plan queue only for that statement's row lock, never
- * for a transaction's round trips, and none has to retry. Returns false when the chain has no head yet (its first
- * event) or the canonical text cannot be split around the head's values: the caller then appends the usual way.
- */
-export function appendAuditEventAtHead(
-  db: Executor,
-  meta: RequestMeta,
-  at: Date,
-  input: AuditInput,
-): Promise<boolean> {
-  return appendAtHead(db, meta, at, input, null);
-}
+/** A view to append at its chain's head; with `ifUnchanged`, only while its plan's stamps are those. */
+export type HeadView = PendingEvent & { ifUnchanged: PlanStamps | null };
 
 /**
- * A view appended at its chain's head in one statement as `appendAuditEventAtHead` does, but only while the
- * plan's stamps are `stamps`. False when they moved (or the chain has no head): nothing was written.
+ * Appends views at their chains' heads in one statement, outside any transaction (`viewsAtHeads`), and says of
+ * each whether it was written. A view is not written when its plan's stamps moved, when its chain has no head yet
+ * (its first event) or when its canonical text cannot be split around the head's values: a caller appends the
+ * latter two the usual way.
  */
-export function appendViewAtHeadIfUnchanged(
-  db: Executor,
-  meta: RequestMeta,
-  at: Date,
-  input: AuditInput,
-  stamps: PlanStamps,
-): Promise<boolean> {
-  return appendAtHead(db, meta, at, input, stamps);
-}
-
-async function appendAtHead(
-  db: Executor,
-  meta: RequestMeta,
-  at: Date,
-  input: AuditInput,
-  stamps: PlanStamps | null,
-): Promise<boolean> {
-  checkAuditData(input.action, input.digest);
-  const {
-    seq: _seq,
-    prevHash: _prevHash,
-    ...event
-  } = eventAfter(meta, at, input, { seq: 0, hash: genesisHash });
-  const text = eventTextAroundHead(event);
-  if (!text) return false;
-  const values = {
-    ...event,
-    digest: event.digest === null ? null : JSON.stringify(event.digest),
-    textBefore: text.before,
-    textBetween: text.between,
-    textAfter: text.after,
-  };
-  const written = stamps
-    ? await viewAtHeadIfUnchanged.execute(db, {
-        ...values,
-        planStamp: stamps.plan ?? -1,
-        organizationStamp: stamps.organization,
-      })
-    : await eventAtHead.execute(db, values);
-  return written.length === 1;
+export async function appendViewsAtHeads(db: Executor, views: HeadView[]): Promise<boolean[]> {
+  const given = [];
+  for (const [i, { meta, at, input, ifUnchanged }] of views.entries()) {
+    checkAuditData(input.action, input.digest);
+    const {
+      seq: _seq,
+      prevHash: _prevHash,
+      ...event
+    } = eventAfter(meta, at, input, { seq: 0, hash: genesisHash });
+    const text = eventTextAroundHead(event);
+    if (!text) continue;
+    given.push({
+      i,
+      org_id: event.orgId,
+      chain: event.chain,
+      plan_stamp: ifUnchanged ? (ifUnchanged.plan ?? -1) : null,
+      organization_stamp: ifUnchanged?.organization ?? null,
+      actor_user_id: event.actorUserId,
+      action: event.action,
+      entity_type: event.entityType,
+      entity_id: event.entityId,
+      plan_id: event.planId,
+      at: event.at,
+      request_id: event.requestId,
+      ip: event.ip,
+      user_agent: event.userAgent,
+      digest: event.digest,
+      text_before: text.before,
+      text_between: text.between,
+      text_after: text.after,
+    });
+  }
+  const isWritten = views.map(() => false);
+  if (!given.length) return isWritten;
+  for (const row of await viewsAtHeads.execute(db, { views: JSON.stringify(given) }))
+    isWritten[Number(row.i)] = true;
+  return isWritten;
 }
 
 /** An event done by the signed-in user of a request: their organisation, their id, the request's time. */

@@ -1,32 +1,30 @@
-// Appends a read's audit event (a plan viewed) to its chain, readers of one chain sharing commits.
-// A view goes at the chain's head in one statement (decision 0010), whose row lock on the head is held through the
-// commit's WAL flush: readers of one plan queued for one flush each. Here a server writes at most one view of a
-// chain at a time; views of that chain that arrive meanwhile wait and are then appended together, in order, in one
-// transaction and one flush. Each reader still answers only after its own event has committed. A view answered
+// Appends a read's audit event (a plan viewed) to its chain, readers of every plan sharing statements and commits.
+// Views go at their chains' heads in one statement (decision 0010), whose row locks on the heads are held through
+// the commit's WAL flush. A server has at most one such statement in flight per database: views that arrive
+// meanwhile wait, and are then appended together, whatever their plans, in order within each chain, in the next
+// statement and its one flush. Each reader still answers only after its own event has committed. A view answered
 // from what a server kept (get-plan.ts) is written only while the plan's stamps are those it was composed at.
 import type { Database } from '../../db/client.ts';
-import { type PlanStamps, readPlanStamps } from '../../db/repositories/plan-repository.ts';
+import type { PlanStamps } from '../../db/repositories/plan-repository.ts';
 import { checkAuditData } from '../../domain/audit/events.ts';
 import type { RequestMeta } from '../context.ts';
 import {
   type AuditInput,
   appendAuditEvent,
-  appendAuditEventAtHead,
-  appendChainEvents,
-  appendViewAtHeadIfUnchanged,
-  type PendingEvent,
+  appendViewsAtHeads,
+  type HeadView,
 } from './append-audit-event.ts';
 
-type Waiting = PendingEvent & {
-  ifUnchanged: PlanStamps | null;
+type Waiting = HeadView & {
   resolve: (isWritten: boolean) => void;
   reject: (error: unknown) => void;
 };
 
-/** Per database: the chains a view is being written to, each with the views waiting for the next commit. */
-const writing = new WeakMap<Database, Map<string, Waiting[]>>();
+/** The most views one statement carries; more wait for the next. */
+const viewsPerStatement = 200;
 
-const chainKey = (input: AuditInput): string => `${input.orgId} ${input.planId ?? 'org'}`;
+/** Per database: the views waiting for the statement after the one in flight (none in flight: no entry). */
+const waitingByDatabase = new WeakMap<Database, Waiting[]>();
 
 /**
  * Resolves once the view's event has committed, with true; with `ifUnchanged`, resolves false (and writes nothing)
@@ -39,60 +37,56 @@ export async function appendViewEvent(
   input: AuditInput,
   ifUnchanged: PlanStamps | null = null,
 ): Promise<boolean> {
-  // Checked before it waits, so that a batch holds only events that can be written.
+  // Checked before it waits, so that a statement holds only events that can be written.
   checkAuditData(input.action, input.digest);
-  let chains = writing.get(database);
-  if (chains === undefined) {
-    chains = new Map();
-    writing.set(database, chains);
-  }
-  const key = chainKey(input);
-  const waiting = chains.get(key);
-  if (waiting !== undefined) {
-    return new Promise<boolean>((resolve, reject) => {
-      waiting.push({ meta, at, input, ifUnchanged, resolve, reject });
-    });
-  }
-  const next: Waiting[] = [];
-  chains.set(key, next);
-  try {
-    if (ifUnchanged) return await appendViewAtHeadIfUnchanged(database.db, meta, at, input, ifUnchanged);
-    // A chain's first event has no head to append at: it starts the chain the usual way.
-    const isAppended = await appendAuditEventAtHead(database.db, meta, at, input);
-    if (!isAppended) await database.db.transaction((tx) => appendAuditEvent(tx, meta, at, input));
-    return true;
-  } finally {
-    void appendWaiting(database, chains, key, next);
-  }
+  return new Promise<boolean>((resolve, reject) => {
+    const view: Waiting = { meta, at, input, ifUnchanged, resolve, reject };
+    const waiting = waitingByDatabase.get(database);
+    if (waiting !== undefined) {
+      waiting.push(view);
+      return;
+    }
+    waitingByDatabase.set(database, []);
+    void appendInTurn(database, [view]);
+  });
 }
 
-/** Appends the views that waited, in batches, until none is left; then the chain is free again. */
-async function appendWaiting(
-  database: Database,
-  chains: Map<string, Waiting[]>,
-  key: string,
-  waiting: Waiting[],
-): Promise<void> {
-  while (waiting.length > 0) {
-    const batch = waiting.splice(0);
+/** Appends `views`, then those that waited meanwhile, statement after statement, until none is left. */
+async function appendInTurn(database: Database, views: Waiting[]): Promise<void> {
+  let batch = views;
+  while (batch.length > 0) {
+    await appendViews(database, batch);
+    const waiting = waitingByDatabase.get(database) ?? [];
+    batch = waiting.splice(0, viewsPerStatement);
+  }
+  waitingByDatabase.delete(database);
+}
+
+async function appendViews(database: Database, views: Waiting[]): Promise<void> {
+  let isWritten: boolean[];
+  try {
+    isWritten = await appendViewsAtHeads(database.db, views);
+  } catch (error) {
+    if (views.length === 1) {
+      views[0].reject(error);
+      return;
+    }
+    // One statement of many failed (a lost connection, a deadlock with another server's statement): each view is
+    // tried alone, so that only a view whose own write fails is refused.
+    for (const view of views) await appendViews(database, [view]);
+    return;
+  }
+  for (const [i, view] of views.entries()) {
+    if (isWritten[i] || view.ifUnchanged) {
+      view.resolve(isWritten[i]);
+      continue;
+    }
+    // A chain's first event has no head to append at: it starts the chain the usual way.
     try {
-      const written = await database.db.transaction(async (tx) => {
-        const { orgId, planId } = batch[0].input;
-        const current =
-          planId && batch.some((view) => view.ifUnchanged) ? await readPlanStamps(tx, orgId, planId) : null;
-        const isCurrent = (view: Waiting) =>
-          !view.ifUnchanged ||
-          (current !== null &&
-            view.ifUnchanged.plan === current.plan &&
-            view.ifUnchanged.organization === current.organization);
-        const views = batch.filter(isCurrent);
-        await appendChainEvents(tx, views);
-        return new Set(views);
-      });
-      for (const view of batch) view.resolve(written.has(view));
+      await database.db.transaction((tx) => appendAuditEvent(tx, view.meta, view.at, view.input));
+      view.resolve(true);
     } catch (error) {
-      for (const view of batch) view.reject(error);
+      view.reject(error);
     }
   }
-  chains.delete(key);
 }
