@@ -43,6 +43,23 @@ describe.each(engines)('views of one plan appended together on %s', (engine) => 
     );
   };
 
+  /**
+   * Statements that write audit events while `run` runs: the server's background work (jobs, outbox) may run other
+   * statements meanwhile, on a busy machine more of them, and is no part of what is counted.
+   */
+  const eventStatements = async (run: () => Promise<unknown>): Promise<number> => {
+    let count = 0;
+    const stop = t.database.watchQueries((query) => {
+      if (/insert into "audit_events"/i.test(query)) count++;
+    });
+    try {
+      await run();
+    } finally {
+      stop();
+    }
+    return count;
+  };
+
   beforeAll(async () => {
     t = await startTestApp(engine);
     manager = await signIn(t.app, demo.manager);
@@ -54,10 +71,12 @@ describe.each(engines)('views of one plan appended together on %s', (engine) => 
   it('writes thirty views at once as thirty events in a few statements, each in order once', async () => {
     const planId = (await createPlan(manager)).id as string;
     await view(planId, -1); // the chain has a head: the first view goes at it in one statement
-    const before = t.database.queryCount();
-    await Promise.all(Array.from({ length: 30 }, (_, i) => view(planId, i)));
+    const statements = await eventStatements(() =>
+      Promise.all(Array.from({ length: 30 }, (_, i) => view(planId, i))),
+    );
     // One view at the head, the other twenty-nine together after it in one more statement.
-    expect(t.database.queryCount() - before).toBeLessThanOrEqual(2);
+    expect(statements).toBeGreaterThan(0);
+    expect(statements).toBeLessThanOrEqual(2);
     const events = await eventsOf(planId);
     expect(
       events
@@ -78,10 +97,12 @@ describe.each(engines)('views of one plan appended together on %s', (engine) => 
       (await createPlan(manager)).id,
     ];
     await Promise.all(planIds.map((planId, p) => view(planId, -1 - p)));
-    const before = t.database.queryCount();
     // The first view goes alone; the 29 that arrive while it is in flight go together in the next statement.
-    await Promise.all(Array.from({ length: 30 }, (_, i) => view(planIds[i % 3], i)));
-    expect(t.database.queryCount() - before).toBeLessThanOrEqual(3);
+    const statements = await eventStatements(() =>
+      Promise.all(Array.from({ length: 30 }, (_, i) => view(planIds[i % 3], i))),
+    );
+    expect(statements).toBeGreaterThan(0);
+    expect(statements).toBeLessThanOrEqual(2);
     for (const [p, planId] of planIds.entries()) {
       const ids = (await eventsOf(planId)).map((e) => e.request_id);
       expect(ids).toEqual([`view-${-1 - p}`, ...Array.from({ length: 10 }, (_, i) => `view-${i * 3 + p}`)]);
