@@ -35,7 +35,15 @@ export default defineConfig({
         },
       },
       // A browser test does a person's whole task; on a busy shared machine one step can take tens of seconds.
-      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 90_000 } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          globalSetup: ['e2e/helpers/global-setup.ts'],
+          testTimeout: 90_000,
+        },
+      },
     ],
   },
 });

@@ -1,11 +1,11 @@
 // End-to-end harness: builds the web app once, starts the real server on a fresh database, drives Chromium.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { startServer } from '../../src/runtime.ts';
 
@@ -80,10 +80,13 @@ export async function ensureWebBuilt(): Promise<void> {
 /** `dataDir`: the server's data directory (outgoing mail is written under its mail/ without SMTP). */
 export type RunningApp = { url: string; secret: string; dataDir: string; stop(): Promise<void> };
 
-/** The real server, in this process, on a fresh embedded database seeded with the demo organisation. */
+/** The real server, in this process, on a fresh copy of the run's embedded database seeded with the demo organisation. */
 export async function startApp(): Promise<RunningApp> {
   await ensureWebBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'mejora-e2e-'));
+  // The run's seeded data directory (global-setup.ts), copied before the configuration reads its secret.
+  const template = inject('e2eDataTemplate');
+  if (template) cpSync(template, dataDir, { recursive: true });
   const config = loadConfig({
     // Every browser of a test file signs in from 127.0.0.1, many times a minute on a quick machine.
     SIGN_IN_TRIES_PER_MINUTE: '1000',
