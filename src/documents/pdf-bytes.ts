@@ -27,11 +27,24 @@ export function deflateOnce(bytes: Uint8Array): Uint8Array {
   return bytes;
 }
 
-/** The object's stream, deflated here at `deflateLevel` (or taken from `deflateOnce`) instead of by pdfkit. */
+/** Bytes a stream was written from once, as they were: a second document writing the same keeps them deflated. */
+const writtenOnce = new WeakSet<Uint8Array>();
+
+/**
+ * The object's stream, deflated here at `deflateLevel` (or taken from `deflateOnce`) instead of by pdfkit. Bytes
+ * written whole a second time (pdfkit's colour profile for PDF/A, read once per process) are deflated once.
+ */
 const deflateStream = (ref: PdfkitReference): void => {
   if (!ref.compress || ref.buffer.length === 0) return;
   const bytes = ref.buffer.length === 1 ? ref.buffer[0] : Buffer.concat(ref.buffer);
-  ref.buffer = [deflatedOnce.get(bytes) ?? deflateSync(bytes, { level: deflateLevel })];
+  let deflated = deflatedOnce.get(bytes);
+  if (deflated === undefined) {
+    deflated = deflateSync(bytes, { level: deflateLevel });
+    // Bytes gathered from several pieces are this stream's alone.
+    if (ref.buffer.length === 1 && writtenOnce.has(bytes)) deflatedOnce.set(bytes, deflated);
+    else if (ref.buffer.length === 1) writtenOnce.add(bytes);
+  }
+  ref.buffer = [deflated];
   ref.compress = false;
   ref.data.Filter = 'FlateDecode';
 };

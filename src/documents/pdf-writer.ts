@@ -14,6 +14,7 @@ import {
 import { shareLineWords } from './line-words.ts';
 import { archivePdfkitDocument } from './pdf-archive.ts';
 import { collectPdfBytes, deflateOnce } from './pdf-bytes.ts';
+import { circlePath, shortColors } from './pdf-paint.ts';
 import {
   artifact,
   type BlockRole,
@@ -87,6 +88,7 @@ export function openPdfDocument(info: PdfDocumentInfo): { doc: Doc; done: Promis
   shareWordLayouts(doc, fontNames);
   writeTextLines(doc);
   shareFontSubsets(doc, fontNames, deflateOnce);
+  shortColors(doc);
   doc.font(fontNames.regular);
   shareLineWords();
   return { doc, done };
@@ -350,7 +352,7 @@ export function pdfWriter(doc: Doc, look: PdfLook) {
   };
   const drawPageMarks = (page: Marks): void => {
     if (page.bullets.length > 0) {
-      for (const [x, y] of page.bullets) doc.circle(x + 3, y + 5.6, 1.5);
+      for (const [x, y] of page.bullets) doc.addContent(circlePath(x + 3, y + 5.6, 1.5));
       fillShape(pdfColor.primary);
     }
     if (page.boxes.length > 0) {

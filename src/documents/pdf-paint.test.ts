@@ -1,0 +1,63 @@
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { pageContents } from '../../test/helpers/pdf.ts';
+import { circlePath } from './pdf-paint.ts';
+import { openPdfDocument, pdfColor } from './pdf-writer.ts';
+
+const numbers = (text: string): number[] => (text.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
+
+describe('colours and bullets in short operators', () => {
+  it('sets each palette colour with four decimals, within half a step of its 8-bit value', async () => {
+    const { doc, done } = openPdfDocument({
+      title: 't',
+      author: 'a',
+      subject: 's',
+      locale: 'en',
+      margins: { top: 50, bottom: 50, left: 50, right: 50 },
+    });
+    doc.fillColor(pdfColor.primary).rect(60, 60, 10, 10).fill();
+    doc.strokeColor('#fff').moveTo(60, 80).lineTo(90, 80).stroke();
+    doc.fillColor('red').rect(60, 90, 10, 10).fill(); // a named colour: pdfkit's own
+    doc.end();
+    const contents = await pageContents(await done);
+    const fill = contents.match(/^\/DeviceRGB cs\n(.+) scn$/m);
+    expect(fill?.[1]).toBe('0.1216 0.2275 0.3725');
+    const exact = [0x1f, 0x3a, 0x5f].map((byte) => byte / 255);
+    numbers(fill?.[1] ?? '').forEach((value, i) => {
+      expect(Math.abs(value - exact[i])).toBeLessThan(0.5 / 255);
+    });
+    expect(contents).toMatch(/^\/DeviceRGB CS\n1 1 1 SCN$/m);
+    expect(contents).toMatch(/^\/DeviceRGB cs\n1 0 0 scn$/m);
+    expect(contents).not.toMatch(/\d\.\d{5,}( \S+)* (scn|SCN)$/m);
+  });
+
+  it('draws a bullet as the circle pdfkit draws, to a thousandth of a point', async () => {
+    const pdfkitCircle = async (): Promise<number[]> => {
+      const doc = new PDFDocument({ font: '', compress: true });
+      const chunks: Buffer[] = [];
+      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const ended = new Promise((resolve) => doc.on('end', resolve));
+      doc.circle(53.123456, 438.297656, 1.5).fill();
+      doc.end();
+      await ended;
+      const contents = await pageContents(Buffer.concat(chunks));
+      const path = contents.slice(contents.indexOf(' m\n') - 30, contents.indexOf('\nh'));
+      return numbers(path.slice(path.lastIndexOf('\n', path.indexOf(' m\n')) + 1));
+    };
+    const ours = numbers(circlePath(53.123456, 438.297656, 1.5));
+    const theirs = await pdfkitCircle();
+    expect(ours).toHaveLength(26);
+    expect(theirs).toHaveLength(26);
+    ours.forEach((value, i) => {
+      expect(Math.abs(value - theirs[i])).toBeLessThanOrEqual(0.0005);
+    });
+    expect(circlePath(53.123456, 438.297656, 1.5).split('\n').map((line) => line.at(-1))).toEqual([
+      'm',
+      'c',
+      'c',
+      'c',
+      'c',
+      'h',
+    ]);
+  });
+});
