@@ -51,13 +51,10 @@ describe('colours and bullets in short operators', () => {
     ours.forEach((value, i) => {
       expect(Math.abs(value - theirs[i])).toBeLessThanOrEqual(0.0005);
     });
-    expect(circlePath(53.123456, 438.297656, 1.5).split('\n').map((line) => line.at(-1))).toEqual([
-      'm',
-      'c',
-      'c',
-      'c',
-      'c',
-      'h',
-    ]);
+    expect(
+      circlePath(53.123456, 438.297656, 1.5)
+        .split('\n')
+        .map((line) => line.at(-1)),
+    ).toEqual(['m', 'c', 'c', 'c', 'c', 'h']);
   });
 });
