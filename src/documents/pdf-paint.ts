@@ -1,8 +1,7 @@
 // Colours and bullets as a page's content writes them, in short operators made once per thread. pdfkit writes
 // every colour it sets with its components at full double precision ("0.11372549019607843 0.13725490196078433
 // 0.16862745098039217 scn"), about 500 times in a plan PDF, and every bullet as a circle of four curves whose
-// thirteen numbers it formats one by one: together about a fifth of a plan's page content to build, write and
-// compress, for marks drawn the same way every time.
+// thirteen numbers it formats one by one, for marks drawn the same way every time.
 
 type PdfkitColorInternals = {
   addContent(line: string): unknown;
@@ -53,18 +52,31 @@ const coordinate = (value: number): string => String(Math.round(value * 1000) / 
 /** Bézier's constant for a quarter circle, as pdfkit draws circles. */
 const kappa = (4 * (Math.SQRT2 - 1)) / 3;
 
-/** The path of a circle of `radius` around (x, y): the four curves pdfkit's `circle` draws, closed. */
-export function circlePath(x: number, y: number, radius: number): string {
-  const o = radius * kappa;
-  const [left, right, top, bottom] = [x - radius, x + radius, y - radius, y + radius].map(coordinate);
-  const [cx, cy] = [coordinate(x), coordinate(y)];
-  const [xLess, xMore, yLess, yMore] = [x - o, x + o, y - o, y + o].map(coordinate);
+/** The path of a circle of `radius` around the origin: the four curves pdfkit's `circle` draws, closed. */
+function circleAroundOrigin(radius: number): string {
+  const o = coordinate(radius * kappa);
+  const r = coordinate(radius);
   return [
-    `${left} ${cy} m`,
-    `${left} ${yLess} ${xLess} ${top} ${cx} ${top} c`,
-    `${xMore} ${top} ${right} ${yLess} ${right} ${cy} c`,
-    `${right} ${yMore} ${xMore} ${bottom} ${cx} ${bottom} c`,
-    `${xLess} ${bottom} ${left} ${yMore} ${left} ${cy} c`,
+    `-${r} 0 m`,
+    `-${r} -${o} -${o} -${r} 0 -${r} c`,
+    `${o} -${r} ${r} -${o} ${r} 0 c`,
+    `${r} ${o} ${o} ${r} 0 ${r} c`,
+    `-${o} ${r} -${r} ${o} -${r} 0 c`,
     'h',
   ].join('\n');
+}
+
+const circles = new Map<number, string>();
+
+/**
+ * A filled circle of `radius` around (x, y) in the current fill colour: the circle's path, made once per radius
+ * and thread, drawn where the bullet goes (only the move there is formatted for each).
+ */
+export function filledCircle(x: number, y: number, radius: number): string {
+  let path = circles.get(radius);
+  if (path === undefined) {
+    path = circleAroundOrigin(radius);
+    circles.set(radius, path);
+  }
+  return `q\n1 0 0 1 ${coordinate(x)} ${coordinate(y)} cm\n${path}\nf\nQ`;
 }

@@ -14,7 +14,7 @@ import {
 import { shareLineWords } from './line-words.ts';
 import { archivePdfkitDocument } from './pdf-archive.ts';
 import { collectPdfBytes, deflateOnce } from './pdf-bytes.ts';
-import { circlePath, shortColors } from './pdf-paint.ts';
+import { filledCircle, shortColors } from './pdf-paint.ts';
 import {
   artifact,
   type BlockRole,
@@ -352,8 +352,10 @@ export function pdfWriter(doc: Doc, look: PdfLook) {
   };
   const drawPageMarks = (page: Marks): void => {
     if (page.bullets.length > 0) {
-      for (const [x, y] of page.bullets) doc.addContent(circlePath(x + 3, y + 5.6, 1.5));
-      fillShape(pdfColor.primary);
+      // Set here whatever was set before: the marks are drawn when their page is current again.
+      doc.fillColor(pdfColor.primary);
+      if (look.isFillTracked) currentFill = pdfColor.primary;
+      for (const [x, y] of page.bullets) doc.addContent(filledCircle(x + 3, y + 5.6, 1.5));
     }
     if (page.boxes.length > 0) {
       doc.lineWidth(0.7).strokeColor(pdfColor.muted);
