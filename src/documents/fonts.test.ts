@@ -1,9 +1,9 @@
 import PdfKitDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { samplePlan } from '../../test/fixtures/sample-plan.ts';
-import { pageContents } from '../../test/helpers/pdf.ts';
+import { openTestPdf, pageContents } from '../../test/helpers/pdf.ts';
 import { dejaVuSans, type WordLayout, wordLayoutCache } from './fonts.ts';
-import { fontNames, openPdfDocument } from './pdf-writer.ts';
+import { fontNames } from './pdf-writer.ts';
 import { renderPlanPdf } from './plan-pdf.ts';
 
 const layout = (width: number): WordLayout => ({
@@ -41,13 +41,7 @@ describe('the shared layout', () => {
     const own = new PdfKitDocument({ autoFirstPage: false });
     own.registerFont('regular', dejaVuSans().regular);
     own.font('regular');
-    const { doc } = openPdfDocument({
-      title: 't',
-      author: 'a',
-      subject: 's',
-      locale: 'es',
-      margins: { top: 50, bottom: 50, left: 50, right: 50 },
-    });
+    const { doc } = openTestPdf('es');
     doc.font(fontNames.regular);
     const texts = [
       'Año de mejora: «reuniones» — 3 ½ días, ñandú, “comillas” y cuidado\tcon tabuladores ',
@@ -68,13 +62,7 @@ describe('the shared layout', () => {
 
 describe('lines of text written in one piece', () => {
   const draw = (isPdfkitOwn: boolean): Promise<Buffer> => {
-    const { doc, done } = openPdfDocument({
-      title: 't',
-      author: 'a',
-      subject: 's',
-      locale: 'es',
-      margins: { top: 50, bottom: 50, left: 50, right: 50 },
-    });
+    const { doc, done } = openTestPdf('es');
     if (isPdfkitOwn) {
       const internals = doc as unknown as { _fragment: unknown };
       internals._fragment = Object.getPrototypeOf(doc)._fragment;

@@ -1,19 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { samplePlan } from '../../test/fixtures/sample-plan.ts';
-import { pageContents } from '../../test/helpers/pdf.ts';
-import { fontNames, openPdfDocument } from './pdf-writer.ts';
+import { openTestPdf, pageContents } from '../../test/helpers/pdf.ts';
+import { fontNames } from './pdf-writer.ts';
 import { renderPlanPdf } from './plan-pdf.ts';
 import { recentTexts } from './recent-texts.ts';
 
-const open = () =>
-  openPdfDocument({
-    title: 't',
-    author: 'a',
-    subject: 's',
-    locale: 'es',
-    margins: { top: 50, bottom: 50, left: 50, right: 50 },
-  });
+const open = () => openTestPdf('es');
 
 describe('line breaks shared across documents', () => {
   // Words no other test prints, so that the first document wraps them with pdfkit's own line breaker.

@@ -1,20 +1,14 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { pageContents } from '../../test/helpers/pdf.ts';
+import { openTestPdf, pageContents } from '../../test/helpers/pdf.ts';
 import { filledCircle } from './pdf-paint.ts';
-import { openPdfDocument, pdfColor } from './pdf-writer.ts';
+import { pdfColor } from './pdf-writer.ts';
 
 const numbers = (text: string): number[] => (text.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
 
 describe('colours and bullets in short operators', () => {
   it('sets each palette colour with four decimals, within half a step of its 8-bit value', async () => {
-    const { doc, done } = openPdfDocument({
-      title: 't',
-      author: 'a',
-      subject: 's',
-      locale: 'en',
-      margins: { top: 50, bottom: 50, left: 50, right: 50 },
-    });
+    const { doc, done } = openTestPdf('en');
     doc.fillColor(pdfColor.primary).rect(60, 60, 10, 10).fill();
     doc.strokeColor('#fff').moveTo(60, 80).lineTo(90, 80).stroke();
     doc.fillColor('red').rect(60, 90, 10, 10).fill(); // a named colour: pdfkit's own

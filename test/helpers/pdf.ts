@@ -1,6 +1,7 @@
 // Reading generated PDFs back in tests.
 import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { openPdfDocument } from '../../src/documents/pdf-writer.ts';
 
 /** The decoded drawing operators of every page, in page order. */
 export async function pageContents(pdf: Buffer): Promise<string> {
@@ -18,4 +19,15 @@ export async function pageContents(pdf: Buffer): Promise<string> {
         .join('\n');
     })
     .join('\n');
+}
+
+/** A plain document as the writer opens one (A4, PDF/A, DejaVu Sans), with placeholder title and 50 pt margins. */
+export function openTestPdf(locale: 'en' | 'es' = 'es'): ReturnType<typeof openPdfDocument> {
+  return openPdfDocument({
+    title: 't',
+    author: 'a',
+    subject: 's',
+    locale,
+    margins: { top: 50, bottom: 50, left: 50, right: 50 },
+  });
 }
