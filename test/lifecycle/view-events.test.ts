@@ -139,6 +139,40 @@ describe.each(engines)('views of one plan appended together on %s', (engine) => 
     expect((await verifyAudit(t.database.db, orgId, planId)).isIntact).toBe(true);
   });
 
+  // PGlite has one connection: a transaction holding a head there holds every statement. The rule is PostgreSQL's.
+  if (engine === 'postgres')
+    it('does not hold up views of other plans while another transaction holds one plan’s head', async () => {
+      const [busy, free] = [
+        (await createPlan(manager)).id as string,
+        (await createPlan(manager)).id as string,
+      ];
+      await Promise.all([view(busy, -1), view(free, -2)]);
+      const holder = await (t.database.pool as NonNullable<typeof t.database.pool>).connect();
+      let isBusyWritten = false;
+      try {
+        await holder.query('begin');
+        await holder.query('select seq from audit_chain_heads where org_id = $1 and chain = $2 for update', [
+          orgId,
+          busy,
+        ]);
+        const waiting = view(busy, 1).then((written) => {
+          isBusyWritten = written;
+          return written;
+        });
+        expect(await Promise.all([view(free, 2), view(free, 3)])).toEqual([true, true]);
+        expect(isBusyWritten).toBe(false);
+        await holder.query('commit');
+        expect(await waiting).toBe(true);
+      } finally {
+        await holder.query('rollback').catch(() => {});
+        holder.release();
+      }
+      expect((await eventsOf(busy)).map((e) => e.request_id)).toEqual(['view--1', 'view-1']);
+      expect((await eventsOf(free)).map((e) => e.request_id)).toEqual(['view--2', 'view-2', 'view-3']);
+      for (const planId of [busy, free])
+        expect((await verifyAudit(t.database.db, orgId, planId)).isIntact).toBe(true);
+    });
+
   it('answers each view only once its own event is written', async () => {
     const planId = (await createPlan(manager)).id as string;
     await view(planId, -1);

@@ -91,8 +91,8 @@ export async function appendChainEvents(tx: Executor, events: PendingEvent[]): P
 
 /**
  * Views at their chains' heads, any number of them and of any chains, in one statement (prepared once): PostgreSQL
- * keeps the views whose plan is unchanged, locks the heads of their chains in one order (so that two such statements
- * never wait for each other in a cycle), chains each chain's views in turn after its head (a recursive walk hashing
+ * keeps the views whose plan is unchanged, locks the heads of their chains in one order, skipping any head another
+ * transaction holds (its views are not written: the caller appends them the usual way), chains each chain's views in turn after its head (a recursive walk hashing
  * each event from the canonical text the caller built around the two values only the head knows: `text_before` +
  * prev hash + `text_between` + seq + `text_after`), moves the heads and writes the events; it returns the position
  * in `views` of each view written. No round trip sits between taking a head and moving it, and one commit serves
@@ -117,7 +117,7 @@ const viewsAtHeads = preparedStatement<{ views: string }>('mejora_audit_views_at
       select h.org_id, h.chain, h.seq, h.hash from ${auditChainHeads} h
       where (h.org_id, h.chain) in (select org_id, chain from kept)
       order by h.org_id, h.chain
-      for update),
+      for update skip locked),
     chained (org_id, chain, k, i, seq, hash, prev_hash) as (
       select head.org_id, head.chain, 0::bigint, null::integer, head.seq, head.hash, null::text from head
       union all
@@ -178,8 +178,8 @@ export type HeadView = PendingEvent & { ifUnchanged: PlanStamps | null };
 /**
  * Appends views at their chains' heads in one statement, outside any transaction (`viewsAtHeads`), and says of
  * each whether it was written. A view is not written when its plan's stamps moved, when its chain has no head yet
- * (its first event) or when its canonical text cannot be split around the head's values: a caller appends the
- * latter two the usual way.
+ * (its first event), when another transaction holds its chain's head, or when its canonical text cannot be split
+ * around the head's values: a caller appends the last three the usual way.
  */
 export async function appendViewsAtHeads(db: Executor, views: HeadView[]): Promise<boolean[]> {
   const given = [];

@@ -2,7 +2,8 @@
 // Views go at their chains' heads in one statement (decision 0010), whose row locks on the heads are held through
 // the commit's WAL flush. A server has at most one such statement in flight per database: views that arrive
 // meanwhile wait, and are then appended together, whatever their plans, in order within each chain, in the next
-// statement and its one flush. Each reader still answers only after its own event has committed. A view answered
+// statement and its one flush. A head another writer holds is skipped, not waited for: its views are appended in
+// transactions of their own, so that one busy plan never holds up the reads of the others. Each reader still answers only after its own event has committed. A view answered
 // from what a server kept (get-plan.ts) is written only while the plan's stamps are those it was composed at.
 import type { Database } from '../../db/client.ts';
 import type { PlanStamps } from '../../db/repositories/plan-repository.ts';
@@ -81,12 +82,10 @@ async function appendViews(database: Database, views: Waiting[]): Promise<void> 
       view.resolve(isWritten[i]);
       continue;
     }
-    // A chain's first event has no head to append at: it starts the chain the usual way.
-    try {
-      await database.db.transaction((tx) => appendAuditEvent(tx, view.meta, view.at, view.input));
-      view.resolve(true);
-    } catch (error) {
-      view.reject(error);
-    }
+    // A chain with no head yet (its first event) or whose head another writer holds: appended the usual way, in a
+    // transaction of its own that waits for the head, without holding up the next statement's views.
+    database.db
+      .transaction((tx) => appendAuditEvent(tx, view.meta, view.at, view.input))
+      .then(() => view.resolve(true), view.reject);
   }
 }
