@@ -1,7 +1,6 @@
 // Builds the HTTP server: security plugins, authentication, OpenAPI, routes and the error mapping.
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastify, { type FastifyInstance } from 'fastify';
@@ -10,6 +9,7 @@ import {
   jsonSchemaTransformObject,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import helmet from 'helmet';
 import { takeTicket, withTicket } from '../db/statement-priority.ts';
 import type { Deps } from '../services/context.ts';
 import { forgetPlanAnswers } from '../services/plans/get-plan.ts';
@@ -86,18 +86,20 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
   app.setValidatorCompiler(guardedValidatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler);
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
-  });
-  // A write to a plan through this server makes the plan answers it kept stale: they are let go at once, so the
-  // next read composes the plan afresh without first trying the kept one (the stamps alone would also tell).
-  app.addHook('onSend', async (request) => {
-    if (request.method === 'GET' || request.method === 'HEAD') return;
-    const planId = /^\/api\/v1\/plans\/([0-9a-f-]{36})(?:[/?]|$)/i.exec(request.url)?.[1];
-    if (planId) forgetPlanAnswers(deps.database, planId);
+    // A write to a plan through this server makes the plan answers it kept stale: they are let go at once, so the
+    // next read composes the plan afresh without first trying the kept one (the stamps alone would also tell).
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      const planId = /^\/api\/v1\/plans\/([0-9a-f-]{36})(?:[/?]|$)/i.exec(request.url)?.[1];
+      if (planId) forgetPlanAnswers(deps.database, planId);
+    }
+    done(null, payload);
   });
 
-  await app.register(helmet, {
+  // Helmet's headers, its middleware built once: the Fastify plugin builds it again (parsing the policy's
+  // directives) for every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -112,6 +114,7 @@ export async function buildApp({ deps, version, isLogging = true, webDir = null 
     },
     hsts: deps.config.isSecureCookie,
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
