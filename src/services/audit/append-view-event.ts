@@ -29,7 +29,8 @@ const waitingByDatabase = new WeakMap<Database, Waiting[]>();
 
 /**
  * Resolves once the view's event has committed, with true; with `ifUnchanged`, resolves false (and writes nothing)
- * when the plan's stamps are no longer those.
+ * when the plan's stamps are no longer those, or when another transaction holds the chain's head: the caller then
+ * reads the plan afresh and appends its view without condition.
  */
 export async function appendViewEvent(
   database: Database,
