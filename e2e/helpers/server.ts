@@ -82,7 +82,7 @@ export type RunningApp = { url: string; secret: string; dataDir: string; stop():
 
 /** The real server, in this process, on a fresh copy of the run's embedded database seeded with the demo organisation. */
 export async function startApp(): Promise<RunningApp> {
-  await ensureWebBuilt();
+  // web/dist was built by the run's global setup (global-setup.ts).
   const dataDir = mkdtempSync(join(tmpdir(), 'mejora-e2e-'));
   // The run's seeded data directory (global-setup.ts), copied before the configuration reads its secret.
   const template = inject('e2eDataTemplate');

@@ -41,8 +41,10 @@ const deflateStream = (ref: PdfkitReference): void => {
   if (deflated === undefined) {
     deflated = deflateSync(bytes, { level: deflateLevel });
     // Bytes gathered from several pieces are this stream's alone.
-    if (ref.buffer.length === 1 && writtenOnce.has(bytes)) deflatedOnce.set(bytes, deflated);
-    else if (ref.buffer.length === 1) writtenOnce.add(bytes);
+    if (ref.buffer.length === 1) {
+      if (writtenOnce.has(bytes)) deflatedOnce.set(bytes, deflated);
+      else writtenOnce.add(bytes);
+    }
   }
   ref.buffer = [deflated];
   ref.compress = false;

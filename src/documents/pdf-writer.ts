@@ -309,9 +309,14 @@ export function pdfWriter(doc: Doc, look: PdfLook) {
       currentFill = fill;
     }
   };
-  const fillShape = (fill: string): void => {
-    doc.fill(fill);
+  /** Sets the fill colour without the tracked colour's check (the content stream's state is unknown here). */
+  const forceFill = (fill: string): void => {
+    doc.fillColor(fill);
     if (look.isFillTracked) currentFill = fill;
+  };
+  const fillShape = (fill: string): void => {
+    forceFill(fill);
+    doc.fill();
   };
   // A new page starts a new content stream, back at the PDF default colour; switching pages back leaves
   // the tracked colour meaningless.
@@ -353,8 +358,7 @@ export function pdfWriter(doc: Doc, look: PdfLook) {
   const drawPageMarks = (page: Marks): void => {
     if (page.bullets.length > 0) {
       // Set here whatever was set before: the marks are drawn when their page is current again.
-      doc.fillColor(pdfColor.primary);
-      if (look.isFillTracked) currentFill = pdfColor.primary;
+      forceFill(pdfColor.primary);
       for (const [x, y] of page.bullets) doc.addContent(filledCircle(x + 3, y + 5.6, 1.5));
     }
     if (page.boxes.length > 0) {
