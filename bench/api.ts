@@ -1,15 +1,22 @@
 // Benchmark: the API's read path against the stack's limit, on both engines. The server, a bare reference
-// server and the load generator (autocannon) each run in their own process; figures are ratios of one run.
+// server and the load generator (autocannon) each run in their own process; figures are ratios of one run, taken
+// within rounds that measure every endpoint back to back, and reported as the rounds' medians.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Load, measure, startProcess, stopProcess } from './lib/processes.ts';
 import { arg, freshPostgres } from './server-process.ts';
 
-const seconds = Number(arg('seconds', '10'));
+const seconds = Number(arg('seconds', '5'));
 const connections = Number(arg('connections', '10'));
+const rounds = Number(arg('rounds', '3'));
+if (!Number.isInteger(rounds) || rounds < 1)
+  throw new Error(`--rounds must be a whole number of at least 1, not ${rounds}`);
 
 type Engine = 'pglite' | 'postgres';
+
+/** An endpoint measured once per round. */
+type Endpoint = { label: string; run: () => Promise<Load> };
 
 async function json(url: string, init: RequestInit = {}) {
   const response = await fetch(url, init);
@@ -95,33 +102,88 @@ async function benchEngine(engine: Engine): Promise<void> {
     const load = (target: string, headers?: Record<string, string>) =>
       measure(target, { connections, seconds, headers });
     process.stdout.write(
-      `${engine} (${connections} connections, ${seconds} s each; ${cpus().length} cores, load ${load1()}):\n`,
+      `${engine} (${connections} connections, ${seconds} s each, ${rounds} rounds; ${cpus().length} cores, load ${load1()}):\n`,
     );
-    const ref = await load(`${reference.value.url}${reference.value.path}`);
-    row(`bare Fastify + ${engine} row by primary key`, ref, '(reference)');
-    const threadRef = threadReference
-      ? await load(`${threadReference.value.url}${threadReference.value.path}`)
-      : null;
-    if (threadRef) row('the same, PGlite on its own thread', threadRef, '(reference, as Mejora serves it)');
-    const ratioTo = (base: Load, of: Load, name: string) => `${(of.rate / base.rate).toFixed(2)}× ${name}`;
-    const ratios = (of: Load) =>
-      threadRef
-        ? `${ratioTo(ref, of, 'reference')}, ${ratioTo(threadRef, of, 'own-thread reference')}`
-        : ratioTo(ref, of, 'reference');
-    row('GET /api/health', await load(`${url}/api/health`), '');
-    const meBearer = await load(`${url}/api/v1/me`, bearer);
-    row('GET /api/v1/me (bearer)', meBearer, ratios(meBearer));
-    const meCookie = await load(`${url}/api/v1/me`, { cookie });
-    row('GET /api/v1/me (cookie)', meCookie, ratios(meCookie));
-    const own = await measure(url, { connections, seconds, headers: hrBearer, paths: ownPlans });
-    row(
-      `GET /api/v1/plans/{id}, each reader a plan (${ownPlans.length})`,
-      own,
-      ratioTo(meBearer, own, '/me'),
+    // The machine's speed drifts within a run (other tenants of its cores): each round measures every endpoint
+    // once, back to back, and a ratio is taken within its round; the medians of the rounds are reported.
+    const endpoints: Endpoint[] = [
+      {
+        label: `bare Fastify + ${engine} row by primary key`,
+        run: () => load(`${reference.value.url}${reference.value.path}`),
+      },
+      ...(threadReference
+        ? [
+            {
+              label: 'the same, PGlite on its own thread',
+              run: () => load(`${threadReference.value.url}${threadReference.value.path}`),
+            },
+          ]
+        : []),
+      { label: 'GET /api/health', run: () => load(`${url}/api/health`) },
+      { label: 'GET /api/v1/me (bearer)', run: () => load(`${url}/api/v1/me`, bearer) },
+      { label: 'GET /api/v1/me (cookie)', run: () => load(`${url}/api/v1/me`, { cookie }) },
+      {
+        label: `GET /api/v1/plans/{id}, each reader a plan (${ownPlans.length})`,
+        run: () => measure(url, { connections, seconds, headers: hrBearer, paths: ownPlans }),
+      },
+      {
+        label: `GET /api/v1/plans/{id}, ${connections} readers of one plan`,
+        run: () => load(`${url}/api/v1/plans/${planId}`, bearer),
+      },
+      { label: 'GET /api/v1/plans?limit=25', run: () => load(`${url}/api/v1/plans?limit=25`, bearer) },
+    ];
+    const byRound: Load[][] = [];
+    for (let round = 0; round < rounds; round++) {
+      const loads: Load[] = [];
+      for (const endpoint of endpoints) loads.push(await endpoint.run());
+      byRound.push(loads);
+      process.stdout.write(`  round ${round + 1} of ${rounds} measured (load ${load1()})\n`);
+    }
+    const at = (label: string) => endpoints.findIndex((endpoint) => endpoint.label === label);
+    const median = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const middle = Math.floor(sorted.length / 2);
+      return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    };
+    /** The median over rounds of `of`'s rate over `base`'s in the same round, with the rounds' range. */
+    const ratio = (of: number, base: number, name: string) => {
+      const each = byRound.map((loads) => loads[of].rate / loads[base].rate);
+      const range =
+        each.length > 1 ? ` (${Math.min(...each).toFixed(2)}–${Math.max(...each).toFixed(2)})` : '';
+      return `${median(each).toFixed(2)}× ${name}${range}`;
+    };
+    const medianLoad = (index: number): Load => {
+      const loads = byRound.map((round) => round[index]);
+      const of = (key: keyof Load) => median(loads.map((load) => load[key]));
+      return {
+        requests: of('requests'),
+        rate: of('rate'),
+        p50: of('p50'),
+        p90: of('p90'),
+        p97_5: of('p97_5'),
+        p99: of('p99'),
+        max: Math.max(...loads.map((load) => load.max)),
+        errors: loads.reduce((sum, load) => sum + load.errors, 0),
+      };
+    };
+    const reference0 = 0;
+    const threadIndex = threadReference ? 1 : -1;
+    const meIndex = at('GET /api/v1/me (bearer)');
+    const notes = (index: number): string => {
+      if (index === reference0) return '(reference)';
+      if (index === threadIndex) return '(reference, as Mejora serves it)';
+      const label = endpoints[index].label;
+      if (label.startsWith('GET /api/v1/me'))
+        return threadReference
+          ? `${ratio(index, reference0, 'reference')}, ${ratio(index, threadIndex, 'own-thread reference')}`
+          : ratio(index, reference0, 'reference');
+      if (label.startsWith('GET /api/v1/plans/{id}')) return ratio(index, meIndex, '/me');
+      return '';
+    };
+    process.stdout.write(
+      '  medians of the rounds (rates, percentiles; max is the highest, errors the sum):\n',
     );
-    const plan = await load(`${url}/api/v1/plans/${planId}`, bearer);
-    row(`GET /api/v1/plans/{id}, ${connections} readers of one plan`, plan, ratioTo(meBearer, plan, '/me'));
-    row('GET /api/v1/plans?limit=25', await load(`${url}/api/v1/plans?limit=25`, bearer));
+    for (const [index, endpoint] of endpoints.entries()) row(endpoint.label, medianLoad(index), notes(index));
   } finally {
     await stopProcess(reference.child);
     if (threadReference) await stopProcess(threadReference.child);
