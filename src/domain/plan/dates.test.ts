@@ -157,6 +157,20 @@ describe('todayIn', () => {
     expect(todayIn('Pacific/Kiritimati', new Date('2024-12-31T10:00:00Z'))).toBe('2025-01-01');
   });
 
+  it("changes date at the zone's midnight, also when asked again within the same minute", () => {
+    // Madrid is UTC+1 in January: midnight is 23:00 UTC.
+    expect(todayIn('Europe/Madrid', new Date('2025-01-01T22:59:59.999Z'))).toBe('2025-01-01');
+    expect(todayIn('Europe/Madrid', new Date('2025-01-01T23:00:00Z'))).toBe('2025-01-02');
+    expect(todayIn('Europe/Madrid', new Date('2025-01-01T23:00:59Z'))).toBe('2025-01-02');
+    expect(todayIn('Europe/Madrid', new Date('2025-01-01T22:59:30Z'))).toBe('2025-01-01');
+    // Kathmandu is UTC+5:45: its midnight falls on a quarter hour.
+    expect(todayIn('Asia/Kathmandu', new Date('2025-01-01T18:14:59Z'))).toBe('2025-01-01');
+    expect(todayIn('Asia/Kathmandu', new Date('2025-01-01T18:15:00Z'))).toBe('2025-01-02');
+    // Monrovia was UTC−0:44:30 until 1972: midnight at 00:44:30 UTC, within a minute.
+    expect(todayIn('Africa/Monrovia', new Date('1971-06-01T00:44:29Z'))).toBe('1971-05-31');
+    expect(todayIn('Africa/Monrovia', new Date('1971-06-01T00:44:31Z'))).toBe('1971-06-01');
+  });
+
   it('defaults to the current instant', () => {
     const before = new Date().toISOString().slice(0, 10);
     const today = todayIn('UTC');

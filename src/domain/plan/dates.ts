@@ -66,8 +66,28 @@ function dayFormatIn(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/**
+ * The last date found per zone and the minute it was found for. Every zone's offset has been a whole number of
+ * minutes since 1972, so its dates change only on the minute: within one minute the date is the one found for it.
+ * A plan read asks for it on every request, and formatting costs more than the rest of the read's own work.
+ */
+const lastDays = new Map<string, { minute: number; date: string }>();
+/** 1980-01-01: offsets of whole minutes everywhere since before then. */
+const wholeMinuteOffsetsSince = Date.UTC(1980, 0, 1);
+
 /** The calendar date at `now` on the wall clocks of an IANA time zone. */
 export const todayIn = (timeZone: string, now: Date = new Date()): string => {
+  const time = now.getTime();
+  if (!(time >= wholeMinuteOffsetsSince)) return dateIn(timeZone, now);
+  const minute = Math.floor(time / 60_000);
+  const last = lastDays.get(timeZone);
+  if (last?.minute === minute) return last.date;
+  const date = dateIn(timeZone, now);
+  lastDays.set(timeZone, { minute, date });
+  return date;
+};
+
+function dateIn(timeZone: string, now: Date): string {
   const parts = dayFormatIn(timeZone).formatToParts(now);
   // Reading the parts, not the formatted string, keeps us independent of the locale's separators.
   const part = (type: 'year' | 'month' | 'day'): string => parts.find((p) => p.type === type)?.value ?? '';
@@ -75,4 +95,4 @@ export const todayIn = (timeZone: string, now: Date = new Date()): string => {
   if (!isValidDate(date))
     throw new RangeError(`Cannot express ${now.toISOString()} as a date in ${timeZone}`);
   return date;
-};
+}

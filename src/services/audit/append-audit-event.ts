@@ -99,14 +99,15 @@ export async function appendChainEvents(tx: Executor, events: PendingEvent[]): P
  * every view of the statement.
  */
 const viewsAtHeads = preparedStatement<{ views: string }>('mejora_audit_views_at_heads', () => {
+  // Scalar subqueries, each one row by primary key: an `exists` here would let the planner hash the whole stamps
+  // table on every execution of the generic plan when it holds few rows.
   const stampsHold = sql`v.plan_stamp is null or (
-      exists (select 1 from ${planStamps} s where s.org_id = v.org_id and s.plan_id = v.plan_id
-        and s.stamp = v.plan_stamp)
+      (select s.stamp from ${planStamps} s where s.org_id = v.org_id and s.plan_id = v.plan_id) = v.plan_stamp
       and coalesce((select s.stamp from ${organizationStamps} s where s.org_id = v.org_id), 0)
         = v.organization_stamp)`;
   return sql`
     with recursive given as (
-      select * from jsonb_to_recordset(${sql.placeholder('views')}::jsonb) as v(i integer, org_id uuid, chain text,
+      select * from json_to_recordset(${sql.placeholder('views')}::json) as v(i integer, org_id uuid, chain text,
         plan_stamp bigint, organization_stamp bigint, actor_user_id uuid, action text, entity_type text,
         entity_id text, plan_id uuid, at timestamptz, request_id text, ip text, user_agent text, digest jsonb,
         text_before text, text_between text, text_after text)),
