@@ -1,5 +1,5 @@
 // Loads a plan with all its rows in a fixed number of queries, whatever the plan's size.
-import { and, eq, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, eq, SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { PlanAggregate, PlanRow } from '../../domain/plan/aggregate.ts';
 import type { Executor } from '../client.ts';
@@ -154,8 +154,15 @@ function aggregateSql(): SQL {
   const planId = sql.placeholder('planId');
   const ofPlan = (t: { orgId: PgColumn; planId: PgColumn }) =>
     sql`${x(t.orgId)} = ${orgId} and ${x(t.planId)} = ${planId}`;
-  const rows = (section: PgTable & { orgId: PgColumn; planId: PgColumn }, ...orderBy: PgColumn[]) =>
-    jsonRows(section, ofPlan(section), orderBy.map(x));
+  const rows = (section: PgTable & { orgId: PgColumn; planId: PgColumn }, ...orderBy: (PgColumn | SQL)[]) =>
+    jsonRows(
+      section,
+      ofPlan(section),
+      orderBy.map((key) => (key instanceof SQL ? key : x(key))),
+    );
+  // Signatures made at the same instant (one person signing for several roles in a meeting, or a test's clock) are
+  // listed in the order the plan asks for them; the primary key is no guide (an id is random).
+  const signatureOrder = sql`case ${x(signatures.role)} when 'employee' then 0 when 'manager' then 1 else 2 end`;
   // Everyone the plan names: its people, who ticked a criterion, who approved.
   const people = sql`(select coalesce(json_agg(t), '[]'::json) from (
       select u.id as "userId", u.name, u.email, e.job_title as "jobTitle"
@@ -176,9 +183,9 @@ function aggregateSql(): SQL {
       ${rows(contacts, contacts.position)} as contacts,
       ${rows(expenses, expenses.date)} as expenses,
       ${rows(approvals, approvals.createdAt)} as approvals,
-      ${rows(signatures, signatures.signedAt)} as signatures,
+      ${rows(signatures, signatures.signedAt, signatureOrder)} as signatures,
       ${rows(planResponses, planResponses.createdAt, planResponses.id)} as responses,
-      ${rows(appeals, appeals.createdAt)} as appeals,
+      ${rows(appeals, appeals.createdAt, appeals.id)} as appeals,
       ${people} as people,
       ${stampColumns(orgId, planId)},
       (select o.settings ->> 'timezone' from ${organizations} o where o.id = ${orgId}) as timezone`;

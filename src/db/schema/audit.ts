@@ -5,6 +5,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -14,7 +15,7 @@ import {
 export const auditEvents = pgTable(
   'audit_events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }),
     orgId: uuid('org_id').notNull(),
     /** 'org' for events outside any plan, else the plan id. */
     chain: text('chain').notNull(),
@@ -36,6 +37,7 @@ export const auditEvents = pgTable(
   (t) => [
     uniqueIndex('audit_events_chain_seq_idx').on(t.orgId, t.chain, t.seq),
     index('audit_events_plan_idx').on(t.orgId, t.planId),
+    primaryKey({ name: 'audit_events_pkey', columns: [t.orgId, t.id] }),
   ],
 );
 
@@ -54,7 +56,7 @@ export const auditChainHeads = pgTable(
 export const auditCheckpoints = pgTable(
   'audit_checkpoints',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }),
     orgId: uuid('org_id').notNull(),
     seq: integer('seq').notNull(),
     at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
@@ -63,5 +65,8 @@ export const auditCheckpoints = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [uniqueIndex('audit_checkpoints_seq_idx').on(t.orgId, t.seq)],
+  (t) => [
+    uniqueIndex('audit_checkpoints_seq_idx').on(t.orgId, t.seq),
+    primaryKey({ name: 'audit_checkpoints_pkey', columns: [t.orgId, t.id] }),
+  ],
 );

@@ -3,10 +3,12 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -33,13 +35,11 @@ export type ActionItem = {
 export const checkIns = pgTable(
   'check_ins',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     /** Bumped by the database on every update; the ETag clients send back in If-Match. */
     revision: integer('revision').notNull().default(1),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
+    planId: uuid('plan_id').notNull(),
     type: text('type').$type<CheckInType>().notNull(),
     status: text('status').$type<CheckInStatus>().notNull().default('scheduled'),
     scheduledAt: timestamp('scheduled_at', { withTimezone: true, mode: 'string' }).notNull(),
@@ -71,6 +71,12 @@ export const checkIns = pgTable(
     index('check_ins_mentor_held_idx')
       .on(t.orgId, t.planId)
       .where(sql`${t.type} = 'mentor_session' and ${t.status} = 'held'`),
+    primaryKey({ name: 'check_ins_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'check_ins_plan_id_fkey',
+      columns: [t.orgId, t.planId],
+      foreignColumns: [plans.orgId, plans.id],
+    }),
   ],
 );
 
@@ -81,11 +87,9 @@ export type WrittenFeedbackQuestion = { kind: 'rating' | 'comment'; text: string
 export const feedbackRequests = pgTable(
   'feedback_requests',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
+    planId: uuid('plan_id').notNull(),
     kind: text('kind').$type<'peer' | 'customer'>().notNull(),
     name: text('name').notNull(),
     email: text('email').notNull(),
@@ -93,7 +97,7 @@ export const feedbackRequests = pgTable(
     /** SHA-256 of the one-time link's token. */
     tokenHash: text('token_hash').notNull().unique(),
     /** A rating question's answer becomes a measurement of this metric. */
-    metricId: uuid('metric_id').references(() => metrics.id, { onDelete: 'set null' }),
+    metricId: uuid('metric_id'),
     /** How the rating becomes a value in the metric's unit; null: the metric is itself on the 1–5 scale. */
     metricConversion: jsonb('metric_conversion').$type<RatingConversion>(),
     requestedByUserId: uuid('requested_by_user_id').notNull(),
@@ -103,14 +107,27 @@ export const feedbackRequests = pgTable(
     answers: jsonb('answers').$type<FeedbackAnswer[]>(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [index('feedback_requests_plan_idx').on(t.orgId, t.planId)],
+  (t) => [
+    index('feedback_requests_plan_idx').on(t.orgId, t.planId),
+    primaryKey({ name: 'feedback_requests_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'feedback_requests_plan_id_fkey',
+      columns: [t.orgId, t.planId],
+      foreignColumns: [plans.orgId, plans.id],
+    }),
+    foreignKey({
+      name: 'feedback_requests_metric_id_fkey',
+      columns: [t.orgId, t.metricId],
+      foreignColumns: [metrics.orgId, metrics.id],
+    }).onDelete('set null'),
+  ],
 );
 
 /** Emails to send; the unique dedupe key makes every reminder and report go out at most once. */
 export const outbox = pgTable(
   'outbox',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     dedupeKey: text('dedupe_key').notNull(),
     toUserId: uuid('to_user_id'),
@@ -145,22 +162,29 @@ export const outbox = pgTable(
     index('outbox_unfinished_idx')
       .on(t.createdAt)
       .where(sql`${t.status} in ('pending', 'sending', 'handed_over')`),
+    primaryKey({ name: 'outbox_pkey', columns: [t.orgId, t.id] }),
   ],
 );
 
 export const progressReports = pgTable(
   'progress_reports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
+    planId: uuid('plan_id').notNull(),
     weekStart: date('week_start', { mode: 'string' }).notNull(),
     body: jsonb('body').$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('progress_reports_week_idx').on(t.orgId, t.planId, t.weekStart)],
+  (t) => [
+    uniqueIndex('progress_reports_week_idx').on(t.orgId, t.planId, t.weekStart),
+    primaryKey({ name: 'progress_reports_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'progress_reports_plan_id_fkey',
+      columns: [t.orgId, t.planId],
+      foreignColumns: [plans.orgId, plans.id],
+    }),
+  ],
 );
 
 /** Risk flags seen on a plan, so a new flag notifies HR once. */
@@ -168,11 +192,16 @@ export const riskFlags = pgTable(
   'risk_flags',
   {
     orgId: uuid('org_id').notNull(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
+    planId: uuid('plan_id').notNull(),
     flag: text('flag').notNull(),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('risk_flags_pk').on(t.orgId, t.planId, t.flag)],
+  (t) => [
+    uniqueIndex('risk_flags_pk').on(t.orgId, t.planId, t.flag),
+    foreignKey({
+      name: 'risk_flags_plan_id_fkey',
+      columns: [t.orgId, t.planId],
+      foreignColumns: [plans.orgId, plans.id],
+    }),
+  ],
 );

@@ -1,11 +1,11 @@
 // Directory imports: the preview of a file, kept until HR applies it, and what applying it did.
-import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ImportPlan } from '../../domain/directory/plan-import.ts';
 
 export const directoryImports = pgTable(
   'directory_imports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     createdByUserId: uuid('created_by_user_id'),
     isDeactivatingMissing: boolean('is_deactivating_missing').notNull().default(false),
@@ -17,5 +17,8 @@ export const directoryImports = pgTable(
     appliedAt: timestamp('applied_at', { withTimezone: true, mode: 'string' }),
     appliedByUserId: uuid('applied_by_user_id'),
   },
-  (t) => [index('directory_imports_org_idx').on(t.orgId, t.createdAt)],
+  (t) => [
+    index('directory_imports_org_idx').on(t.orgId, t.createdAt),
+    primaryKey({ name: 'directory_imports_pkey', columns: [t.orgId, t.id] }),
+  ],
 );

@@ -1,11 +1,12 @@
 // The employee directory: who works where and reports to whom.
 import { sql } from 'drizzle-orm';
 import {
-  type AnyPgColumn,
   date,
+  foreignKey,
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -16,16 +17,16 @@ import { users } from './organizations.ts';
 export const employees = pgTable(
   'employees',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     /** Bumped by the database on every update; the ETag clients send back in If-Match. */
     revision: integer('revision').notNull().default(1),
-    userId: uuid('user_id').references(() => users.id),
+    userId: uuid('user_id'),
     name: text('name').notNull(),
     email: text('email').notNull(),
     jobTitle: text('job_title').notNull(),
     department: text('department').notNull(),
-    managerId: uuid('manager_id').references((): AnyPgColumn => employees.id),
+    managerId: uuid('manager_id'),
     hireDate: date('hire_date', { mode: 'string' }),
     /** The company's own number for the person (HRIS / payroll); the key a directory import matches on. */
     employeeNumber: text('employee_number'),
@@ -51,5 +52,16 @@ export const employees = pgTable(
     uniqueIndex('employees_org_external_idx')
       .on(t.orgId, t.externalId)
       .where(sql`${t.externalId} is not null`),
+    primaryKey({ name: 'employees_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'employees_user_id_fkey',
+      columns: [t.orgId, t.userId],
+      foreignColumns: [users.orgId, users.id],
+    }),
+    foreignKey({
+      name: 'employees_manager_id_fkey',
+      columns: [t.orgId, t.managerId],
+      foreignColumns: [t.orgId, t.id],
+    }),
   ],
 );

@@ -1,5 +1,17 @@
 // Document exports requested from the API: the request, its progress while it runs, and the zip it leaves.
-import { bigint, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { storedFiles } from './files.ts';
 
 export type DocumentExportStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'expired';
@@ -8,7 +20,7 @@ export type DocumentExportFailure = { planId: string; message: string };
 export const documentExports = pgTable(
   'document_exports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     requestedByUserId: uuid('requested_by_user_id').notNull(),
     status: text('status').$type<DocumentExportStatus>().notNull().default('queued'),
@@ -31,7 +43,7 @@ export const documentExports = pgTable(
     zipBytes: bigint('zip_bytes', { mode: 'number' }),
     zipSha256: text('zip_sha256'),
     /** The zip, kept in the database so that any server can send it. */
-    zipFileId: uuid('zip_file_id').references(() => storedFiles.id, { onDelete: 'set null' }),
+    zipFileId: uuid('zip_file_id'),
     /** Why the export as a whole failed. */
     error: text('error'),
     /** Set while running: the worker stops at the next plan. */
@@ -45,5 +57,11 @@ export const documentExports = pgTable(
   (t) => [
     index('document_exports_org_idx').on(t.orgId, t.createdAt),
     index('document_exports_status_idx').on(t.status),
+    primaryKey({ name: 'document_exports_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'document_exports_zip_file_id_fkey',
+      columns: [t.orgId, t.zipFileId],
+      foreignColumns: [storedFiles.orgId, storedFiles.id],
+    }).onDelete('set null'),
   ],
 );

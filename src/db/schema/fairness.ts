@@ -1,5 +1,5 @@
 // Procedure around a plan: HR's acceptances of readiness warnings, the employee's responses, appeals.
-import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { AppealDecision } from '../../domain/plan/appeals.ts';
 import { plans } from './plans.ts';
 
@@ -7,46 +7,56 @@ import { plans } from './plans.ts';
 export const readinessAcceptances = pgTable(
   'readiness_acceptances',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
+    planId: uuid('plan_id').notNull(),
     code: text('code').notNull(),
     reason: text('reason').notNull(),
     acceptedByUserId: uuid('accepted_by_user_id').notNull(),
     acceptedByName: text('accepted_by_name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [index('readiness_acceptances_plan_idx').on(t.orgId, t.planId)],
+  (t) => [
+    index('readiness_acceptances_plan_idx').on(t.orgId, t.planId),
+    primaryKey({ name: 'readiness_acceptances_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'readiness_acceptances_plan_id_fkey',
+      columns: [t.orgId, t.planId],
+      foreignColumns: [plans.orgId, plans.id],
+    }),
+  ],
 );
 
 /** The employee's written responses: append-only, kept as written. */
 export const planResponses = pgTable(
   'plan_responses',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
+    planId: uuid('plan_id').notNull(),
     authorUserId: uuid('author_user_id').notNull(),
     context: text('context').$type<'signing' | 'refusal' | 'any_time'>().notNull(),
     text: text('text').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [index('plan_responses_plan_idx').on(t.orgId, t.planId, t.createdAt)],
+  (t) => [
+    index('plan_responses_plan_idx').on(t.orgId, t.planId, t.createdAt),
+    primaryKey({ name: 'plan_responses_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'plan_responses_plan_id_fkey',
+      columns: [t.orgId, t.planId],
+      foreignColumns: [plans.orgId, plans.id],
+    }),
+  ],
 );
 
 /** An appeal against a plan's outcome, decided by an HR person other than the one who decided the outcome. */
 export const appeals = pgTable(
   'appeals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
+    planId: uuid('plan_id').notNull(),
     appellantUserId: uuid('appellant_user_id').notNull(),
     reason: text('reason').notNull(),
     status: text('status').$type<'open' | 'decided'>().notNull(),
@@ -61,5 +71,13 @@ export const appeals = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
   },
-  (t) => [index('appeals_plan_idx').on(t.orgId, t.planId)],
+  (t) => [
+    index('appeals_plan_idx').on(t.orgId, t.planId),
+    primaryKey({ name: 'appeals_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'appeals_plan_id_fkey',
+      columns: [t.orgId, t.planId],
+      foreignColumns: [plans.orgId, plans.id],
+    }),
+  ],
 );

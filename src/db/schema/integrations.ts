@@ -1,10 +1,12 @@
 // Integrations: signed webhooks with their delivery log, Slack and Teams messages, and the notification digest.
 import {
   bigserial,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -15,7 +17,7 @@ import {
 export const webhooks = pgTable(
   'webhooks',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     url: text('url').notNull(),
     events: jsonb('events').$type<string[]>().notNull(),
@@ -30,18 +32,19 @@ export const webhooks = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'string' }),
   },
-  (t) => [index('webhooks_org_idx').on(t.orgId)],
+  (t) => [
+    index('webhooks_org_idx').on(t.orgId),
+    primaryKey({ name: 'webhooks_pkey', columns: [t.orgId, t.id] }),
+  ],
 );
 
 /** One event for one webhook; its id is the `webhook-id` every attempt and replay repeats. */
 export const webhookDeliveries = pgTable(
   'webhook_deliveries',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
-    webhookId: uuid('webhook_id')
-      .notNull()
-      .references(() => webhooks.id),
+    webhookId: uuid('webhook_id').notNull(),
     eventType: text('event_type').notNull(),
     /** The event as sent: ids only; links are added when it is sent. */
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
@@ -60,6 +63,12 @@ export const webhookDeliveries = pgTable(
   (t) => [
     index('webhook_deliveries_hook_idx').on(t.orgId, t.webhookId, t.createdAt),
     index('webhook_deliveries_status_idx').on(t.status),
+    primaryKey({ name: 'webhook_deliveries_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'webhook_deliveries_webhook_id_fkey',
+      columns: [t.orgId, t.webhookId],
+      foreignColumns: [webhooks.orgId, webhooks.id],
+    }),
   ],
 );
 
@@ -67,18 +76,24 @@ export const webhookDeliveries = pgTable(
 export const webhookAttempts = pgTable(
   'webhook_attempts',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }),
     orgId: uuid('org_id').notNull(),
-    deliveryId: uuid('delivery_id')
-      .notNull()
-      .references(() => webhookDeliveries.id),
+    deliveryId: uuid('delivery_id').notNull(),
     at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
     statusCode: integer('status_code'),
     durationMs: integer('duration_ms').notNull(),
     error: text('error'),
     isReplay: integer('is_replay').notNull().default(0),
   },
-  (t) => [index('webhook_attempts_delivery_idx').on(t.orgId, t.deliveryId)],
+  (t) => [
+    index('webhook_attempts_delivery_idx').on(t.orgId, t.deliveryId),
+    primaryKey({ name: 'webhook_attempts_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'webhook_attempts_delivery_id_fkey',
+      columns: [t.orgId, t.deliveryId],
+      foreignColumns: [webhookDeliveries.orgId, webhookDeliveries.id],
+    }),
+  ],
 );
 
 /** The organisation's Slack app and Teams workflow; the bot token is never returned. */
@@ -93,7 +108,7 @@ export const chatConnections = pgTable('chat_connections', {
 export const chatMessages = pgTable(
   'chat_messages',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     channel: text('channel').$type<'slack' | 'teams'>().notNull(),
     dedupeKey: text('dedupe_key').notNull(),
@@ -109,6 +124,7 @@ export const chatMessages = pgTable(
   (t) => [
     uniqueIndex('chat_messages_dedupe_idx').on(t.orgId, t.dedupeKey),
     index('chat_messages_status_idx').on(t.status),
+    primaryKey({ name: 'chat_messages_pkey', columns: [t.orgId, t.id] }),
   ],
 );
 
@@ -116,7 +132,7 @@ export const chatMessages = pgTable(
 export const digestItems = pgTable(
   'digest_items',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     userId: uuid('user_id').notNull(),
     kind: text('kind').notNull(),
@@ -124,5 +140,8 @@ export const digestItems = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
     digestedAt: timestamp('digested_at', { withTimezone: true, mode: 'string' }),
   },
-  (t) => [index('digest_items_user_idx').on(t.orgId, t.userId, t.digestedAt)],
+  (t) => [
+    index('digest_items_user_idx').on(t.orgId, t.userId, t.digestedAt),
+    primaryKey({ name: 'digest_items_pkey', columns: [t.orgId, t.id] }),
+  ],
 );

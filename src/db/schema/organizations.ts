@@ -2,10 +2,12 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -43,7 +45,7 @@ export const organizations = pgTable('organizations', {
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id),
@@ -71,7 +73,11 @@ export const users = pgTable(
     roles: text('roles').array().$type<Role[]>().notNull().default(sql`'{}'::text[]`),
     employeeId: uuid('employee_id'),
   },
-  (t) => [uniqueIndex('users_email_idx').on(sql`lower(${t.email})`), index('users_org_idx').on(t.orgId)],
+  (t) => [
+    uniqueIndex('users_email_idx').on(sql`lower(${t.email})`),
+    index('users_org_idx').on(t.orgId),
+    primaryKey({ name: 'users_pkey', columns: [t.orgId, t.id] }),
+  ],
 );
 
 export const roles = ['hr_admin', 'hr', 'manager', 'employee', 'mentor', 'auditor'] as const;
@@ -81,47 +87,66 @@ export const roleMemberships = pgTable(
   'role_memberships',
   {
     orgId: uuid('org_id').notNull(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: uuid('user_id').notNull(),
     role: text('role').$type<Role>().notNull(),
   },
-  (t) => [uniqueIndex('role_memberships_pk').on(t.orgId, t.userId, t.role)],
+  (t) => [
+    uniqueIndex('role_memberships_pk').on(t.orgId, t.userId, t.role),
+    foreignKey({
+      name: 'role_memberships_user_id_fkey',
+      columns: [t.orgId, t.userId],
+      foreignColumns: [users.orgId, users.id],
+    }),
+  ],
 );
 
 export const sessions = pgTable(
   'sessions',
   {
     /** SHA-256 of the cookie value; the value itself is never stored. */
-    id: text('id').primaryKey(),
+    id: text('id').notNull(),
     orgId: uuid('org_id').notNull(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: uuid('user_id').notNull(),
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [index('sessions_user_idx').on(t.orgId, t.userId)],
+  (t) => [
+    index('sessions_user_idx').on(t.orgId, t.userId),
+    primaryKey({ name: 'sessions_pkey', columns: [t.orgId, t.id] }),
+    // A session is found by its cookie's hash before its organisation is known.
+    index('sessions_id_idx').on(t.id),
+    foreignKey({
+      name: 'sessions_user_id_fkey',
+      columns: [t.orgId, t.userId],
+      foreignColumns: [users.orgId, users.id],
+    }),
+  ],
 );
 
 export const apiTokens = pgTable(
   'api_tokens',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: uuid('user_id').notNull(),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [index('api_tokens_user_idx').on(t.orgId, t.userId)],
+  (t) => [
+    index('api_tokens_user_idx').on(t.orgId, t.userId),
+    primaryKey({ name: 'api_tokens_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'api_tokens_user_id_fkey',
+      columns: [t.orgId, t.userId],
+      foreignColumns: [users.orgId, users.id],
+    }),
+  ],
 );
 
 /** The organisation's logo, printed in the header of its documents. */
@@ -144,11 +169,9 @@ export const organizationLogos = pgTable('organization_logos', {
 export const oneTimeTokens = pgTable(
   'one_time_tokens',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: uuid('user_id').notNull(),
     purpose: text('purpose').$type<'invitation' | 'password_reset'>().notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     /** Who sent it: HR for an invitation, null for a reset the person asked for. */
@@ -158,5 +181,13 @@ export const oneTimeTokens = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true }),
     voidedAt: timestamp('voided_at', { withTimezone: true }),
   },
-  (t) => [index('one_time_tokens_user_idx').on(t.orgId, t.userId, t.purpose)],
+  (t) => [
+    index('one_time_tokens_user_idx').on(t.orgId, t.userId, t.purpose),
+    primaryKey({ name: 'one_time_tokens_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'one_time_tokens_user_id_fkey',
+      columns: [t.orgId, t.userId],
+      foreignColumns: [users.orgId, users.id],
+    }),
+  ],
 );

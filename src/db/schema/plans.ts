@@ -4,10 +4,12 @@ import {
   boolean,
   date,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -22,7 +24,7 @@ import { users } from './organizations.ts';
 export const planTemplates = pgTable(
   'plan_templates',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     /** Bumped by the database on every update; the ETag clients send back in If-Match. */
     revision: integer('revision').notNull().default(1),
@@ -33,19 +35,20 @@ export const planTemplates = pgTable(
     body: jsonb('body').$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('plan_templates_org_idx').on(t.orgId)],
+  (t) => [
+    index('plan_templates_org_idx').on(t.orgId),
+    primaryKey({ name: 'plan_templates_pkey', columns: [t.orgId, t.id] }),
+  ],
 );
 
 export const plans = pgTable(
   'plans',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     /** Bumped by the database on every update; the ETag clients send back in If-Match. */
     revision: integer('revision').notNull().default(1),
-    employeeId: uuid('employee_id')
-      .notNull()
-      .references(() => employees.id),
+    employeeId: uuid('employee_id').notNull(),
     status: text('status').notNull(),
     locale: text('locale').$type<'en' | 'es'>().notNull(),
     templateId: text('template_id').notNull(),
@@ -53,10 +56,10 @@ export const plans = pgTable(
     startDate: date('start_date', { mode: 'string' }).notNull(),
     durationWeeks: integer('duration_weeks').notNull(),
     endDate: date('end_date', { mode: 'string' }).notNull(),
-    employeeUserId: uuid('employee_user_id').references(() => users.id),
-    managerUserId: uuid('manager_user_id').references(() => users.id),
-    hrRepUserId: uuid('hr_rep_user_id').references(() => users.id),
-    mentorUserId: uuid('mentor_user_id').references(() => users.id),
+    employeeUserId: uuid('employee_user_id'),
+    managerUserId: uuid('manager_user_id'),
+    hrRepUserId: uuid('hr_rep_user_id'),
+    mentorUserId: uuid('mentor_user_id'),
     createdByUserId: uuid('created_by_user_id').notNull(),
     header: jsonb('header').$type<PlanHeader>().notNull(),
     /**
@@ -102,6 +105,32 @@ export const plans = pgTable(
     ),
     // HR representatives' analytics and lists.
     index('plans_org_hr_rep_idx').on(t.orgId, t.hrRepUserId),
+    primaryKey({ name: 'plans_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'plans_employee_id_fkey',
+      columns: [t.orgId, t.employeeId],
+      foreignColumns: [employees.orgId, employees.id],
+    }),
+    foreignKey({
+      name: 'plans_employee_user_id_fkey',
+      columns: [t.orgId, t.employeeUserId],
+      foreignColumns: [users.orgId, users.id],
+    }),
+    foreignKey({
+      name: 'plans_manager_user_id_fkey',
+      columns: [t.orgId, t.managerUserId],
+      foreignColumns: [users.orgId, users.id],
+    }),
+    foreignKey({
+      name: 'plans_hr_rep_user_id_fkey',
+      columns: [t.orgId, t.hrRepUserId],
+      foreignColumns: [users.orgId, users.id],
+    }),
+    foreignKey({
+      name: 'plans_mentor_user_id_fkey',
+      columns: [t.orgId, t.mentorUserId],
+      foreignColumns: [users.orgId, users.id],
+    }),
   ],
 );
 
@@ -110,13 +139,11 @@ export type DatedExample = { date: string | null; text: string };
 export const focusAreas = pgTable(
   'focus_areas',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     /** Bumped by the database on every update; the ETag clients send back in If-Match. */
     revision: integer('revision').notNull().default(1),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
+    planId: uuid('plan_id').notNull(),
     position: integer('position').notNull(),
     templateKey: text('template_key'),
     title: text('title').notNull(),
@@ -130,20 +157,26 @@ export const focusAreas = pgTable(
     deadline: date('deadline', { mode: 'string' }),
     successCriteria: text('success_criteria').notNull(),
   },
-  (t) => [index('focus_areas_plan_idx').on(t.orgId, t.planId)],
+  (t) => [
+    index('focus_areas_plan_idx').on(t.orgId, t.planId),
+    primaryKey({ name: 'focus_areas_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'focus_areas_plan_id_fkey',
+      columns: [t.orgId, t.planId],
+      foreignColumns: [plans.orgId, plans.id],
+    }),
+  ],
 );
 
 export const metrics = pgTable(
   'metrics',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     /** Bumped by the database on every update; the ETag clients send back in If-Match. */
     revision: integer('revision').notNull().default(1),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
-    focusAreaId: uuid('focus_area_id').references(() => focusAreas.id, { onDelete: 'set null' }),
+    planId: uuid('plan_id').notNull(),
+    focusAreaId: uuid('focus_area_id'),
     position: integer('position').notNull(),
     name: text('name').notNull(),
     unit: text('unit').notNull(),
@@ -155,18 +188,27 @@ export const metrics = pgTable(
     index('metrics_plan_idx').on(t.orgId, t.planId),
     // Analytics: which focus areas have a metric.
     index('metrics_focus_area_idx').on(t.orgId, t.focusAreaId),
+    primaryKey({ name: 'metrics_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'metrics_plan_id_fkey',
+      columns: [t.orgId, t.planId],
+      foreignColumns: [plans.orgId, plans.id],
+    }),
+    foreignKey({
+      name: 'metrics_focus_area_id_fkey',
+      columns: [t.orgId, t.focusAreaId],
+      foreignColumns: [focusAreas.orgId, focusAreas.id],
+    }).onDelete('set null'),
   ],
 );
 
 export const measurements = pgTable(
   'measurements',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     planId: uuid('plan_id').notNull(),
-    metricId: uuid('metric_id')
-      .notNull()
-      .references(() => metrics.id, { onDelete: 'cascade' }),
+    metricId: uuid('metric_id').notNull(),
     date: date('date', { mode: 'string' }).notNull(),
     value: doublePrecision('value').notNull(),
     source: text('source'),
@@ -174,19 +216,25 @@ export const measurements = pgTable(
     recordedByUserId: uuid('recorded_by_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [index('measurements_plan_idx').on(t.orgId, t.planId, t.date)],
+  (t) => [
+    index('measurements_plan_idx').on(t.orgId, t.planId, t.date),
+    primaryKey({ name: 'measurements_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'measurements_metric_id_fkey',
+      columns: [t.orgId, t.metricId],
+      foreignColumns: [metrics.orgId, metrics.id],
+    }).onDelete('cascade'),
+  ],
 );
 
 export const activities = pgTable(
   'activities',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     /** Bumped by the database on every update; the ETag clients send back in If-Match. */
     revision: integer('revision').notNull().default(1),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
+    planId: uuid('plan_id').notNull(),
     position: integer('position').notNull(),
     groupKey: text('group_key').$type<'technical' | 'soft_skills' | 'professional'>().notNull(),
     section: text('section').notNull(),
@@ -196,37 +244,51 @@ export const activities = pgTable(
     evidence: text('evidence'),
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'string' }),
   },
-  (t) => [index('activities_plan_idx').on(t.orgId, t.planId)],
+  (t) => [
+    index('activities_plan_idx').on(t.orgId, t.planId),
+    primaryKey({ name: 'activities_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'activities_plan_id_fkey',
+      columns: [t.orgId, t.planId],
+      foreignColumns: [plans.orgId, plans.id],
+    }),
+  ],
 );
 
 export const successCriteria = pgTable(
   'success_criteria',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     /** Bumped by the database on every update; the ETag clients send back in If-Match. */
     revision: integer('revision').notNull().default(1),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
+    planId: uuid('plan_id').notNull(),
     position: integer('position').notNull(),
     text: text('text').notNull(),
     isMet: boolean('is_met').notNull().default(false),
     checkedByUserId: uuid('checked_by_user_id'),
     checkedAt: timestamp('checked_at', { withTimezone: true, mode: 'string' }),
   },
-  (t) => [index('success_criteria_plan_idx').on(t.orgId, t.planId)],
+  (t) => [
+    index('success_criteria_plan_idx').on(t.orgId, t.planId),
+    primaryKey({ name: 'success_criteria_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'success_criteria_plan_id_fkey',
+      columns: [t.orgId, t.planId],
+      foreignColumns: [plans.orgId, plans.id],
+    }),
+  ],
 );
 
 /** Contacts and resource links; plan_id null = the organisation's defaults. */
 export const contacts = pgTable(
   'contacts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     /** Bumped by the database on every update; the ETag clients send back in If-Match. */
     revision: integer('revision').notNull().default(1),
-    planId: uuid('plan_id').references(() => plans.id),
+    planId: uuid('plan_id'),
     kind: text('kind').$type<'contact' | 'resource'>().notNull(),
     key: text('key'),
     position: integer('position').notNull(),
@@ -238,32 +300,44 @@ export const contacts = pgTable(
     url: text('url'),
     instructions: text('instructions'),
   },
-  (t) => [index('contacts_plan_idx').on(t.orgId, t.planId)],
+  (t) => [
+    index('contacts_plan_idx').on(t.orgId, t.planId),
+    primaryKey({ name: 'contacts_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'contacts_plan_id_fkey',
+      columns: [t.orgId, t.planId],
+      foreignColumns: [plans.orgId, plans.id],
+    }),
+  ],
 );
 
 export const expenses = pgTable(
   'expenses',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
+    planId: uuid('plan_id').notNull(),
     date: date('date', { mode: 'string' }).notNull(),
     description: text('description').notNull(),
     amount: doublePrecision('amount').notNull(),
   },
-  (t) => [index('expenses_plan_idx').on(t.orgId, t.planId)],
+  (t) => [
+    index('expenses_plan_idx').on(t.orgId, t.planId),
+    primaryKey({ name: 'expenses_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'expenses_plan_id_fkey',
+      columns: [t.orgId, t.planId],
+      foreignColumns: [plans.orgId, plans.id],
+    }),
+  ],
 );
 
 export const planVersions = pgTable(
   'plan_versions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
+    planId: uuid('plan_id').notNull(),
     version: integer('version').notNull(),
     snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
     documentHash: text('document_hash').notNull(),
@@ -273,34 +347,46 @@ export const planVersions = pgTable(
     createdByUserId: uuid('created_by_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('plan_versions_plan_version_idx').on(t.orgId, t.planId, t.version)],
+  (t) => [
+    uniqueIndex('plan_versions_plan_version_idx').on(t.orgId, t.planId, t.version),
+    primaryKey({ name: 'plan_versions_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'plan_versions_plan_id_fkey',
+      columns: [t.orgId, t.planId],
+      foreignColumns: [plans.orgId, plans.id],
+    }),
+  ],
 );
 
 export const approvals = pgTable(
   'approvals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
+    planId: uuid('plan_id').notNull(),
     round: integer('round').notNull(),
     role: text('role').$type<'manager' | 'hr'>().notNull(),
     userId: uuid('user_id').notNull(),
     comment: text('comment'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('approvals_round_role_idx').on(t.orgId, t.planId, t.round, t.role)],
+  (t) => [
+    uniqueIndex('approvals_round_role_idx').on(t.orgId, t.planId, t.round, t.role),
+    primaryKey({ name: 'approvals_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'approvals_plan_id_fkey',
+      columns: [t.orgId, t.planId],
+      foreignColumns: [plans.orgId, plans.id],
+    }),
+  ],
 );
 
 export const signatures = pgTable(
   'signatures',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
+    planId: uuid('plan_id').notNull(),
     version: integer('version').notNull(),
     role: text('role').$type<'employee' | 'manager' | 'hr'>().notNull(),
     userId: uuid('user_id').notNull(),
@@ -318,17 +404,23 @@ export const signatures = pgTable(
     userAgent: text('user_agent'),
     signedAt: timestamp('signed_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [index('signatures_plan_idx').on(t.orgId, t.planId)],
+  (t) => [
+    index('signatures_plan_idx').on(t.orgId, t.planId),
+    primaryKey({ name: 'signatures_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'signatures_plan_id_fkey',
+      columns: [t.orgId, t.planId],
+      foreignColumns: [plans.orgId, plans.id],
+    }),
+  ],
 );
 
 export const adjustments = pgTable(
   'adjustments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
+    planId: uuid('plan_id').notNull(),
     kind: text('kind').$type<'minor' | 'major' | 'pause'>().notNull(),
     status: text('status').$type<'pending' | 'approved' | 'rejected' | 'applied'>().notNull(),
     changes: jsonb('changes').$type<Record<string, unknown>>().notNull(),
@@ -342,30 +434,44 @@ export const adjustments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
   },
-  (t) => [index('adjustments_plan_idx').on(t.orgId, t.planId)],
+  (t) => [
+    index('adjustments_plan_idx').on(t.orgId, t.planId),
+    primaryKey({ name: 'adjustments_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'adjustments_plan_id_fkey',
+      columns: [t.orgId, t.planId],
+      foreignColumns: [plans.orgId, plans.id],
+    }),
+  ],
 );
 
 export const planComments = pgTable(
   'plan_comments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
+    planId: uuid('plan_id').notNull(),
     authorUserId: uuid('author_user_id').notNull(),
     authorName: text('author_name').notNull(),
     kind: text('kind').$type<'comment' | 'response'>().notNull(),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [index('plan_comments_plan_idx').on(t.orgId, t.planId)],
+  (t) => [
+    index('plan_comments_plan_idx').on(t.orgId, t.planId),
+    primaryKey({ name: 'plan_comments_pkey', columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'plan_comments_plan_id_fkey',
+      columns: [t.orgId, t.planId],
+      foreignColumns: [plans.orgId, plans.id],
+    }),
+  ],
 );
 
 export const notifications = pgTable(
   'notifications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     userId: uuid('user_id').notNull(),
     planId: uuid('plan_id'),
@@ -374,5 +480,8 @@ export const notifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true, mode: 'string' }),
   },
-  (t) => [index('notifications_user_idx').on(t.orgId, t.userId, t.createdAt)],
+  (t) => [
+    index('notifications_user_idx').on(t.orgId, t.userId, t.createdAt),
+    primaryKey({ name: 'notifications_pkey', columns: [t.orgId, t.id] }),
+  ],
 );

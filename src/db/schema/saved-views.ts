@@ -1,11 +1,11 @@
 // Saved views of the plans list: a person's named filters and sort, to open the list as they left it.
-import { integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** One named list query of one person; only its owner reads or changes it. */
 export const savedViews = pgTable(
   'saved_views',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     ownerUserId: uuid('owner_user_id').notNull(),
     name: text('name').notNull(),
@@ -15,5 +15,8 @@ export const savedViews = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('saved_views_owner_name_idx').on(t.orgId, t.ownerUserId, t.name)],
+  (t) => [
+    uniqueIndex('saved_views_owner_name_idx').on(t.orgId, t.ownerUserId, t.name),
+    primaryKey({ name: 'saved_views_pkey', columns: [t.orgId, t.id] }),
+  ],
 );

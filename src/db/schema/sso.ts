@@ -1,37 +1,55 @@
 // Single sign-on: an organisation's identity provider, the people linked to it, sign-ins under way and the SAML
 // assertions already used.
-import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organizations, users } from './organizations.ts';
 
 /** One identity provider per organisation, OpenID Connect or SAML 2.0. */
-export const organizationSso = pgTable('organization_sso', {
-  orgId: uuid('org_id')
-    .primaryKey()
-    .references(() => organizations.id),
-  protocol: text('protocol').$type<'oidc' | 'saml'>().notNull(),
-  /** Shown on the sign-in page: "Sign in with …". */
-  displayName: text('display_name').notNull(),
-  oidcIssuer: text('oidc_issuer'),
-  oidcClientId: text('oidc_client_id'),
-  /** AES-256-GCM under a key derived from MEJORA_SECRET; never returned by the API nor logged. */
-  oidcClientSecretEncrypted: text('oidc_client_secret_encrypted'),
-  samlMetadataXml: text('saml_metadata_xml'),
-  samlMetadataUrl: text('saml_metadata_url'),
-  isAutoCreate: boolean('is_auto_create').notNull().default(false),
-  isSsoOnly: boolean('is_sso_only').notNull().default(false),
-  /** The HR administrator who may still sign in with a password when the organisation is SSO only. */
-  breakGlassUserId: uuid('break_glass_user_id').references(() => users.id),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const organizationSso = pgTable(
+  'organization_sso',
+  {
+    orgId: uuid('org_id')
+      .primaryKey()
+      .references(() => organizations.id),
+    protocol: text('protocol').$type<'oidc' | 'saml'>().notNull(),
+    /** Shown on the sign-in page: "Sign in with …". */
+    displayName: text('display_name').notNull(),
+    oidcIssuer: text('oidc_issuer'),
+    oidcClientId: text('oidc_client_id'),
+    /** AES-256-GCM under a key derived from MEJORA_SECRET; never returned by the API nor logged. */
+    oidcClientSecretEncrypted: text('oidc_client_secret_encrypted'),
+    samlMetadataXml: text('saml_metadata_xml'),
+    samlMetadataUrl: text('saml_metadata_url'),
+    isAutoCreate: boolean('is_auto_create').notNull().default(false),
+    isSsoOnly: boolean('is_sso_only').notNull().default(false),
+    /** The HR administrator who may still sign in with a password when the organisation is SSO only. */
+    breakGlassUserId: uuid('break_glass_user_id'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'organization_sso_break_glass_user_id_fkey',
+      columns: [t.orgId, t.breakGlassUserId],
+      foreignColumns: [users.orgId, users.id],
+    }),
+  ],
+);
 
 /** A person's account linked to the identity provider's subject (OIDC `sub`, SAML NameID) once they signed in. */
 export const ssoIdentities = pgTable(
   'sso_identities',
   {
     orgId: uuid('org_id').notNull(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: uuid('user_id').notNull(),
     issuer: text('issuer').notNull(),
     subject: text('subject').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -39,6 +57,11 @@ export const ssoIdentities = pgTable(
   (t) => [
     uniqueIndex('sso_identities_subject_idx').on(t.orgId, t.issuer, t.subject),
     index('sso_identities_user_idx').on(t.orgId, t.userId),
+    foreignKey({
+      name: 'sso_identities_user_id_fkey',
+      columns: [t.orgId, t.userId],
+      foreignColumns: [users.orgId, users.id],
+    }),
   ],
 );
 
@@ -50,7 +73,7 @@ export const ssoIdentities = pgTable(
 export const ssoSignIns = pgTable(
   'sso_sign_ins',
   {
-    id: text('id').primaryKey(),
+    id: text('id').notNull(),
     orgId: uuid('org_id').notNull(),
     protocol: text('protocol').$type<'oidc' | 'saml'>().notNull(),
     nonce: text('nonce'),
@@ -62,6 +85,9 @@ export const ssoSignIns = pgTable(
   (t) => [
     index('sso_sign_ins_expiry_idx').on(t.expiresAt),
     uniqueIndex('sso_sign_ins_saml_request_idx').on(t.orgId, t.samlRequestId),
+    primaryKey({ name: 'sso_sign_ins_pkey', columns: [t.orgId, t.id] }),
+    // A sign-in is found by its state's hash when the identity provider sends the person back.
+    index('sso_sign_ins_id_idx').on(t.id),
   ],
 );
 
