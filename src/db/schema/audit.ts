@@ -5,12 +5,12 @@ import {
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { organisationKey } from './keys.ts';
 
 export const auditEvents = pgTable(
   'audit_events',
@@ -37,7 +37,7 @@ export const auditEvents = pgTable(
   (t) => [
     uniqueIndex('audit_events_chain_seq_idx').on(t.orgId, t.chain, t.seq),
     index('audit_events_plan_idx').on(t.orgId, t.planId),
-    primaryKey({ name: 'audit_events_pkey', columns: [t.orgId, t.id] }),
+    organisationKey('audit_events_pkey', t),
   ],
 );
 
@@ -67,6 +67,6 @@ export const auditCheckpoints = pgTable(
   },
   (t) => [
     uniqueIndex('audit_checkpoints_seq_idx').on(t.orgId, t.seq),
-    primaryKey({ name: 'audit_checkpoints_pkey', columns: [t.orgId, t.id] }),
+    organisationKey('audit_checkpoints_pkey', t),
   ],
 );

@@ -3,12 +3,10 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
-  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -16,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { CheckInStatus, CheckInType } from '../../domain/plan/check-ins.ts';
 import type { RatingConversion } from '../../domain/plan/rating-scale.ts';
+import { organisationKey, sameOrganisation } from './keys.ts';
 import { metrics, plans } from './plans.ts';
 
 export type { CheckInStatus };
@@ -71,12 +70,8 @@ export const checkIns = pgTable(
     index('check_ins_mentor_held_idx')
       .on(t.orgId, t.planId)
       .where(sql`${t.type} = 'mentor_session' and ${t.status} = 'held'`),
-    primaryKey({ name: 'check_ins_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'check_ins_plan_id_fkey',
-      columns: [t.orgId, t.planId],
-      foreignColumns: [plans.orgId, plans.id],
-    }),
+    organisationKey('check_ins_pkey', t),
+    sameOrganisation('check_ins_plan_id_fkey', t, t.planId, plans),
   ],
 );
 
@@ -109,17 +104,9 @@ export const feedbackRequests = pgTable(
   },
   (t) => [
     index('feedback_requests_plan_idx').on(t.orgId, t.planId),
-    primaryKey({ name: 'feedback_requests_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'feedback_requests_plan_id_fkey',
-      columns: [t.orgId, t.planId],
-      foreignColumns: [plans.orgId, plans.id],
-    }),
-    foreignKey({
-      name: 'feedback_requests_metric_id_fkey',
-      columns: [t.orgId, t.metricId],
-      foreignColumns: [metrics.orgId, metrics.id],
-    }).onDelete('set null'),
+    organisationKey('feedback_requests_pkey', t),
+    sameOrganisation('feedback_requests_plan_id_fkey', t, t.planId, plans),
+    sameOrganisation('feedback_requests_metric_id_fkey', t, t.metricId, metrics).onDelete('set null'),
   ],
 );
 
@@ -162,7 +149,7 @@ export const outbox = pgTable(
     index('outbox_unfinished_idx')
       .on(t.createdAt)
       .where(sql`${t.status} in ('pending', 'sending', 'handed_over')`),
-    primaryKey({ name: 'outbox_pkey', columns: [t.orgId, t.id] }),
+    organisationKey('outbox_pkey', t),
   ],
 );
 
@@ -178,12 +165,8 @@ export const progressReports = pgTable(
   },
   (t) => [
     uniqueIndex('progress_reports_week_idx').on(t.orgId, t.planId, t.weekStart),
-    primaryKey({ name: 'progress_reports_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'progress_reports_plan_id_fkey',
-      columns: [t.orgId, t.planId],
-      foreignColumns: [plans.orgId, plans.id],
-    }),
+    organisationKey('progress_reports_pkey', t),
+    sameOrganisation('progress_reports_plan_id_fkey', t, t.planId, plans),
   ],
 );
 
@@ -198,10 +181,6 @@ export const riskFlags = pgTable(
   },
   (t) => [
     uniqueIndex('risk_flags_pk').on(t.orgId, t.planId, t.flag),
-    foreignKey({
-      name: 'risk_flags_plan_id_fkey',
-      columns: [t.orgId, t.planId],
-      foreignColumns: [plans.orgId, plans.id],
-    }),
+    sameOrganisation('risk_flags_plan_id_fkey', t, t.planId, plans),
   ],
 );

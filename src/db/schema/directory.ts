@@ -1,6 +1,7 @@
 // Directory imports: the preview of a file, kept until HR applies it, and what applying it did.
-import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ImportPlan } from '../../domain/directory/plan-import.ts';
+import { organisationKey } from './keys.ts';
 
 export const directoryImports = pgTable(
   'directory_imports',
@@ -19,6 +20,6 @@ export const directoryImports = pgTable(
   },
   (t) => [
     index('directory_imports_org_idx').on(t.orgId, t.createdAt),
-    primaryKey({ name: 'directory_imports_pkey', columns: [t.orgId, t.id] }),
+    organisationKey('directory_imports_pkey', t),
   ],
 );

@@ -1,17 +1,7 @@
 // The employee directory: who works where and reports to whom.
 import { sql } from 'drizzle-orm';
-import {
-  date,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisationKey, sameOrganisation } from './keys.ts';
 import { users } from './organizations.ts';
 
 export const employees = pgTable(
@@ -52,16 +42,8 @@ export const employees = pgTable(
     uniqueIndex('employees_org_external_idx')
       .on(t.orgId, t.externalId)
       .where(sql`${t.externalId} is not null`),
-    primaryKey({ name: 'employees_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'employees_user_id_fkey',
-      columns: [t.orgId, t.userId],
-      foreignColumns: [users.orgId, users.id],
-    }),
-    foreignKey({
-      name: 'employees_manager_id_fkey',
-      columns: [t.orgId, t.managerId],
-      foreignColumns: [t.orgId, t.id],
-    }),
+    organisationKey('employees_pkey', t),
+    sameOrganisation('employees_user_id_fkey', t, t.userId, users),
+    sameOrganisation('employees_manager_id_fkey', t, t.managerId, t),
   ],
 );

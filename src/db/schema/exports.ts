@@ -1,18 +1,7 @@
 // Document exports requested from the API: the request, its progress while it runs, and the zip it leaves.
-import {
-  bigint,
-  foreignKey,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  real,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { storedFiles } from './files.ts';
+import { organisationKey, sameOrganisation } from './keys.ts';
 
 export type DocumentExportStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'expired';
 export type DocumentExportFailure = { planId: string; message: string };
@@ -57,11 +46,7 @@ export const documentExports = pgTable(
   (t) => [
     index('document_exports_org_idx').on(t.orgId, t.createdAt),
     index('document_exports_status_idx').on(t.status),
-    primaryKey({ name: 'document_exports_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'document_exports_zip_file_id_fkey',
-      columns: [t.orgId, t.zipFileId],
-      foreignColumns: [storedFiles.orgId, storedFiles.id],
-    }).onDelete('set null'),
+    organisationKey('document_exports_pkey', t),
+    sameOrganisation('document_exports_zip_file_id_fkey', t, t.zipFileId, storedFiles).onDelete('set null'),
   ],
 );

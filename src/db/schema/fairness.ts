@@ -1,6 +1,7 @@
 // Procedure around a plan: HR's acceptances of readiness warnings, the employee's responses, appeals.
-import { date, foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { AppealDecision } from '../../domain/plan/appeals.ts';
+import { organisationKey, sameOrganisation } from './keys.ts';
 import { plans } from './plans.ts';
 
 /** HR accepted a readiness warning with a reason: it no longer blocks sending the plan. */
@@ -18,12 +19,8 @@ export const readinessAcceptances = pgTable(
   },
   (t) => [
     index('readiness_acceptances_plan_idx').on(t.orgId, t.planId),
-    primaryKey({ name: 'readiness_acceptances_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'readiness_acceptances_plan_id_fkey',
-      columns: [t.orgId, t.planId],
-      foreignColumns: [plans.orgId, plans.id],
-    }),
+    organisationKey('readiness_acceptances_pkey', t),
+    sameOrganisation('readiness_acceptances_plan_id_fkey', t, t.planId, plans),
   ],
 );
 
@@ -41,12 +38,8 @@ export const planResponses = pgTable(
   },
   (t) => [
     index('plan_responses_plan_idx').on(t.orgId, t.planId, t.createdAt),
-    primaryKey({ name: 'plan_responses_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'plan_responses_plan_id_fkey',
-      columns: [t.orgId, t.planId],
-      foreignColumns: [plans.orgId, plans.id],
-    }),
+    organisationKey('plan_responses_pkey', t),
+    sameOrganisation('plan_responses_plan_id_fkey', t, t.planId, plans),
   ],
 );
 
@@ -73,11 +66,7 @@ export const appeals = pgTable(
   },
   (t) => [
     index('appeals_plan_idx').on(t.orgId, t.planId),
-    primaryKey({ name: 'appeals_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'appeals_plan_id_fkey',
-      columns: [t.orgId, t.planId],
-      foreignColumns: [plans.orgId, plans.id],
-    }),
+    organisationKey('appeals_pkey', t),
+    sameOrganisation('appeals_plan_id_fkey', t, t.planId, plans),
   ],
 );

@@ -1,17 +1,8 @@
 // Files that outlive a request (export zips today, attachments later), kept in the database in chunks so that
 // every server behind a load balancer can serve them and none is ever held whole in memory.
-import {
-  bigint,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from './columns.ts';
+import { organisationKey, sameOrganisation } from './keys.ts';
 
 export type StoredFilePurpose = 'export_zip';
 
@@ -27,10 +18,7 @@ export const storedFiles = pgTable(
     chunkCount: integer('chunk_count').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [
-    index('stored_files_org_idx').on(t.orgId, t.purpose),
-    primaryKey({ name: 'stored_files_pkey', columns: [t.orgId, t.id] }),
-  ],
+  (t) => [index('stored_files_org_idx').on(t.orgId, t.purpose), organisationKey('stored_files_pkey', t)],
 );
 
 /** A file's bytes in order; each chunk is at most `storedFileChunkBytes`. */
@@ -44,10 +32,6 @@ export const storedFileChunks = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.fileId, t.seq] }),
-    foreignKey({
-      name: 'stored_file_chunks_file_id_fkey',
-      columns: [t.orgId, t.fileId],
-      foreignColumns: [storedFiles.orgId, storedFiles.id],
-    }).onDelete('cascade'),
+    sameOrganisation('stored_file_chunks_file_id_fkey', t, t.fileId, storedFiles).onDelete('cascade'),
   ],
 );

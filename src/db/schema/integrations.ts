@@ -1,17 +1,16 @@
 // Integrations: signed webhooks with their delivery log, Slack and Teams messages, and the notification digest.
 import {
   bigserial,
-  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { organisationKey, sameOrganisation } from './keys.ts';
 
 /** An HTTPS endpoint that receives the organisation's events, signed per Standard Webhooks. */
 export const webhooks = pgTable(
@@ -32,10 +31,7 @@ export const webhooks = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'string' }),
   },
-  (t) => [
-    index('webhooks_org_idx').on(t.orgId),
-    primaryKey({ name: 'webhooks_pkey', columns: [t.orgId, t.id] }),
-  ],
+  (t) => [index('webhooks_org_idx').on(t.orgId), organisationKey('webhooks_pkey', t)],
 );
 
 /** One event for one webhook; its id is the `webhook-id` every attempt and replay repeats. */
@@ -63,12 +59,8 @@ export const webhookDeliveries = pgTable(
   (t) => [
     index('webhook_deliveries_hook_idx').on(t.orgId, t.webhookId, t.createdAt),
     index('webhook_deliveries_status_idx').on(t.status),
-    primaryKey({ name: 'webhook_deliveries_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'webhook_deliveries_webhook_id_fkey',
-      columns: [t.orgId, t.webhookId],
-      foreignColumns: [webhooks.orgId, webhooks.id],
-    }),
+    organisationKey('webhook_deliveries_pkey', t),
+    sameOrganisation('webhook_deliveries_webhook_id_fkey', t, t.webhookId, webhooks),
   ],
 );
 
@@ -87,12 +79,8 @@ export const webhookAttempts = pgTable(
   },
   (t) => [
     index('webhook_attempts_delivery_idx').on(t.orgId, t.deliveryId),
-    primaryKey({ name: 'webhook_attempts_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'webhook_attempts_delivery_id_fkey',
-      columns: [t.orgId, t.deliveryId],
-      foreignColumns: [webhookDeliveries.orgId, webhookDeliveries.id],
-    }),
+    organisationKey('webhook_attempts_pkey', t),
+    sameOrganisation('webhook_attempts_delivery_id_fkey', t, t.deliveryId, webhookDeliveries),
   ],
 );
 
@@ -124,7 +112,7 @@ export const chatMessages = pgTable(
   (t) => [
     uniqueIndex('chat_messages_dedupe_idx').on(t.orgId, t.dedupeKey),
     index('chat_messages_status_idx').on(t.status),
-    primaryKey({ name: 'chat_messages_pkey', columns: [t.orgId, t.id] }),
+    organisationKey('chat_messages_pkey', t),
   ],
 );
 
@@ -142,6 +130,6 @@ export const digestItems = pgTable(
   },
   (t) => [
     index('digest_items_user_idx').on(t.orgId, t.userId, t.digestedAt),
-    primaryKey({ name: 'digest_items_pkey', columns: [t.orgId, t.id] }),
+    organisationKey('digest_items_pkey', t),
   ],
 );

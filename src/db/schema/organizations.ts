@@ -2,12 +2,10 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
-  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -15,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { ExtraPair, ExtraTerm } from '../../domain/plan/wording.ts';
 import { bytea } from './columns.ts';
+import { organisationKey, sameOrganisation } from './keys.ts';
 
 export type OrganizationSettings = {
   timezone: string;
@@ -76,7 +75,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_idx').on(sql`lower(${t.email})`),
     index('users_org_idx').on(t.orgId),
-    primaryKey({ name: 'users_pkey', columns: [t.orgId, t.id] }),
+    organisationKey('users_pkey', t),
   ],
 );
 
@@ -92,11 +91,7 @@ export const roleMemberships = pgTable(
   },
   (t) => [
     uniqueIndex('role_memberships_pk').on(t.orgId, t.userId, t.role),
-    foreignKey({
-      name: 'role_memberships_user_id_fkey',
-      columns: [t.orgId, t.userId],
-      foreignColumns: [users.orgId, users.id],
-    }),
+    sameOrganisation('role_memberships_user_id_fkey', t, t.userId, users),
   ],
 );
 
@@ -115,14 +110,10 @@ export const sessions = pgTable(
   },
   (t) => [
     index('sessions_user_idx').on(t.orgId, t.userId),
-    primaryKey({ name: 'sessions_pkey', columns: [t.orgId, t.id] }),
+    organisationKey('sessions_pkey', t),
     // A session is found by its cookie's hash before its organisation is known.
     index('sessions_id_idx').on(t.id),
-    foreignKey({
-      name: 'sessions_user_id_fkey',
-      columns: [t.orgId, t.userId],
-      foreignColumns: [users.orgId, users.id],
-    }),
+    sameOrganisation('sessions_user_id_fkey', t, t.userId, users),
   ],
 );
 
@@ -140,12 +131,8 @@ export const apiTokens = pgTable(
   },
   (t) => [
     index('api_tokens_user_idx').on(t.orgId, t.userId),
-    primaryKey({ name: 'api_tokens_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'api_tokens_user_id_fkey',
-      columns: [t.orgId, t.userId],
-      foreignColumns: [users.orgId, users.id],
-    }),
+    organisationKey('api_tokens_pkey', t),
+    sameOrganisation('api_tokens_user_id_fkey', t, t.userId, users),
   ],
 );
 
@@ -183,11 +170,7 @@ export const oneTimeTokens = pgTable(
   },
   (t) => [
     index('one_time_tokens_user_idx').on(t.orgId, t.userId, t.purpose),
-    primaryKey({ name: 'one_time_tokens_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'one_time_tokens_user_id_fkey',
-      columns: [t.orgId, t.userId],
-      foreignColumns: [users.orgId, users.id],
-    }),
+    organisationKey('one_time_tokens_pkey', t),
+    sameOrganisation('one_time_tokens_user_id_fkey', t, t.userId, users),
   ],
 );

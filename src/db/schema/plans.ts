@@ -4,12 +4,10 @@ import {
   boolean,
   date,
   doublePrecision,
-  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -19,6 +17,7 @@ import type { OutcomeRecommendation } from '../../domain/plan/closing.ts';
 import type { PlanContent, PlanHeader, PlanOutcome } from '../../domain/plan/plan.ts';
 import type { PlanProcedure } from '../../domain/plan/readiness.ts';
 import { employees } from './employees.ts';
+import { organisationKey, sameOrganisation } from './keys.ts';
 import { users } from './organizations.ts';
 
 export const planTemplates = pgTable(
@@ -35,10 +34,7 @@ export const planTemplates = pgTable(
     body: jsonb('body').$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('plan_templates_org_idx').on(t.orgId),
-    primaryKey({ name: 'plan_templates_pkey', columns: [t.orgId, t.id] }),
-  ],
+  (t) => [index('plan_templates_org_idx').on(t.orgId), organisationKey('plan_templates_pkey', t)],
 );
 
 export const plans = pgTable(
@@ -105,32 +101,12 @@ export const plans = pgTable(
     ),
     // HR representatives' analytics and lists.
     index('plans_org_hr_rep_idx').on(t.orgId, t.hrRepUserId),
-    primaryKey({ name: 'plans_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'plans_employee_id_fkey',
-      columns: [t.orgId, t.employeeId],
-      foreignColumns: [employees.orgId, employees.id],
-    }),
-    foreignKey({
-      name: 'plans_employee_user_id_fkey',
-      columns: [t.orgId, t.employeeUserId],
-      foreignColumns: [users.orgId, users.id],
-    }),
-    foreignKey({
-      name: 'plans_manager_user_id_fkey',
-      columns: [t.orgId, t.managerUserId],
-      foreignColumns: [users.orgId, users.id],
-    }),
-    foreignKey({
-      name: 'plans_hr_rep_user_id_fkey',
-      columns: [t.orgId, t.hrRepUserId],
-      foreignColumns: [users.orgId, users.id],
-    }),
-    foreignKey({
-      name: 'plans_mentor_user_id_fkey',
-      columns: [t.orgId, t.mentorUserId],
-      foreignColumns: [users.orgId, users.id],
-    }),
+    organisationKey('plans_pkey', t),
+    sameOrganisation('plans_employee_id_fkey', t, t.employeeId, employees),
+    sameOrganisation('plans_employee_user_id_fkey', t, t.employeeUserId, users),
+    sameOrganisation('plans_manager_user_id_fkey', t, t.managerUserId, users),
+    sameOrganisation('plans_hr_rep_user_id_fkey', t, t.hrRepUserId, users),
+    sameOrganisation('plans_mentor_user_id_fkey', t, t.mentorUserId, users),
   ],
 );
 
@@ -159,12 +135,8 @@ export const focusAreas = pgTable(
   },
   (t) => [
     index('focus_areas_plan_idx').on(t.orgId, t.planId),
-    primaryKey({ name: 'focus_areas_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'focus_areas_plan_id_fkey',
-      columns: [t.orgId, t.planId],
-      foreignColumns: [plans.orgId, plans.id],
-    }),
+    organisationKey('focus_areas_pkey', t),
+    sameOrganisation('focus_areas_plan_id_fkey', t, t.planId, plans),
   ],
 );
 
@@ -188,17 +160,9 @@ export const metrics = pgTable(
     index('metrics_plan_idx').on(t.orgId, t.planId),
     // Analytics: which focus areas have a metric.
     index('metrics_focus_area_idx').on(t.orgId, t.focusAreaId),
-    primaryKey({ name: 'metrics_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'metrics_plan_id_fkey',
-      columns: [t.orgId, t.planId],
-      foreignColumns: [plans.orgId, plans.id],
-    }),
-    foreignKey({
-      name: 'metrics_focus_area_id_fkey',
-      columns: [t.orgId, t.focusAreaId],
-      foreignColumns: [focusAreas.orgId, focusAreas.id],
-    }).onDelete('set null'),
+    organisationKey('metrics_pkey', t),
+    sameOrganisation('metrics_plan_id_fkey', t, t.planId, plans),
+    sameOrganisation('metrics_focus_area_id_fkey', t, t.focusAreaId, focusAreas).onDelete('set null'),
   ],
 );
 
@@ -218,12 +182,8 @@ export const measurements = pgTable(
   },
   (t) => [
     index('measurements_plan_idx').on(t.orgId, t.planId, t.date),
-    primaryKey({ name: 'measurements_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'measurements_metric_id_fkey',
-      columns: [t.orgId, t.metricId],
-      foreignColumns: [metrics.orgId, metrics.id],
-    }).onDelete('cascade'),
+    organisationKey('measurements_pkey', t),
+    sameOrganisation('measurements_metric_id_fkey', t, t.metricId, metrics).onDelete('cascade'),
   ],
 );
 
@@ -246,12 +206,8 @@ export const activities = pgTable(
   },
   (t) => [
     index('activities_plan_idx').on(t.orgId, t.planId),
-    primaryKey({ name: 'activities_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'activities_plan_id_fkey',
-      columns: [t.orgId, t.planId],
-      foreignColumns: [plans.orgId, plans.id],
-    }),
+    organisationKey('activities_pkey', t),
+    sameOrganisation('activities_plan_id_fkey', t, t.planId, plans),
   ],
 );
 
@@ -271,12 +227,8 @@ export const successCriteria = pgTable(
   },
   (t) => [
     index('success_criteria_plan_idx').on(t.orgId, t.planId),
-    primaryKey({ name: 'success_criteria_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'success_criteria_plan_id_fkey',
-      columns: [t.orgId, t.planId],
-      foreignColumns: [plans.orgId, plans.id],
-    }),
+    organisationKey('success_criteria_pkey', t),
+    sameOrganisation('success_criteria_plan_id_fkey', t, t.planId, plans),
   ],
 );
 
@@ -302,12 +254,8 @@ export const contacts = pgTable(
   },
   (t) => [
     index('contacts_plan_idx').on(t.orgId, t.planId),
-    primaryKey({ name: 'contacts_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'contacts_plan_id_fkey',
-      columns: [t.orgId, t.planId],
-      foreignColumns: [plans.orgId, plans.id],
-    }),
+    organisationKey('contacts_pkey', t),
+    sameOrganisation('contacts_plan_id_fkey', t, t.planId, plans),
   ],
 );
 
@@ -323,12 +271,8 @@ export const expenses = pgTable(
   },
   (t) => [
     index('expenses_plan_idx').on(t.orgId, t.planId),
-    primaryKey({ name: 'expenses_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'expenses_plan_id_fkey',
-      columns: [t.orgId, t.planId],
-      foreignColumns: [plans.orgId, plans.id],
-    }),
+    organisationKey('expenses_pkey', t),
+    sameOrganisation('expenses_plan_id_fkey', t, t.planId, plans),
   ],
 );
 
@@ -349,12 +293,8 @@ export const planVersions = pgTable(
   },
   (t) => [
     uniqueIndex('plan_versions_plan_version_idx').on(t.orgId, t.planId, t.version),
-    primaryKey({ name: 'plan_versions_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'plan_versions_plan_id_fkey',
-      columns: [t.orgId, t.planId],
-      foreignColumns: [plans.orgId, plans.id],
-    }),
+    organisationKey('plan_versions_pkey', t),
+    sameOrganisation('plan_versions_plan_id_fkey', t, t.planId, plans),
   ],
 );
 
@@ -372,12 +312,8 @@ export const approvals = pgTable(
   },
   (t) => [
     uniqueIndex('approvals_round_role_idx').on(t.orgId, t.planId, t.round, t.role),
-    primaryKey({ name: 'approvals_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'approvals_plan_id_fkey',
-      columns: [t.orgId, t.planId],
-      foreignColumns: [plans.orgId, plans.id],
-    }),
+    organisationKey('approvals_pkey', t),
+    sameOrganisation('approvals_plan_id_fkey', t, t.planId, plans),
   ],
 );
 
@@ -406,12 +342,8 @@ export const signatures = pgTable(
   },
   (t) => [
     index('signatures_plan_idx').on(t.orgId, t.planId),
-    primaryKey({ name: 'signatures_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'signatures_plan_id_fkey',
-      columns: [t.orgId, t.planId],
-      foreignColumns: [plans.orgId, plans.id],
-    }),
+    organisationKey('signatures_pkey', t),
+    sameOrganisation('signatures_plan_id_fkey', t, t.planId, plans),
   ],
 );
 
@@ -436,12 +368,8 @@ export const adjustments = pgTable(
   },
   (t) => [
     index('adjustments_plan_idx').on(t.orgId, t.planId),
-    primaryKey({ name: 'adjustments_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'adjustments_plan_id_fkey',
-      columns: [t.orgId, t.planId],
-      foreignColumns: [plans.orgId, plans.id],
-    }),
+    organisationKey('adjustments_pkey', t),
+    sameOrganisation('adjustments_plan_id_fkey', t, t.planId, plans),
   ],
 );
 
@@ -459,12 +387,8 @@ export const planComments = pgTable(
   },
   (t) => [
     index('plan_comments_plan_idx').on(t.orgId, t.planId),
-    primaryKey({ name: 'plan_comments_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'plan_comments_plan_id_fkey',
-      columns: [t.orgId, t.planId],
-      foreignColumns: [plans.orgId, plans.id],
-    }),
+    organisationKey('plan_comments_pkey', t),
+    sameOrganisation('plan_comments_plan_id_fkey', t, t.planId, plans),
   ],
 );
 
@@ -482,6 +406,6 @@ export const notifications = pgTable(
   },
   (t) => [
     index('notifications_user_idx').on(t.orgId, t.userId, t.createdAt),
-    primaryKey({ name: 'notifications_pkey', columns: [t.orgId, t.id] }),
+    organisationKey('notifications_pkey', t),
   ],
 );

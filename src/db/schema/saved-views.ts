@@ -1,5 +1,6 @@
 // Saved views of the plans list: a person's named filters and sort, to open the list as they left it.
-import { integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisationKey } from './keys.ts';
 
 /** One named list query of one person; only its owner reads or changes it. */
 export const savedViews = pgTable(
@@ -17,6 +18,6 @@ export const savedViews = pgTable(
   },
   (t) => [
     uniqueIndex('saved_views_owner_name_idx').on(t.orgId, t.ownerUserId, t.name),
-    primaryKey({ name: 'saved_views_pkey', columns: [t.orgId, t.id] }),
+    organisationKey('saved_views_pkey', t),
   ],
 );

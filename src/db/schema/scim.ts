@@ -1,5 +1,6 @@
 // The bearer tokens an organisation's identity provider uses to keep the directory in step over SCIM 2.0.
-import { foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organisationKey, sameOrganisation } from './keys.ts';
 import { organizations, users } from './organizations.ts';
 
 export const scimTokens = pgTable(
@@ -20,11 +21,7 @@ export const scimTokens = pgTable(
   },
   (t) => [
     index('scim_tokens_org_idx').on(t.orgId),
-    primaryKey({ name: 'scim_tokens_pkey', columns: [t.orgId, t.id] }),
-    foreignKey({
-      name: 'scim_tokens_created_by_user_id_fkey',
-      columns: [t.orgId, t.createdByUserId],
-      foreignColumns: [users.orgId, users.id],
-    }),
+    organisationKey('scim_tokens_pkey', t),
+    sameOrganisation('scim_tokens_created_by_user_id_fkey', t, t.createdByUserId, users),
   ],
 );

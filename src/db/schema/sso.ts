@@ -1,16 +1,7 @@
 // Single sign-on: an organisation's identity provider, the people linked to it, sign-ins under way and the SAML
 // assertions already used.
-import {
-  boolean,
-  foreignKey,
-  index,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisationKey, sameOrganisation } from './keys.ts';
 import { organizations, users } from './organizations.ts';
 
 /** One identity provider per organisation, OpenID Connect or SAML 2.0. */
@@ -35,13 +26,7 @@ export const organizationSso = pgTable(
     breakGlassUserId: uuid('break_glass_user_id'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    foreignKey({
-      name: 'organization_sso_break_glass_user_id_fkey',
-      columns: [t.orgId, t.breakGlassUserId],
-      foreignColumns: [users.orgId, users.id],
-    }),
-  ],
+  (t) => [sameOrganisation('organization_sso_break_glass_user_id_fkey', t, t.breakGlassUserId, users)],
 );
 
 /** A person's account linked to the identity provider's subject (OIDC `sub`, SAML NameID) once they signed in. */
@@ -57,11 +42,7 @@ export const ssoIdentities = pgTable(
   (t) => [
     uniqueIndex('sso_identities_subject_idx').on(t.orgId, t.issuer, t.subject),
     index('sso_identities_user_idx').on(t.orgId, t.userId),
-    foreignKey({
-      name: 'sso_identities_user_id_fkey',
-      columns: [t.orgId, t.userId],
-      foreignColumns: [users.orgId, users.id],
-    }),
+    sameOrganisation('sso_identities_user_id_fkey', t, t.userId, users),
   ],
 );
 
@@ -85,7 +66,7 @@ export const ssoSignIns = pgTable(
   (t) => [
     index('sso_sign_ins_expiry_idx').on(t.expiresAt),
     uniqueIndex('sso_sign_ins_saml_request_idx').on(t.orgId, t.samlRequestId),
-    primaryKey({ name: 'sso_sign_ins_pkey', columns: [t.orgId, t.id] }),
+    organisationKey('sso_sign_ins_pkey', t),
     // A sign-in is found by its state's hash when the identity provider sends the person back.
     index('sso_sign_ins_id_idx').on(t.id),
   ],
