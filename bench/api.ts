@@ -104,57 +104,56 @@ async function benchEngine(engine: Engine): Promise<void> {
     process.stdout.write(
       `${engine} (${connections} connections, ${seconds} s each, ${rounds} rounds; ${cpus().length} cores, load ${load1()}):\n`,
     );
+    const endpoint = (label: string, run: () => Promise<Load>): Endpoint => ({ label, run });
+    const bare = endpoint(`bare Fastify + ${engine} row by primary key`, () =>
+      load(`${reference.value.url}${reference.value.path}`),
+    );
+    const ownThread = threadReference
+      ? endpoint('the same, PGlite on its own thread', () =>
+          load(`${threadReference.value.url}${threadReference.value.path}`),
+        )
+      : null;
+    const meBearer = endpoint('GET /api/v1/me (bearer)', () => load(`${url}/api/v1/me`, bearer));
+    const meCookie = endpoint('GET /api/v1/me (cookie)', () => load(`${url}/api/v1/me`, { cookie }));
+    const ownPlanReads = endpoint(`GET /api/v1/plans/{id}, each reader a plan (${ownPlans.length})`, () =>
+      measure(url, { connections, seconds, headers: hrBearer, paths: ownPlans }),
+    );
+    const onePlanReads = endpoint(`GET /api/v1/plans/{id}, ${connections} readers of one plan`, () =>
+      load(`${url}/api/v1/plans/${planId}`, bearer),
+    );
+    const endpoints = [
+      bare,
+      ...(ownThread ? [ownThread] : []),
+      endpoint('GET /api/health', () => load(`${url}/api/health`)),
+      meBearer,
+      meCookie,
+      ownPlanReads,
+      onePlanReads,
+      endpoint('GET /api/v1/plans?limit=25', () => load(`${url}/api/v1/plans?limit=25`, bearer)),
+    ];
     // The machine's speed drifts within a run (other tenants of its cores): each round measures every endpoint
     // once, back to back, and a ratio is taken within its round; the medians of the rounds are reported.
-    const endpoints: Endpoint[] = [
-      {
-        label: `bare Fastify + ${engine} row by primary key`,
-        run: () => load(`${reference.value.url}${reference.value.path}`),
-      },
-      ...(threadReference
-        ? [
-            {
-              label: 'the same, PGlite on its own thread',
-              run: () => load(`${threadReference.value.url}${threadReference.value.path}`),
-            },
-          ]
-        : []),
-      { label: 'GET /api/health', run: () => load(`${url}/api/health`) },
-      { label: 'GET /api/v1/me (bearer)', run: () => load(`${url}/api/v1/me`, bearer) },
-      { label: 'GET /api/v1/me (cookie)', run: () => load(`${url}/api/v1/me`, { cookie }) },
-      {
-        label: `GET /api/v1/plans/{id}, each reader a plan (${ownPlans.length})`,
-        run: () => measure(url, { connections, seconds, headers: hrBearer, paths: ownPlans }),
-      },
-      {
-        label: `GET /api/v1/plans/{id}, ${connections} readers of one plan`,
-        run: () => load(`${url}/api/v1/plans/${planId}`, bearer),
-      },
-      { label: 'GET /api/v1/plans?limit=25', run: () => load(`${url}/api/v1/plans?limit=25`, bearer) },
-    ];
-    const byRound: Load[][] = [];
+    const loadsOf = new Map<Endpoint, Load[]>(endpoints.map((e) => [e, []]));
     for (let round = 0; round < rounds; round++) {
-      const loads: Load[] = [];
-      for (const endpoint of endpoints) loads.push(await endpoint.run());
-      byRound.push(loads);
+      for (const e of endpoints) loadsOf.get(e)?.push(await e.run());
       process.stdout.write(`  round ${round + 1} of ${rounds} measured (load ${load1()})\n`);
     }
-    const at = (label: string) => endpoints.findIndex((endpoint) => endpoint.label === label);
+    const loads = (e: Endpoint): Load[] => loadsOf.get(e) ?? [];
     const median = (values: number[]) => {
       const sorted = [...values].sort((a, b) => a - b);
       const middle = Math.floor(sorted.length / 2);
       return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     };
     /** The median over rounds of `of`'s rate over `base`'s in the same round, with the rounds' range. */
-    const ratio = (of: number, base: number, name: string) => {
-      const each = byRound.map((loads) => loads[of].rate / loads[base].rate);
+    const ratio = (of: Endpoint, base: Endpoint, name: string) => {
+      const baseLoads = loads(base);
+      const each = loads(of).map((load, round) => load.rate / baseLoads[round].rate);
       const range =
         each.length > 1 ? ` (${Math.min(...each).toFixed(2)}–${Math.max(...each).toFixed(2)})` : '';
       return `${median(each).toFixed(2)}× ${name}${range}`;
     };
-    const medianLoad = (index: number): Load => {
-      const loads = byRound.map((round) => round[index]);
-      const of = (key: keyof Load) => median(loads.map((load) => load[key]));
+    const medianLoad = (e: Endpoint): Load => {
+      const of = (key: keyof Load) => median(loads(e).map((load) => load[key]));
       return {
         requests: of('requests'),
         rate: of('rate'),
@@ -162,28 +161,24 @@ async function benchEngine(engine: Engine): Promise<void> {
         p90: of('p90'),
         p97_5: of('p97_5'),
         p99: of('p99'),
-        max: Math.max(...loads.map((load) => load.max)),
-        errors: loads.reduce((sum, load) => sum + load.errors, 0),
+        max: Math.max(...loads(e).map((load) => load.max)),
+        errors: loads(e).reduce((sum, load) => sum + load.errors, 0),
       };
     };
-    const reference0 = 0;
-    const threadIndex = threadReference ? 1 : -1;
-    const meIndex = at('GET /api/v1/me (bearer)');
-    const notes = (index: number): string => {
-      if (index === reference0) return '(reference)';
-      if (index === threadIndex) return '(reference, as Mejora serves it)';
-      const label = endpoints[index].label;
-      if (label.startsWith('GET /api/v1/me'))
-        return threadReference
-          ? `${ratio(index, reference0, 'reference')}, ${ratio(index, threadIndex, 'own-thread reference')}`
-          : ratio(index, reference0, 'reference');
-      if (label.startsWith('GET /api/v1/plans/{id}')) return ratio(index, meIndex, '/me');
-      return '';
-    };
+    const notes = new Map<Endpoint, string>([[bare, '(reference)']]);
+    if (ownThread) notes.set(ownThread, '(reference, as Mejora serves it)');
+    for (const me of [meBearer, meCookie])
+      notes.set(
+        me,
+        ownThread
+          ? `${ratio(me, bare, 'reference')}, ${ratio(me, ownThread, 'own-thread reference')}`
+          : ratio(me, bare, 'reference'),
+      );
+    for (const reads of [ownPlanReads, onePlanReads]) notes.set(reads, ratio(reads, meBearer, '/me'));
     process.stdout.write(
       '  medians of the rounds (rates, percentiles; max is the highest, errors the sum):\n',
     );
-    for (const [index, endpoint] of endpoints.entries()) row(endpoint.label, medianLoad(index), notes(index));
+    for (const e of endpoints) row(e.label, medianLoad(e), notes.get(e) ?? '');
   } finally {
     await stopProcess(reference.child);
     if (threadReference) await stopProcess(threadReference.child);

@@ -1,9 +1,10 @@
 // Keys carry the organisation (decision 0009, migration 0028): every tenant table's primary key starts with org_id,
 // and a row can only point at a row of its own organisation.
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { documentExports, employees, storedFiles } from '../../src/db/schema/index.ts';
+import { selectRows } from '../../src/services/analytics/analytics-scope.ts';
 import { engines, openTestDatabase } from '../helpers/engines.ts';
 import { createEmployeeRow, createOrganization } from '../helpers/factories.ts';
 import { tenantTables } from '../security/tenant-sql.ts';
@@ -22,18 +23,15 @@ describe.each(engines)('organisation keys on %s', (engine) => {
   afterAll(() => database?.close());
 
   it("every tenant table's primary key begins with org_id", async () => {
-    type Key = { table: string; first: string };
-    const result = (await database.db.execute(sql`
-      select t.relname as table, a.attname as first
-      from pg_constraint c
-      join pg_class t on t.oid = c.conrelid
-      join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
-      where c.contype = 'p' and t.relnamespace = 'public'::regnamespace`)) as unknown as
-      | { rows?: Key[] }
-      | Key[];
-    const keys = new Map(
-      (Array.isArray(result) ? result : (result.rows ?? [])).map((r) => [r.table, r.first]),
+    const primaryKeys = await selectRows<{ table: string; first: string }>(
+      database.db,
+      sql`select t.relname as table, a.attname as first
+        from pg_constraint c
+        join pg_class t on t.oid = c.conrelid
+        join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+        where c.contype = 'p' and t.relnamespace = 'public'::regnamespace`,
     );
+    const keys = new Map(primaryKeys.map((r) => [r.table, r.first]));
     const keyed = [...tenantTables].filter((table) => keys.has(table));
     // Most tenant tables have a primary key; the rest are keyed by a unique index that begins with org_id.
     expect(keyed.length).toBeGreaterThan(40);
@@ -82,13 +80,11 @@ describe.each(engines)('organisation keys on %s', (engine) => {
       .insert(documentExports)
       .values({ orgId: org.id, requestedByUserId: org.id, format: 'pdf', zipFileId: file.id })
       .returning();
-    await db
-      .delete(storedFiles)
-      .where(sql`${storedFiles.orgId} = ${org.id} and ${storedFiles.id} = ${file.id}`);
+    await db.delete(storedFiles).where(and(eq(storedFiles.orgId, org.id), eq(storedFiles.id, file.id)));
     const [after] = await db
       .select({ orgId: documentExports.orgId, zipFileId: documentExports.zipFileId })
       .from(documentExports)
-      .where(sql`${documentExports.orgId} = ${org.id} and ${documentExports.id} = ${made.id}`);
+      .where(and(eq(documentExports.orgId, org.id), eq(documentExports.id, made.id)));
     expect(after).toEqual({ orgId: org.id, zipFileId: null });
   });
 });

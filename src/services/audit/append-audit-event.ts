@@ -95,8 +95,8 @@ export async function appendChainEvents(tx: Executor, events: PendingEvent[]): P
  * transaction holds (its views are not written: the caller appends them the usual way), chains each chain's views
  * in turn after its head (a recursive walk hashing each event from the canonical text the caller built around the
  * two values only the head knows: `text_before` + prev hash + `text_between` + seq + `text_after`), moves the heads
- * and writes the events; it returns the position in `views` of each view written. No round trip sits between taking a head and moving it, and one commit serves
- * every view of the statement.
+ * and writes the events; it returns the position in `views` of each view written. No round trip sits between taking
+ * a head and moving it, and one commit serves every view of the statement.
  */
 const viewsAtHeads = preparedStatement<{ views: string }>('mejora_audit_views_at_heads', () => {
   // Scalar subqueries, each one row by primary key: an `exists` here would let the planner hash the whole stamps

@@ -3,8 +3,9 @@
 // the commit's WAL flush. A server has at most one such statement in flight per database: views that arrive
 // meanwhile wait, and are then appended together, whatever their plans, in order within each chain, in the next
 // statement and its one flush. A head another writer holds is skipped, not waited for: its views are appended in
-// transactions of their own, so that one busy plan never holds up the reads of the others. Each reader still answers only after its own event has committed. A view answered
-// from what a server kept (get-plan.ts) is written only while the plan's stamps are those it was composed at.
+// transactions of their own, so that one busy plan never holds up the reads of the others. Each reader still
+// answers only after its own event has committed. A view answered from what a server kept (get-plan.ts) is written
+// only while the plan's stamps are those it was composed at.
 import type { Database } from '../../db/client.ts';
 import type { PlanStamps } from '../../db/repositories/plan-repository.ts';
 import { checkAuditData } from '../../domain/audit/events.ts';
