@@ -97,8 +97,14 @@ describe.each(engines)('email language on %s', (engine) => {
   it('a check-in invitation reaches the manager in English and the employee in Spanish, calendar part included', async () => {
     expect(await sendDueInvitations(t.deps)).toBeGreaterThan(0);
     await settled();
-    const [english] = to('checkin.invitation', demo.manager);
-    const [spanish] = to('checkin.invitation', demo.employee);
+    // The plan has other meetings invited at the same time; the weekly check-in's invitation carries its UID.
+    const [weekly] = (await manager.get(`/api/v1/plans/${planId}/check-ins`)).body.items.filter(
+      (i: { type: string }) => i.type === 'weekly_checkin',
+    );
+    const ofWeekly = (email: string) =>
+      to('checkin.invitation', email).filter((m) => m.raw.includes(`UID:${weekly.id}@mejora`));
+    const [english] = ofWeekly(demo.manager);
+    const [spanish] = ofWeekly(demo.employee);
     expect(english.text).toContain('You are invited to the weekly check-in');
     expect(english.raw).toMatch(/SUMMARY:Weekly check-in/);
     expect(spanish.text).toContain('Se le invita a la reunión de seguimiento semanal');
