@@ -4,13 +4,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { employees, outbox } from '../../src/db/schema/index.ts';
 import { createJobRunner, type JobRunner } from '../../src/jobs/job-runner.ts';
 import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
 import { createEmployeeRow, createUserWithEmployee } from '../helpers/factories.ts';
 import { type Client, demo, send, signIn } from '../helpers/http.ts';
+import { fastJobs, undeliveredCount } from '../helpers/mail.ts';
 import { type SmtpReceiver, startSmtpReceiver, waitFor } from '../running/smtp-receiver.ts';
 
 const day = 24 * 60 * 60 * 1000;
@@ -27,16 +28,12 @@ describe.each(engines)('invitations and password reset on %s', (engine) => {
   let runner: JobRunner;
   let hr: Client;
 
-  const pendingCount = async () =>
-    (
-      await t.database.db
-        .select({ id: outbox.id })
-        .from(outbox)
-        .where(inArray(outbox.status, ['pending', 'sending', 'handed_over']))
-    ).length;
   const settled = () => {
     runner.wake();
-    return waitFor(pendingCount, (n) => n === 0);
+    return waitFor(
+      () => undeliveredCount(t),
+      (n) => n === 0,
+    );
   };
   const mailsTo = (kind: string, email: string) => smtp.byKind(kind).filter((m) => m.to === email);
   /** The token of the link in the latest email of this kind to this address. */
@@ -67,14 +64,7 @@ describe.each(engines)('invitations and password reset on %s', (engine) => {
         SESSION_MAX_HOURS: '10000',
       },
     });
-    runner = createJobRunner(t.deps, {
-      pollingIntervalSeconds: 0.5,
-      superviseIntervalSeconds: 1,
-      outboxPollMs: 200,
-      deliveryExpireSeconds: 2,
-      retryDelaySeconds: 1,
-      isScheduling: false,
-    });
+    runner = createJobRunner(t.deps, { ...fastJobs, deliveryExpireSeconds: 2 });
     t.deps.afterCommit = () => runner.wake();
     await runner.start();
     hr = await signIn(t.app, demo.hr);

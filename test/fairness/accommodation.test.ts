@@ -1,30 +1,14 @@
 // An accommodation request over HTTP: it pauses the plan and tells HR by email that a request waits, without its
 // words; HR's resolution resumes the plan with the end date moved; its words reach the employee, HR and auditors.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox } from '../../src/db/schema/index.ts';
-import { createJobRunner, type JobRunner } from '../../src/jobs/job-runner.ts';
-import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
+import { engines, type TestApp } from '../helpers/engines.ts';
 import { type Client, demo, signIn } from '../helpers/http.ts';
+import { type MailedApp, startMailedApp } from '../helpers/mail.ts';
 import { activatePlan, completePlan, createPlan } from '../helpers/plans.ts';
-import { type SmtpReceiver, startSmtpReceiver, waitFor } from '../running/smtp-receiver.ts';
-
-const fast = {
-  pollingIntervalSeconds: 0.5,
-  superviseIntervalSeconds: 1,
-  outboxPollMs: 200,
-  deliveryExpireSeconds: 2,
-  retryDelaySeconds: 1,
-  isScheduling: false,
-};
 
 describe.each(engines)('accommodation requests on %s', (engine) => {
-  let smtp: SmtpReceiver;
+  let mail: MailedApp;
   let t: TestApp;
-  let runner: JobRunner;
   let manager: Client;
   let hr: Client;
   let hrRep: Client;
@@ -34,33 +18,14 @@ describe.each(engines)('accommodation requests on %s', (engine) => {
   let planId: string;
   const details = 'I need a screen reader and shorter meetings because of a migraine condition.';
 
-  const settled = () => {
-    runner.wake();
-    return waitFor(
-      async () =>
-        (
-          await t.database.db
-            .select({ id: outbox.id })
-            .from(outbox)
-            .where(inArray(outbox.status, ['pending', 'sending', 'handed_over']))
-        ).length,
-      (n) => n === 0,
-    );
-  };
+  const settled = () => mail.settled();
 
   beforeAll(async () => {
-    smtp = await startSmtpReceiver();
-    t = await startTestApp(engine, {
-      env: {
-        SMTP_URL: smtp.url,
-        MEJORA_DATA_DIR: mkdtempSync(join(tmpdir(), 'mejora-accommodation-')),
-        SESSION_IDLE_MINUTES: '5000000',
-        SESSION_MAX_HOURS: '100000',
-      },
+    mail = await startMailedApp(engine, 'accommodation', {
+      env: { SESSION_IDLE_MINUTES: '5000000', SESSION_MAX_HOURS: '100000' },
+      jobs: { deliveryExpireSeconds: 2 },
     });
-    runner = createJobRunner(t.deps, fast);
-    t.deps.afterCommit = () => runner.wake();
-    await runner.start();
+    t = mail.t;
     manager = await signIn(t.app, demo.manager);
     hr = await signIn(t.app, demo.hr);
     hrRep = await signIn(t.app, demo.hrRep);
@@ -73,9 +38,7 @@ describe.each(engines)('accommodation requests on %s', (engine) => {
     await activatePlan(manager, hr, employee, planId);
   });
   afterAll(async () => {
-    await runner?.stop();
-    await t?.close();
-    await smtp?.close();
+    await mail?.close();
   });
 
   it('bad input and the wrong people get a 4xx; a request with no waiting request cannot be resolved', async () => {
@@ -106,7 +69,7 @@ describe.each(engines)('accommodation requests on %s', (engine) => {
     const again = await employee.post(`/api/v1/plans/${planId}/accommodation-request`, { details });
     expect(again.status).toBe(409);
     await settled();
-    const emails = smtp.byKind('plan.accommodation_requested');
+    const emails = mail.smtp.byKind('plan.accommodation_requested');
     expect(emails.map((m) => m.to)).toEqual([demo.hrRep]);
     expect(emails[0].text).toContain(`/plans/${planId}`);
     expect(emails[0].text).not.toContain('migraine');

@@ -1,32 +1,14 @@
 // Check-in invitations end to end: the sweep sends each check-in due soon to its participants as an ordinary
 // email with a text/calendar part, received over a real SMTP exchange and parsed with node-ical; a move sends
 // the same UID with a higher SEQUENCE, a cancellation METHOD:CANCEL.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { inArray } from 'drizzle-orm';
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox } from '../../src/db/schema/index.ts';
-import { createJobRunner, type JobRunner } from '../../src/jobs/job-runner.ts';
 import { sendDueInvitations } from '../../src/services/running/check-in-invitations.ts';
-import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
+import { engines, type TestApp } from '../helpers/engines.ts';
 import { type Client, demo, signIn } from '../helpers/http.ts';
+import { type MailedApp, startMailedApp } from '../helpers/mail.ts';
 import { activatePlan, completePlan, createPlan } from '../helpers/plans.ts';
-import {
-  type ReceivedEmail,
-  type SmtpReceiver,
-  startSmtpReceiver,
-  waitFor,
-} from '../running/smtp-receiver.ts';
-
-const fast = {
-  pollingIntervalSeconds: 0.5,
-  superviseIntervalSeconds: 1,
-  outboxPollMs: 200,
-  retryDelaySeconds: 1,
-  isScheduling: false,
-};
+import type { ReceivedEmail } from '../running/smtp-receiver.ts';
 
 /** The message's text/calendar part, its Content-Type and its decoded text. */
 function calendarPart(raw: string): { contentType: string; text: string } {
@@ -86,44 +68,24 @@ function parseInvitation(email: ReceivedEmail): Parsed & { contentType: string }
 }
 
 describe.each(engines)('calendar invitations on %s', (engine) => {
-  let smtp: SmtpReceiver;
+  let mail: MailedApp;
   let t: TestApp;
-  let runner: JobRunner;
   let manager: Client;
   let hr: Client;
   let employee: Client;
   let planId: string;
   let checkIn: { id: string; scheduledAt: string; type: string };
 
-  const settled = () => {
-    runner.wake();
-    return waitFor(
-      async () =>
-        (
-          await t.database.db
-            .select({ id: outbox.id })
-            .from(outbox)
-            .where(inArray(outbox.status, ['pending', 'sending', 'handed_over']))
-        ).length,
-      (n) => n === 0,
-      30_000,
-    );
-  };
+  const settled = () => mail.settled();
   const invitationsFor = (email: string, kind = 'checkin.invitation') =>
-    smtp
-      .byKind(kind)
-      .filter((m) => m.to === email)
+    mail
+      .to(kind, email)
       .map(parseInvitation)
       .filter((p) => p.uid === `${checkIn.id}@mejora`);
 
   beforeAll(async () => {
-    smtp = await startSmtpReceiver();
-    t = await startTestApp(engine, {
-      env: { SMTP_URL: smtp.url, MEJORA_DATA_DIR: mkdtempSync(join(tmpdir(), 'mejora-invite-')) },
-    });
-    runner = createJobRunner(t.deps, fast);
-    t.deps.afterCommit = () => runner.wake();
-    await runner.start();
+    mail = await startMailedApp(engine, 'invite');
+    t = mail.t;
     manager = await signIn(t.app, demo.manager);
     hr = await signIn(t.app, demo.hr);
     employee = await signIn(t.app, demo.employee);
@@ -133,9 +95,7 @@ describe.each(engines)('calendar invitations on %s', (engine) => {
     checkIn = items.find((i: { type: string }) => i.type === 'weekly_checkin');
   });
   afterAll(async () => {
-    await runner?.stop();
-    await t?.close();
-    await smtp?.close();
+    await mail?.close();
   });
 
   it('a check-in due within two weeks is sent to the employee and the manager as a REQUEST, once', async () => {

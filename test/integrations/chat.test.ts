@@ -6,17 +6,11 @@ import { chatMessages } from '../../src/db/schema/index.ts';
 import { createJobRunner, type JobRunner } from '../../src/jobs/job-runner.ts';
 import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
 import { type Client, demo, signIn } from '../helpers/http.ts';
+import { fastJobs } from '../helpers/mail.ts';
 import { completePlan, createPlan } from '../helpers/plans.ts';
 import { waitFor } from '../running/smtp-receiver.ts';
 import { type Receiver, startReceiver } from './receiver.ts';
 
-const fast = {
-  pollingIntervalSeconds: 0.5,
-  superviseIntervalSeconds: 1,
-  outboxPollMs: 200,
-  retryDelaySeconds: 1,
-  isScheduling: false,
-};
 const token = 'xoxb-1234567890-abcdefghij';
 
 describe.each(engines)('Slack and Teams on %s', (engine) => {
@@ -49,7 +43,7 @@ describe.each(engines)('Slack and Teams on %s', (engine) => {
       return { status: 404, body: { ok: false, error: 'unknown_method' } };
     });
     t = await startTestApp(engine, { env: { SLACK_API_URL: `${slack.url}/api` } });
-    runner = createJobRunner(t.deps, fast);
+    runner = createJobRunner(t.deps, fastJobs);
     t.deps.afterCommit = () => runner.wake();
     await runner.start();
     hr = await signIn(t.app, demo.hr);

@@ -1,67 +1,32 @@
 // Notification preferences and the digest: a person who chose the digest gets one email with everything
 // pending, through a real SMTP exchange, in their language, once per period; urgent events still come at once.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox } from '../../src/db/schema/index.ts';
-import { createJobRunner, type JobRunner } from '../../src/jobs/job-runner.ts';
 import { sendDigests } from '../../src/services/notifications/digests.ts';
-import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
+import { engines, type TestApp } from '../helpers/engines.ts';
 import { type Client, demo, signIn } from '../helpers/http.ts';
+import { type MailedApp, startMailedApp } from '../helpers/mail.ts';
 import { completePlan, createPlan } from '../helpers/plans.ts';
-import { type SmtpReceiver, startSmtpReceiver, waitFor } from '../running/smtp-receiver.ts';
-
-const fast = {
-  pollingIntervalSeconds: 0.5,
-  superviseIntervalSeconds: 1,
-  outboxPollMs: 200,
-  retryDelaySeconds: 1,
-  isScheduling: false,
-};
 
 describe.each(engines)('notification digest on %s', (engine) => {
-  let smtp: SmtpReceiver;
+  let mail: MailedApp;
   let t: TestApp;
-  let runner: JobRunner;
   let manager: Client;
   let hr: Client;
   let hrRep: Client;
   let planId: string;
 
-  const settled = () => {
-    runner.wake();
-    return waitFor(
-      async () =>
-        (
-          await t.database.db
-            .select({ id: outbox.id })
-            .from(outbox)
-            .where(inArray(outbox.status, ['pending', 'sending', 'handed_over']))
-        ).length,
-      (n) => n === 0,
-      30_000,
-    );
-  };
-  const to = (kind: string, email: string) => smtp.byKind(kind).filter((m) => m.to === email);
+  const settled = () => mail.settled();
+  const to = (kind: string, email: string) => mail.to(kind, email);
 
   beforeAll(async () => {
-    smtp = await startSmtpReceiver();
-    t = await startTestApp(engine, {
-      env: { SMTP_URL: smtp.url, MEJORA_DATA_DIR: mkdtempSync(join(tmpdir(), 'mejora-digest-')) },
-    });
-    runner = createJobRunner(t.deps, fast);
-    t.deps.afterCommit = () => runner.wake();
-    await runner.start();
+    mail = await startMailedApp(engine, 'digest');
+    t = mail.t;
     manager = await signIn(t.app, demo.manager);
     hr = await signIn(t.app, demo.hr);
     hrRep = await signIn(t.app, demo.hrRep);
   });
   afterAll(async () => {
-    await runner?.stop();
-    await t?.close();
-    await smtp?.close();
+    await mail?.close();
   });
 
   it('each person reads and changes their preferences per kind of event; bad values name the field', async () => {

@@ -7,17 +7,10 @@ import { createJobRunner, type JobRunner } from '../../src/jobs/job-runner.ts';
 import { outboundUrlRefusal } from '../../src/services/integrations/outbound-url.ts';
 import { controlledClock, engines, startTestApp, type TestApp } from '../helpers/engines.ts';
 import { type Client, demo, signIn } from '../helpers/http.ts';
+import { fastJobs } from '../helpers/mail.ts';
 import { completePlan, createPlan } from '../helpers/plans.ts';
 import { waitFor } from '../running/smtp-receiver.ts';
 import { type Receiver, startReceiver } from './receiver.ts';
-
-const fast = {
-  pollingIntervalSeconds: 0.5,
-  superviseIntervalSeconds: 1,
-  outboxPollMs: 200,
-  retryDelaySeconds: 1,
-  isScheduling: false,
-};
 
 describe.each(engines)('webhooks on %s', (engine) => {
   let t: TestApp;
@@ -44,7 +37,7 @@ describe.each(engines)('webhooks on %s', (engine) => {
     receiver = await startReceiver();
     // Signatures carry the time of sending, which the verifier compares with its own clock.
     t = await startTestApp(engine, { clock: controlledClock(new Date().toISOString()) });
-    runner = createJobRunner(t.deps, fast);
+    runner = createJobRunner(t.deps, fastJobs);
     t.deps.afterCommit = () => runner.wake();
     await runner.start();
     hr = await signIn(t.app, demo.hr);

@@ -1,69 +1,34 @@
 // Each email is in its recipient's language, the one they chose for their account: the same event reaches one
 // person in English and another in Spanish over a real SMTP exchange, check-in invitations included, and a
 // change of language applies to the next email. Status words are the glossary's.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox } from '../../src/db/schema/index.ts';
-import { createJobRunner, type JobRunner } from '../../src/jobs/job-runner.ts';
 import { renderEmail } from '../../src/services/email/templates.ts';
 import { sendDueInvitations } from '../../src/services/running/check-in-invitations.ts';
-import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
+import { engines, type TestApp } from '../helpers/engines.ts';
 import { type Client, demo, signIn } from '../helpers/http.ts';
+import { type MailedApp, startMailedApp } from '../helpers/mail.ts';
 import { activatePlan, completePlan, createPlan } from '../helpers/plans.ts';
-import { type SmtpReceiver, startSmtpReceiver, waitFor } from './smtp-receiver.ts';
-
-const fast = {
-  pollingIntervalSeconds: 0.5,
-  superviseIntervalSeconds: 1,
-  outboxPollMs: 200,
-  retryDelaySeconds: 1,
-  isScheduling: false,
-};
 
 describe.each(engines)('email language on %s', (engine) => {
-  let smtp: SmtpReceiver;
+  let mail: MailedApp;
   let t: TestApp;
-  let runner: JobRunner;
   let manager: Client;
   let hr: Client;
   let employee: Client;
   let planId: string;
 
-  const to = (kind: string, email: string) => smtp.byKind(kind).filter((m) => m.to === email);
-  const settled = () => {
-    runner.wake();
-    return waitFor(
-      async () =>
-        (
-          await t.database.db
-            .select({ id: outbox.id })
-            .from(outbox)
-            .where(inArray(outbox.status, ['pending', 'sending', 'handed_over']))
-        ).length,
-      (n) => n === 0,
-      30_000,
-    );
-  };
+  const to = (kind: string, email: string) => mail.to(kind, email);
+  const settled = () => mail.settled();
 
   beforeAll(async () => {
-    smtp = await startSmtpReceiver();
-    t = await startTestApp(engine, {
-      env: { SMTP_URL: smtp.url, MEJORA_DATA_DIR: mkdtempSync(join(tmpdir(), 'mejora-mail-language-')) },
-    });
-    runner = createJobRunner(t.deps, fast);
-    t.deps.afterCommit = () => runner.wake();
-    await runner.start();
+    mail = await startMailedApp(engine, 'mail-language');
+    t = mail.t;
     manager = await signIn(t.app, demo.manager);
     hr = await signIn(t.app, demo.hr);
     employee = await signIn(t.app, demo.employee);
   });
   afterAll(async () => {
-    await runner?.stop();
-    await t?.close();
-    await smtp?.close();
+    await mail?.close();
   });
 
   it('the language a person chose is their account’s: /me reports it', async () => {

@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db as QueueConnection } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIns, outbox } from '../../src/db/schema/index.ts';
@@ -19,18 +19,12 @@ import { sendReminders } from '../../src/services/running/send-reminders.ts';
 import { produceWeeklyReports } from '../../src/services/running/weekly-reports.ts';
 import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
 import { type Client, demo, signIn } from '../helpers/http.ts';
+import { fastJobs, undeliveredCount } from '../helpers/mail.ts';
 import { activatePlan, completePlan, createPlan } from '../helpers/plans.ts';
 import { type SmtpReceiver, startSmtpReceiver, waitFor } from './smtp-receiver.ts';
 
 /** Short timings so a test waits for seconds, not minutes; the production defaults are in the runner. */
-const fast = {
-  pollingIntervalSeconds: 0.5,
-  superviseIntervalSeconds: 1,
-  outboxPollMs: 200,
-  deliveryExpireSeconds: 2,
-  retryDelaySeconds: 1,
-  isScheduling: false,
-};
+const fast = { ...fastJobs, deliveryExpireSeconds: 2 };
 
 describe.each(engines)('email and jobs on %s', (engine) => {
   let smtp: SmtpReceiver;
@@ -43,17 +37,13 @@ describe.each(engines)('email and jobs on %s', (engine) => {
   let planId: string;
 
   const to = (kind: string, email: string) => smtp.byKind(kind).filter((m) => m.to === email);
-  const pendingCount = async () =>
-    (
-      await t.database.db
-        .select({ id: outbox.id })
-        .from(outbox)
-        .where(inArray(outbox.status, ['pending', 'sending', 'handed_over']))
-    ).length;
   /** Every email written so far has been delivered. */
   const settled = () => {
     runner.wake();
-    return waitFor(pendingCount, (n) => n === 0);
+    return waitFor(
+      () => undeliveredCount(t),
+      (n) => n === 0,
+    );
   };
   /** The same sweep again, directly, as a second server would run it. */
   const again = async (sweep: () => Promise<unknown>) => {
