@@ -2,3 +2,15 @@
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 
 export const lower = (column: AnyColumn): SQL<string> => sql<string>`lower(${column})`;
+
+/**
+ * Whether a write failed on a unique index (SQLSTATE 23505), however deep the driver and the ORM wrapped the
+ * database's error: a concurrent request won the value a check before the write found free.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (e.code === '23505') return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}

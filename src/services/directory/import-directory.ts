@@ -6,7 +6,7 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { controlCharactersMessage, hasControlCharacter } from '../../contracts/common.ts';
 import type { Executor, Tx } from '../../db/client.ts';
 import { directoryImports, employees, organizations, roleMemberships, users } from '../../db/schema/index.ts';
-import { lower } from '../../db/sql.ts';
+import { isUniqueViolation, lower } from '../../db/sql.ts';
 import type { Role } from '../../domain/access/actor.ts';
 import { canOnDirectory } from '../../domain/access/policy.ts';
 import { columnOf, type ImportColumn } from '../../domain/directory/import-columns.ts';
@@ -315,12 +315,6 @@ export async function applyDirectoryImport(
     throw error;
   }
 }
-
-const isUniqueViolation = (error: unknown): boolean => {
-  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
-    if (e.code === '23505') return true;
-  return false;
-};
 
 function applyInTransaction(
   deps: Pick<Deps, 'database' | 'now'>,

@@ -1,9 +1,10 @@
 // Saves the plans list's current filters and sort under a name of the person's choosing.
 import type { SavedView, SavedViewCreate } from '../../contracts/saved-views.ts';
 import { savedViews } from '../../db/schema/index.ts';
+import { isUniqueViolation } from '../../db/sql.ts';
 import { appendActorEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
-import { isNameTaken, isUniqueViolation, nameTaken, viewOf } from './saved-view-rows.ts';
+import { isNameTaken, nameTaken, viewOf } from './saved-view-rows.ts';
 
 export async function createSavedView(ctx: ServiceContext, input: SavedViewCreate): Promise<SavedView> {
   const now = ctx.deps.now();

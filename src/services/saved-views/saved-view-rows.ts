@@ -43,12 +43,3 @@ export async function isNameTaken(
     .where(and(ownedBy(ctx), eq(savedViews.name, name)));
   return rows.some((row) => row.id !== exceptId);
 }
-
-/** A unique index that a concurrent request won answers like the check before it. */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e = error as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
-    if (e.code === '23505') return true;
-    e = e.cause as typeof e;
-  }
-  return false;
-}

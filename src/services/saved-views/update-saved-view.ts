@@ -2,17 +2,11 @@
 import { sql } from 'drizzle-orm';
 import type { SavedView, SavedViewUpdate } from '../../contracts/saved-views.ts';
 import { savedViews } from '../../db/schema/index.ts';
+import { isUniqueViolation } from '../../db/sql.ts';
 import { requireUnchanged } from '../../domain/revision.ts';
 import { appendActorEvent } from '../audit/append-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
-import {
-  isNameTaken,
-  isUniqueViolation,
-  nameTaken,
-  ownedBy,
-  savedViewNotFound,
-  viewOf,
-} from './saved-view-rows.ts';
+import { isNameTaken, nameTaken, ownedBy, savedViewNotFound, viewOf } from './saved-view-rows.ts';
 
 export async function updateSavedView(
   ctx: ServiceContext,

@@ -4,7 +4,7 @@
 import { aliasedTable, and, asc, count, eq, ne, or, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client.ts';
 import { employees, roleMemberships, users } from '../../db/schema/index.ts';
-import { lower } from '../../db/sql.ts';
+import { isUniqueViolation, lower } from '../../db/sql.ts';
 import type { AuditAction } from '../../domain/audit/events.ts';
 import type { IfMatch } from '../../domain/revision.ts';
 import { parseFilter } from '../../domain/scim/filter.ts';
@@ -132,14 +132,6 @@ export async function listScimUsers(
     resources: rows.map((row) => userResourceOf(personOf(row as PersonRow), ctx.baseUrl)),
   };
 }
-
-const isUniqueViolation = (error: unknown): boolean => {
-  for (let e = error as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
-    if (e.code === '23505') return true;
-    e = e.cause as typeof e;
-  }
-  return false;
-};
 
 /** Runs a write; a unique index that a concurrent request won is a 409 uniqueness like the checks before it. */
 async function write<T>(ctx: ScimContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
