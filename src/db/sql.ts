@@ -1,5 +1,6 @@
 // Small SQL helpers shared by repositories.
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from './client.ts';
 
 export const lower = (column: AnyColumn): SQL<string> => sql<string>`lower(${column})`;
 
@@ -13,4 +14,10 @@ export function isUniqueViolation(error: unknown): boolean {
     e = e.cause as typeof e;
   }
   return false;
+}
+
+/** Runs one statement and returns its rows, as each engine's driver hands them back. */
+export async function selectRows<T>(db: Executor, statement: SQL): Promise<T[]> {
+  const result = (await db.execute(statement)) as unknown as { rows?: T[] } | T[];
+  return Array.isArray(result) ? result : (result.rows ?? []);
 }

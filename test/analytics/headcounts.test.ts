@@ -6,7 +6,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { employees } from '../../src/db/schema/index.ts';
-import { selectRows } from '../../src/services/analytics/analytics-scope.ts';
+import { selectRows } from '../../src/db/sql.ts';
 import { engines, openTestDatabase } from '../helpers/engines.ts';
 import { createOrganization } from '../helpers/factories.ts';
 

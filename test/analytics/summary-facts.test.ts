@@ -6,7 +6,7 @@
 // back deactivation, then a committed one).
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectRows } from '../../src/services/analytics/analytics-scope.ts';
+import { selectRows } from '../../src/db/sql.ts';
 import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
 import { type Client, demo, signIn } from '../helpers/http.ts';
 import { activatePlan, completePlan, createPlan } from '../helpers/plans.ts';

@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { documentExports, employees, storedFiles } from '../../src/db/schema/index.ts';
-import { selectRows } from '../../src/services/analytics/analytics-scope.ts';
+import { selectRows } from '../../src/db/sql.ts';
 import { engines, openTestDatabase } from '../helpers/engines.ts';
 import { createEmployeeRow, createOrganization } from '../helpers/factories.ts';
 import { tenantTables } from '../security/tenant-sql.ts';

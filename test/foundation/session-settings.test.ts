@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
-import { selectRows } from '../../src/services/analytics/analytics-scope.ts';
+import { selectRows } from '../../src/db/sql.ts';
 import { engines, openTestDatabase } from '../helpers/engines.ts';
 
 describe.runIf(engines.includes('postgres'))('PostgreSQL sessions', () => {

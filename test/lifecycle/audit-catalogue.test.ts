@@ -2,6 +2,7 @@
 // shape, a request's events carry the request id, and what a job does on its own names the job.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectRows } from '../../src/db/sql.ts';
 import { auditEventTypes, checkAuditData, isAuditAction } from '../../src/domain/audit/events.ts';
 import { produceWeeklyReports } from '../../src/services/running/weekly-reports.ts';
 import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
@@ -52,10 +53,10 @@ describe.each(engines)('audit events as written on %s', (engine) => {
     await completePlan(manager, plan);
     await activatePlan(manager, hr, employee, plan.id);
     await manager.get(`/api/v1/plans/${plan.id}`);
-    const rows = (await t.database.db.execute(
+    const events = await selectRows<Row>(
+      t.database.db,
       sql`select action, digest, actor_user_id, request_id from audit_events where chain = ${plan.id} order by seq`,
-    )) as unknown as { rows?: Row[] } | Row[];
-    const events = Array.isArray(rows) ? rows : (rows.rows ?? []);
+    );
     expect(events.length).toBeGreaterThan(5);
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['plan.created', 'plan.signed']));
     for (const event of events) {
@@ -70,10 +71,10 @@ describe.each(engines)('audit events as written on %s', (engine) => {
   it('what a job does on its own names the job', async () => {
     t.clock.advance(8 * 86_400_000);
     expect(await produceWeeklyReports(t.deps)).toBeGreaterThan(0);
-    const rows = (await t.database.db.execute(
+    const events = await selectRows<Row>(
+      t.database.db,
       sql`select action, request_id from audit_events where actor_user_id is null and action = 'progress_report.produced'`,
-    )) as unknown as { rows?: Row[] } | Row[];
-    const events = Array.isArray(rows) ? rows : (rows.rows ?? []);
+    );
     expect(events.length).toBeGreaterThan(0);
     for (const event of events) expect(event.request_id).toBe('job:weekly-reports');
   });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectRows } from '../../src/db/sql.ts';
 import { sealAllCheckpoints } from '../../src/services/audit/seal-checkpoint.ts';
 import { verifyAudit } from '../../src/services/audit/verify-audit.ts';
 import { applyRetention } from '../../src/services/retention/apply-retention.ts';
@@ -48,8 +49,7 @@ describe.each(engines)('audit trail and retention on %s', (engine) => {
   it('twenty views of one plan at once are each in its chain once, in sequence, and the chain verifies', async () => {
     const planId = await freshPlan();
     const seqsOf = async (query: ReturnType<typeof sql>): Promise<number[]> => {
-      const result = (await exec(query)) as unknown as { rows?: { seq: number }[] } | { seq: number }[];
-      return (Array.isArray(result) ? result : (result.rows ?? [])).map((r) => Number(r.seq));
+      return (await selectRows<{ seq: number }>(t.database.db, query)).map((r) => Number(r.seq));
     };
     const viewed = () =>
       seqsOf(sql`select seq from audit_events

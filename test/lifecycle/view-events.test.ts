@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PlanStamps, readPlanStamps } from '../../src/db/repositories/plan-repository.ts';
+import { selectRows } from '../../src/db/sql.ts';
 import type { AuditInput } from '../../src/services/audit/append-audit-event.ts';
 import { appendViewEvent } from '../../src/services/audit/append-view-event.ts';
 import { verifyAudit } from '../../src/services/audit/verify-audit.ts';
@@ -18,11 +19,12 @@ describe.each(engines)('views of one plan appended together on %s', (engine) => 
 
   type EventRow = { seq: number; request_id: string };
   const eventsOf = async (planId: string): Promise<EventRow[]> => {
-    const result = (await t.database.db.execute(sql`select seq, request_id from audit_events
-      where org_id = ${orgId} and chain = ${planId} and action = 'plan.viewed' order by seq`)) as unknown as
-      | { rows?: EventRow[] }
-      | EventRow[];
-    return (Array.isArray(result) ? result : (result.rows ?? [])).map((r) => ({ ...r, seq: Number(r.seq) }));
+    const rows = await selectRows<EventRow>(
+      t.database.db,
+      sql`select seq, request_id from audit_events
+        where org_id = ${orgId} and chain = ${planId} and action = 'plan.viewed' order by seq`,
+    );
+    return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
   };
   const view = (planId: string, i: number, ifUnchanged: PlanStamps | null = null) => {
     const input: AuditInput = {

@@ -5,6 +5,7 @@
 // kept or composed, must be recorded once in the audit trail.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectRows } from '../../src/db/sql.ts';
 import { forgetPlanAnswers } from '../../src/services/plans/get-plan.ts';
 import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
 import { type Client, demo, signIn } from '../helpers/http.ts';
@@ -18,11 +19,12 @@ describe.each(engines)('kept plan answers on %s', (engine) => {
 
   const run = (query: ReturnType<typeof sql>) => t.database.db.execute(query);
   const viewsOf = async (planId: string): Promise<number> => {
-    const result = (await t.database.db.execute(sql`select count(*)::int as n from audit_events
-      where chain = ${planId} and action in ('plan.viewed', 'plan.development_viewed')`)) as unknown as
-      | { rows?: { n: number }[] }
-      | { n: number }[];
-    return Number((Array.isArray(result) ? result : (result.rows ?? []))[0].n);
+    const [row] = await selectRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_events
+        where chain = ${planId} and action in ('plan.viewed', 'plan.development_viewed')`,
+    );
+    return Number(row.n);
   };
   /** The answer as a server that kept nothing composes it now. */
   const fresh = async (client: Client, planId: string) => {
@@ -97,11 +99,11 @@ describe.each(engines)('kept plan answers on %s', (engine) => {
     expect(retitled.text).toBe((await fresh(manager, plan.id)).text);
     await manager.get(`/api/v1/plans/${plan.id}`);
     const stamp = async () => {
-      const result = (await t.database.db.execute(sql`select stamp from organization_stamps
-        where org_id = ${manager.user.orgId}`)) as unknown as
-        | { rows?: { stamp: string }[] }
-        | { stamp: string }[];
-      return Number((Array.isArray(result) ? result : (result.rows ?? []))[0]?.stamp ?? 0);
+      const [row] = await selectRows<{ stamp: string }>(
+        t.database.db,
+        sql`select stamp from organization_stamps where org_id = ${manager.user.orgId}`,
+      );
+      return Number(row?.stamp ?? 0);
     };
     const zoneBefore = await stamp();
     await run(sql`update organizations set settings = jsonb_set(settings, '{timezone}', '"Pacific/Kiritimati"')

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planListSorts } from '../../src/contracts/plans.ts';
+import { selectRows } from '../../src/db/sql.ts';
 import { generateOrganization } from '../../src/services/demo/generate-organization.ts';
 import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
 import { type Client, demo, send, signIn } from '../helpers/http.ts';
@@ -196,17 +197,16 @@ describe.each(engines)('the plans list on %s', (engine) => {
     );
     expect(await itemOf()).toMatchObject({ progress: null });
     // One summary row for every plan, none left over.
-    const result = (await t.database.db.execute(
+    const [counts] = await selectRows<{ plans: number; summaries: number }>(
+      t.database.db,
       sql`select (select count(*) from plans)::int as plans, (select count(*) from plan_summaries)::int as summaries`,
-    )) as unknown as
-      | { rows?: { plans: number; summaries: number }[] }
-      | { plans: number; summaries: number }[];
-    const [counts] = Array.isArray(result) ? result : (result.rows ?? []);
+    );
     expect(counts!.summaries).toBe(counts!.plans);
   });
 
   it('the generated plans have their summaries, built once at the end, and the summary triggers are on again', async () => {
-    const result = (await t.database.db.execute(
+    const [row] = await selectRows<Record<string, number>>(
+      t.database.db,
       sql`select
         (select count(*) from plan_summaries s join check_ins c on c.plan_id = s.plan_id and c.status = 'held')::int
           as held_rows,
@@ -214,8 +214,7 @@ describe.each(engines)('the plans list on %s', (engine) => {
         (select count(*) from plans p where not exists (select 1 from plan_summaries s where s.plan_id = p.id))::int
           as missing,
         (select count(*) from pg_trigger where tgname like '%_summary_insert' and tgenabled = 'D')::int as disabled`,
-    )) as unknown as { rows?: Record<string, number>[] } | Record<string, number>[];
-    const [row] = Array.isArray(result) ? result : (result.rows ?? []);
+    );
     expect(row!.held_rows).toBeGreaterThan(1000);
     expect(row!.held_summed).toBe(row!.held_rows);
     expect(row!.missing).toBe(0);

@@ -1,6 +1,5 @@
 // Which plans an actor's analytics cover, as SQL conditions every analytics statement adds.
 import { type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
 import { analyticsScopeOf } from '../../domain/access/policy.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { ServiceContext } from '../context.ts';
@@ -35,10 +34,4 @@ export function analyticsScope({ actor }: ServiceContext): AnalyticsScope {
     rowsOf: (alias) =>
       sql`${sql.raw(alias)}.org_id = ${orgId} and ${sql.raw(alias)}.plan_id in (select p.id from plans p where p.org_id = ${orgId} and ${mine})`,
   };
-}
-
-/** Runs one aggregate statement and returns its rows (both engines). */
-export async function selectRows<T>(db: Executor, statement: SQL): Promise<T[]> {
-  const result = (await db.execute(statement)) as unknown as { rows?: T[] } | T[];
-  return Array.isArray(result) ? result : (result.rows ?? []);
 }

@@ -5,10 +5,11 @@
 import { sql } from 'drizzle-orm';
 import type { AnalyticsOverview } from '../../contracts/analytics.ts';
 import { planStatuses } from '../../contracts/plans.ts';
+import { selectRows } from '../../db/sql.ts';
 import type { PlanStatus } from '../../domain/access/policy.ts';
 import { minimumGroupSize } from '../../domain/analytics/consistency.ts';
 import type { ServiceContext } from '../context.ts';
-import { type AnalyticsScope, analyticsScope, selectRows } from './analytics-scope.ts';
+import { type AnalyticsScope, analyticsScope } from './analytics-scope.ts';
 import { rememberedAnswer } from './snapshots.ts';
 
 /** The managers the overview lists (most plans first); the consistency view lists every one. */

@@ -4,9 +4,10 @@
 // ranked, or its first two hundred, is kept until its data changes (snapshots.ts); a shorter page is cut from it.
 import { sql } from 'drizzle-orm';
 import type { ConsistencyView } from '../../contracts/analytics.ts';
+import { selectRows } from '../../db/sql.ts';
 import { type GroupCounts, rankConsistency } from '../../domain/analytics/consistency.ts';
 import type { ServiceContext } from '../context.ts';
-import { type AnalyticsScope, analyticsScope, selectRows } from './analytics-scope.ts';
+import { type AnalyticsScope, analyticsScope } from './analytics-scope.ts';
 import { rememberedAnswer } from './snapshots.ts';
 
 /**

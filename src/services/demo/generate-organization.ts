@@ -2,6 +2,7 @@
 // state, check-ins and measurements, written with set-based SQL (insert … select generate_series), not the API.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { selectRows } from '../../db/sql.ts';
 
 export type GeneratedSize = 'small' | 'medium' | 'large';
 
@@ -116,20 +117,22 @@ export async function generateOrganization(
   size: GeneratedSize,
   onProgress: GenerateProgress = () => {},
 ): Promise<Record<string, number>> {
-  const [org] = (await rows(db, sql`select id from organizations where slug = 'lumina'`)) as { id: string }[];
+  const [org] = (await selectRows(db, sql`select id from organizations where slug = 'lumina'`)) as {
+    id: string;
+  }[];
   if (!org) throw new Error('Seed the demo organisation first (mejora demo)');
   const orgId = org.id;
-  const [existing] = (await rows(
+  const [existing] = (await selectRows(
     db,
     sql`select count(*)::int as n from employees where org_id = ${orgId} and employee_number like 'gen-%'`,
   )) as { n: number }[];
   if ((existing?.n ?? 0) > 0) throw new Error('This database already holds a generated organisation');
-  const [template] = (await rows(
+  const [template] = (await selectRows(
     db,
     sql`select content, template_id, template_version from plans where org_id = ${orgId} order by created_at limit 1`,
   )) as { content: unknown; template_id: string; template_version: number }[];
   if (!template) throw new Error('The demo organisation has no plan to copy the template text from');
-  const [source] = (await rows(
+  const [source] = (await selectRows(
     db,
     sql`select id, password_hash from users where org_id = ${orgId} and email = 'manager@demo.mejora.dev'`,
   )) as { id: string; password_hash: string }[];
@@ -139,7 +142,7 @@ export async function generateOrganization(
   );
   // The plans' summary rows were rebuilt by the database after every bulk insert: reclaim the old versions and
   // give the planner their statistics (outside the transaction, where VACUUM may run).
-  await rows(db, sql`vacuum analyze plan_summaries`);
+  await selectRows(db, sql`vacuum analyze plan_summaries`);
   onProgress('vacuum plan summaries', 0, Date.now() - started);
   return counts;
 }
@@ -166,7 +169,7 @@ async function write(
       (t) =>
         sql`alter table ${sql.identifier(t)} ${sql.raw(verb)} trigger ${sql.identifier(`${t}_summary_insert`)}`,
     );
-  for (const statement of summaryTriggers('disable')) await rows(db, statement);
+  for (const statement of summaryTriggers('disable')) await selectRows(db, statement);
   const step = async (name: string, statement: ReturnType<typeof sql>) => {
     const result = (await db.execute(statement)) as unknown as { rowCount?: number; affectedRows?: number };
     const n = Number(result.rowCount ?? result.affectedRows ?? 0);
@@ -236,8 +239,8 @@ async function write(
 
   // Plans: for people picked by a hash of the plan's number; every tenth from Sales, which uses plans more.
   // i % 100 picks the state: 5 draft, 5 in review, 5 awaiting signatures, 25 active, 3 paused, 50 closed, 7 cancelled.
-  await rows(db, sql`drop table if exists generated_plans`);
-  await rows(
+  await selectRows(db, sql`drop table if exists generated_plans`);
+  await selectRows(
     db,
     sql`create unlogged table generated_plans as
       select i, gen_random_uuid() as id,
@@ -247,7 +250,7 @@ async function write(
         'gen-' || (${int(managers + 1)} + abs(hashtext('person' || i)) % ${int(staff)}) as employee_number
       from generate_series(1, ${int(planCount)}) as i`,
   );
-  await rows(
+  await selectRows(
     db,
     sql`update generated_plans g set employee_number = 'gen-' || e.employee_number_int from (
         select row_number() over (order by id) as n, substr(employee_number, 5)::int as employee_number_int
@@ -255,18 +258,18 @@ async function write(
           and job_title not in ('Director', 'Team Lead')
       ) e where g.i % 10 = 0 and e.n = 1 + (g.i / 10)`,
   );
-  await rows(
+  await selectRows(
     db,
     sql`alter table generated_plans add column start_date date, add column end_date date, add column closed_at timestamptz`,
   );
-  await rows(
+  await selectRows(
     db,
     sql`update generated_plans set start_date = case
         when status in ('draft', 'in_review', 'awaiting_acknowledgment') then current_date + (i % 14)
         when status in ('active', 'paused') then current_date - (i % (weeks * 7 - 7))
         else current_date - (weeks * 7) - (i % 1000) end`,
   );
-  await rows(
+  await selectRows(
     db,
     sql`update generated_plans set end_date = start_date + (weeks * 7 - 1),
         closed_at = case when status = 'closed' then (start_date + (weeks * 7 - 1) + 3)::timestamptz
@@ -391,19 +394,14 @@ async function write(
       select ${orgId}::uuid, g.id, (array['missed_checkins_in_a_row', 'forecast_misses_target', 'overdue_activities'])[1 + g.i % 3]
       from generated_plans g where g.status = 'active' and g.i % 6 = 0`,
   );
-  await rows(db, sql`drop table generated_plans`);
-  await rows(db, sql`analyze`);
+  await selectRows(db, sql`drop table generated_plans`);
+  await selectRows(db, sql`analyze`);
   onProgress('analyze', 0, Date.now() - started);
-  await rows(
+  await selectRows(
     db,
     sql`select mejora_refresh_plan_summaries(array(select id from plans where org_id = ${orgId}))`,
   );
   onProgress('plan summaries', 0, Date.now() - started);
-  for (const statement of summaryTriggers('enable')) await rows(db, statement);
+  for (const statement of summaryTriggers('enable')) await selectRows(db, statement);
   return counts;
-}
-
-async function rows(db: Db, statement: ReturnType<typeof sql>): Promise<unknown[]> {
-  const result = (await db.execute(statement)) as unknown as { rows?: unknown[] } | unknown[];
-  return Array.isArray(result) ? result : (result.rows ?? []);
 }

@@ -3,6 +3,7 @@
 // acted on the version that counts), each kind counted by the same conditions the domain's inbox uses.
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { planSummaries } from '../../db/schema/index.ts';
+import { selectRows } from '../../db/sql.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import {
   type InboxKind,
@@ -11,7 +12,6 @@ import {
   runningStatuses,
   underAgreementStatuses,
 } from '../../domain/inbox.ts';
-import { selectRows } from '../analytics/analytics-scope.ts';
 import type { ServiceContext } from '../context.ts';
 import { relatedSummariesFilter } from '../plans/list-plans.ts';
 

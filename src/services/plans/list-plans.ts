@@ -5,8 +5,8 @@ import { and, eq, ilike, inArray, notInArray, or, type SQL, sql } from 'drizzle-
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../contracts/common.ts';
 import type { PlanListSort, planStatuses } from '../../contracts/plans.ts';
-import type { Executor } from '../../db/client.ts';
 import { planSummaries, plans } from '../../db/schema/index.ts';
+import { selectRows } from '../../db/sql.ts';
 import { documentWords } from '../../documents/words.ts';
 import type { Actor } from '../../domain/access/actor.ts';
 import { seesAllPlans } from '../../domain/access/policy.ts';
@@ -124,11 +124,6 @@ type Row = {
   sort_value: unknown;
 };
 
-async function rowsOf(db: Executor, statement: SQL): Promise<Row[]> {
-  const result = (await db.execute(statement)) as unknown as { rows?: Row[] } | Row[];
-  return Array.isArray(result) ? result : (result.rows ?? []);
-}
-
 async function selectPlans(
   { deps, actor }: ServiceContext,
   query: PlanListQuery,
@@ -178,7 +173,7 @@ async function selectPlans(
   // The page is chosen on the summary rows alone (the plan itself is joined first only when the search reads its
   // header), and only the page's plans are then read for their header, language and version: joining every
   // plan before sorting read all of the organisation's plans for a sort on risk.
-  const rows = await rowsOf(
+  const rows = await selectRows<Row>(
     db,
     sql`select x.*, ${plans.locale} as locale, ${plans.header} as header, ${plans.version} as version from (
           select ${s.planId} as id, ${s.orgId} as org_id, ${s.status} as status, ${s.employeeId} as employee_id,
