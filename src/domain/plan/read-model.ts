@@ -3,13 +3,23 @@
 // at compile time to have exactly this shape, so a change here must be made there too.
 import type { PlanStatus } from '../access/policy.ts';
 import type { Locale } from '../template/template.ts';
-import type { ActivityRow, ExpenseRow } from './aggregate.ts';
+import type {
+  ActivityRow,
+  ExpenseRow,
+  FocusAreaRow,
+  MeasurementRow,
+  MetricRow,
+  SuccessCriterionRow,
+} from './aggregate.ts';
 import type { OutcomeRecommendation } from './closing.ts';
 import type { MetricEvaluation } from './metrics.ts';
 import type { Cadence, Labelled, PlanOutcome } from './plan.ts';
 import type { AccommodationResolution } from './readiness.ts';
 import type { SmartFinding } from './smart.ts';
 import type { Timeline } from './timeline.ts';
+
+/** A row's fields with those a read adds, as one object type (the contracts compare their shapes exactly). */
+type Flat<T> = { [K in keyof T]: T[K] };
 
 export type SignerRole = 'employee' | 'manager' | 'hr';
 
@@ -37,53 +47,22 @@ export type PlanHeaderReadModel = {
 };
 
 /** A focus area with the ids of the metrics that measure it and its SMART check. */
-export type FocusAreaReadModel = {
-  id: string;
-  /** Absent in areas rebuilt from a stored version. */
-  revision?: number;
-  position: number;
-  templateKey: string | null;
-  title: string;
-  goalTitle: string;
-  issue: string;
-  impact: string;
-  examples: { date: string | null; text: string }[];
-  requiredStandard: string;
-  goal: string;
-  measurement: string;
-  deadline: string | null;
-  successCriteria: string;
-  metricIds: string[];
-  smart: { findings: SmartFinding[]; isSmart: boolean };
-};
+export type FocusAreaReadModel = Flat<
+  FocusAreaRow & {
+    metricIds: string[];
+    smart: { findings: SmartFinding[]; isSmart: boolean };
+  }
+>;
 
-export type MeasurementReadModel = {
-  id: string;
-  date: string;
-  value: number;
-  source: string | null;
-  note: string | null;
-};
+export type MeasurementReadModel = Flat<Omit<MeasurementRow, 'metricId'>>;
 
 /** A metric with its evaluation today (current value, gap, progress, status, forecast) and its measurements by date. */
-export type MetricReadModel = {
-  id: string;
-  revision?: number;
-  focusAreaId: string | null;
-  position: number;
-  name: string;
-  unit: string;
-  direction: 'higher' | 'lower';
-  baseline: number;
-  target: number;
-  current: MetricEvaluation['current'];
-  gap: MetricEvaluation['gap'];
-  isMet: MetricEvaluation['isMet'];
-  progress: MetricEvaluation['progress'];
-  status: MetricEvaluation['status'];
-  forecast: MetricEvaluation['forecast'];
-  measurements: MeasurementReadModel[];
-};
+export type MetricReadModel = Flat<
+  MetricRow &
+    Pick<MetricEvaluation, 'current' | 'gap' | 'isMet' | 'progress' | 'status' | 'forecast'> & {
+      measurements: MeasurementReadModel[];
+    }
+>;
 
 export type ActivityReadModel = ActivityRow;
 
@@ -94,15 +73,9 @@ export type DevelopmentGroupReadModel = {
   total: number;
 };
 
-export type SuccessCriterionReadModel = {
-  id: string;
-  revision?: number;
-  position: number;
-  text: string;
-  isMet: boolean;
-  checkedByName: string | null;
-  checkedAt: string | null;
-};
+export type SuccessCriterionReadModel = Flat<
+  Omit<SuccessCriterionRow, 'checkedByUserId'> & { checkedByName: string | null }
+>;
 
 /** A contact or resource: stored with the plan, or one of the plan's people from the directory. */
 export type ContactReadModel = {
