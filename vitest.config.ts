@@ -9,6 +9,9 @@ export default defineConfig({
     env: { TZ: 'UTC', NODE_ENV: 'test', LOG_LEVEL: 'silent' },
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // What a test waits for with expect.poll can take seconds on a busy shared machine (one polled save took more
+    // than the default 1 s in a loaded run): it is given as long as a waitFor in the suite.
+    expect: { poll: { timeout: 15_000 } },
     pool: 'forks',
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     projects: [
