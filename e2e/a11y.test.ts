@@ -1,30 +1,17 @@
 // Accessibility: axe-core finds no serious or critical violation on the main pages; every main page fits a
 // 375 px wide screen; the app can be used from the keyboard alone.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe.ts';
-import {
-  keepFailureScreenshot,
-  launchBrowser,
-  logins,
-  openSession,
-  type RunningApp,
-  type Session,
-  screenshot,
-  signIn,
-  startApp,
-} from './helpers/server.ts';
+import { browserSuite, logins, screenshot, signIn } from './helpers/server.ts';
 import { hasHorizontalScroll } from './helpers/ui.ts';
 
-let app: RunningApp;
-let browser: Browser;
-const sessions: Session[] = [];
+const suite = browserSuite();
 /** The seeded plans, found through the API as HR sees them: one per status worth checking. */
 const plans: Record<string, string> = {};
 
 async function session(options: { width?: number } = {}): Promise<Page> {
-  const s = await openSession(browser, app.url, { bypassCSP: true, ...options });
-  sessions.push(s);
+  const s = await suite.open({ bypassCSP: true, ...options });
   return s.page;
 }
 
@@ -40,24 +27,12 @@ async function visit(page: Page, path: string) {
 }
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
   const page = await session();
   await signIn(page, logins.hr);
   const list = (await (await page.request.get('/api/v1/plans?limit=100')).json()) as {
     items: { id: string; status: string }[];
   };
   for (const plan of list.items) plans[plan.status] ??= plan.id;
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail')
-    await keepFailureScreenshot(sessions.at(-1)?.page, context.task.name);
-});
-
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => {});
-  await browser?.close();
-  await app?.stop();
 });
 
 describe('accessibility (axe-core: no serious or critical violations)', { timeout: 120_000 }, () => {

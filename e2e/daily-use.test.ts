@@ -3,24 +3,17 @@
 // and one card per plan on the notifications page;
 // a plan that is over shows no review ahead of it.
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { browserSuite, keepFailureScreenshot, logins, type Session, signIn } from './helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, logins, signIn } from './helpers/server.ts';
 import { expectText, field } from './helpers/ui.ts';
 
 const suite = browserSuite();
-const sessions: Session[] = [];
 let planId = '';
 let employeeName = '';
 let managerName = '';
 
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail')
-    await keepFailureScreenshot(sessions.at(-1)?.page, context.task.name);
-});
-
 async function as(email: string): Promise<Page> {
   const session = await suite.open();
-  sessions.push(session);
   await signIn(session.page, email);
   return session.page;
 }
@@ -226,7 +219,6 @@ describe('notifications', { timeout: 180_000 }, () => {
     };
     // The giver has no account: a browser with no session answers.
     const giver = await suite.open();
-    sessions.push(giver);
     const answered = await giver.page.request.post(`/api/v1/feedback/${token}`, {
       data: {
         answers: form.questions.map((q) =>

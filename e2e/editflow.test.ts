@@ -1,41 +1,14 @@
 // Editing flows in the browser: every server error on "Save as held" reaches the person, in words, even
 // when it names a field with no input on screen; the mentor's session form offers no private notes.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  keepFailureScreenshot,
-  launchBrowser,
-  logins,
-  openSession,
-  type RunningApp,
-  type Session,
-  signIn,
-  startApp,
-} from './helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, logins, signIn } from './helpers/server.ts';
 import { field } from './helpers/ui.ts';
 
-let app: RunningApp;
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail')
-    await keepFailureScreenshot(sessions.at(-1)?.page, context.task.name);
-});
-
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => {});
-  await browser?.close();
-  await app?.stop();
-});
+const suite = browserSuite();
 
 async function as(email: string): Promise<Page> {
-  const s = await openSession(browser, app.url);
-  sessions.push(s);
+  const s = await suite.open();
   await signIn(s.page, email);
   return s.page;
 }

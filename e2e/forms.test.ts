@@ -3,7 +3,7 @@
 // steps on one line, a past meeting held at its own time, accommodation requests and the organisation's own
 // contradictory demands.
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isPercentUnit, niceScale } from '../web/src/ui/chart-scale.ts';
 import {
   formatDateText,
@@ -11,21 +11,15 @@ import {
   parseDateText,
   parseDateTimeText,
 } from '../web/src/ui/date-text.ts';
-import { browserSuite, keepFailureScreenshot, logins, signIn } from './helpers/server.ts';
+import { browserSuite, logins, signIn } from './helpers/server.ts';
 import { expectText, field, hasHorizontalScroll } from './helpers/ui.ts';
 
 const suite = browserSuite();
-let lastPage: Page | undefined;
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await keepFailureScreenshot(lastPage, context.task.name);
-});
 
 const daniel = 'daniel.ortega@lumina.example';
 
 async function as(email: string, options: { width?: number; height?: number } = {}): Promise<Page> {
   const { page } = await suite.open(options);
-  lastPage = page;
   await signIn(page, email);
   return page;
 }

@@ -2,46 +2,15 @@
 // password and is signed in. "Forgot password?" answers without saying whether the address has an account.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  keepFailureScreenshot,
-  launchBrowser,
-  logins,
-  openSession,
-  type RunningApp,
-  type Session,
-  signIn,
-  startApp,
-} from './helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, logins, signIn } from './helpers/server.ts';
 import { expectText, field } from './helpers/ui.ts';
 
-let app: RunningApp;
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail')
-    await keepFailureScreenshot(sessions.at(-1)?.page, context.task.name);
-});
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => {});
-  await browser?.close();
-  await app?.stop();
-});
-
-async function fresh() {
-  const s = await openSession(browser, app.url);
-  sessions.push(s);
-  return s;
-}
+const suite = browserSuite();
 
 /** The set-password link of the newest .eml to this address (quoted-printable undone). */
 async function linkInMailTo(address: string): Promise<string> {
-  const dir = join(app.dataDir, 'mail');
+  const dir = join(suite.app.dataDir, 'mail');
   const until = Date.now() + 20_000;
   for (;;) {
     const files = existsSync(dir) ? readdirSync(dir).sort().reverse() : [];
@@ -61,7 +30,7 @@ async function linkInMailTo(address: string): Promise<string> {
 
 describe('invitations', () => {
   it('HR invites a person from the employee page, and the emailed link lets them choose a password and sign in', async () => {
-    const hr = await fresh();
+    const hr = await suite.open();
     await signIn(hr.page, logins.hr, { path: '/admin/employees' });
     await field(hr.page, 'Search employees').fill('Carolina');
     await hr.page.getByRole('button', { name: /^Edit Carolina/ }).click();
@@ -75,7 +44,7 @@ describe('invitations', () => {
     const link = await linkInMailTo(email);
     expect(new URL(link).origin).not.toBe('');
 
-    const person = await fresh();
+    const person = await suite.open();
     await person.page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
     await person.page.getByRole('heading', { name: 'Set your password' }).waitFor();
     // The token leaves the address bar at once.
@@ -96,7 +65,7 @@ describe('invitations', () => {
   }, 120_000);
 
   it('"Forgot password?" says the same for any address', async () => {
-    const { page } = await fresh();
+    const { page } = await suite.open();
     await page.goto('/sign-in');
     await page.getByRole('link', { name: 'Forgot password?' }).click();
     await page.getByRole('heading', { name: 'Forgot password?' }).waitFor();

@@ -1,23 +1,12 @@
 // The interface language belongs to the person, not to the browser: what HR chose does not follow the employee who
 // signs in next on the same computer, and the employee's own choice is saved to their account and survives a
 // reload.
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  browserSuite,
-  keepFailureScreenshot,
-  logins,
-  password,
-  type Session,
-  signIn,
-} from './helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, logins, password, type Session, signIn } from './helpers/server.ts';
 import { field } from './helpers/ui.ts';
 
 const suite = browserSuite();
 let session: Session | undefined;
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await keepFailureScreenshot(session?.page, context.task.name);
-});
 
 /** What the server says the signed-in person's language is. */
 const accountLanguage = async (s: Session): Promise<string> =>

@@ -1,19 +1,13 @@
 // Recording a meeting that already happened, and the confirmation that says what happens after submitting.
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { browserSuite, keepFailureScreenshot, logins, signIn } from './helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, logins, signIn } from './helpers/server.ts';
 import { expectText, field } from './helpers/ui.ts';
 
 const suite = browserSuite();
-let lastPage: Page | undefined;
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await keepFailureScreenshot(lastPage, context.task.name);
-});
 
 async function as(email: string): Promise<Page> {
   const { page } = await suite.open();
-  lastPage = page;
   await signIn(page, email);
   return page;
 }

@@ -1,30 +1,16 @@
 // The whole life of a plan through the web app, across sign-ins: draft, submit, approve, sign, track, close.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe.ts';
-import {
-  keepFailureScreenshot,
-  launchBrowser,
-  logins,
-  openSession,
-  type RunningApp,
-  type Session,
-  screenshot,
-  signIn,
-  startApp,
-  thisMonday,
-} from './helpers/server.ts';
+import { browserSuite, logins, screenshot, signIn, thisMonday } from './helpers/server.ts';
 import { chooseOption, expectText, field, planIdFromUrl } from './helpers/ui.ts';
 
-let app: RunningApp;
-let browser: Browser;
+const suite = browserSuite();
 let planId = '';
-const sessions: Session[] = [];
 
 /** Signs in as this person in a fresh context; the server's CSP stays on unless axe must be injected. */
 async function as(email: string, path = '/', options: { bypassCSP?: boolean } = {}): Promise<Page> {
-  const session = await openSession(browser, app.url, options);
-  sessions.push(session);
+  const session = await suite.open(options);
   await signIn(session.page, email, { path });
   return session.page;
 }
@@ -53,21 +39,6 @@ async function signAs(page: Page, role: 'employee' | 'manager' | 'HR', typedName
   await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
   await expectText(page, 'Your signature was recorded.');
 }
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail')
-    await keepFailureScreenshot(sessions.at(-1)?.page, context.task.name);
-});
-
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => {});
-  await browser?.close();
-  await app?.stop();
-});
 
 describe('the life of a plan', () => {
   it('a manager drafts a plan with the wizard', async () => {
@@ -272,6 +243,6 @@ describe('the life of a plan', () => {
   });
 
   it('no page raised a script error', () => {
-    expect(sessions.flatMap((s) => s.errors)).toEqual([]);
+    expect(suite.sessions.flatMap((s) => s.errors)).toEqual([]);
   });
 });

@@ -2,23 +2,18 @@
 // (reload and Back), a saved view saved, applied, renamed and deleted, the CSV of what is shown, and a phone.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe.ts';
-import { browserSuite, keepFailureScreenshot, logins, type Session, signIn } from './helpers/server.ts';
+import { browserSuite, logins, signIn } from './helpers/server.ts';
 import { chooseOption, hasHorizontalScroll } from './helpers/ui.ts';
 
 const suite = browserSuite();
-let last: Session | undefined;
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await keepFailureScreenshot(last?.page, context.task.name);
-});
 
 async function asHr(options: { width?: number; height?: number } = {}) {
   // axe-core is injected as an inline script, which the server's CSP rightly forbids.
-  last = await suite.open({ ...options, bypassCSP: true });
-  await signIn(last.page, logins.hr);
-  return last.page;
+  const { page } = await suite.open({ ...options, bypassCSP: true });
+  await signIn(page, logins.hr);
+  return page;
 }
 
 /** Polls until the value matches: the page may still be loading after a navigation or reload. */

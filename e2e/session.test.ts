@@ -1,49 +1,12 @@
-// Sessions and guards: a session that ends sends you to sign in with a notice and back where you were;
-// unsaved changes are not lost by a stray click; field errors from the server appear next to the fields.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  keepFailureScreenshot,
-  launchBrowser,
-  logins,
-  openSession,
-  password,
-  type RunningApp,
-  type Session,
-  screenshot,
-  signIn,
-  startApp,
-} from './helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, logins, password, screenshot, signIn } from './helpers/server.ts';
 import { expectText, field } from './helpers/ui.ts';
 
-let app: RunningApp;
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail')
-    await keepFailureScreenshot(sessions.at(-1)?.page, context.task.name);
-});
-
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => {});
-  await browser?.close();
-  await app?.stop();
-});
-
-async function fresh() {
-  const s = await openSession(browser, app.url);
-  sessions.push(s);
-  return s;
-}
+const suite = browserSuite();
 
 describe('sessions and guards', () => {
   it('explains a missing field and a wrong password on the sign-in page', async () => {
-    const { page } = await fresh();
+    const { page } = await suite.open();
     await page.goto('/plans');
     await page.waitForURL(/\/sign-in\?next=%2Fplans$/);
     await screenshot(page, 'sign-in');
@@ -60,7 +23,7 @@ describe('sessions and guards', () => {
   });
 
   it('a session that ends sends you to sign in with a notice, then back where you were', async () => {
-    const { page, context } = await fresh();
+    const { page, context } = await suite.open();
     await signIn(page, logins.manager);
     await context.clearCookies();
     // The next request answers 401: the plans list is not cached yet, so opening it asks the server.
@@ -77,7 +40,7 @@ describe('sessions and guards', () => {
   });
 
   it('asks before leaving a form with unsaved changes', async () => {
-    const { page } = await fresh();
+    const { page } = await suite.open();
     await signIn(page, logins.manager);
     await page.getByRole('link', { name: 'New plan' }).first().click();
     await field(page, 'Duration (weeks)').fill('10');
@@ -102,7 +65,7 @@ describe('sessions and guards', () => {
   });
 
   it('shows the server’s field errors next to the fields they name', async () => {
-    const { page } = await fresh();
+    const { page } = await suite.open();
     await signIn(page, logins.manager);
     const drafts = (await (await page.request.get('/api/v1/plans?status=draft')).json()) as {
       items: { id: string }[];
@@ -121,7 +84,7 @@ describe('sessions and guards', () => {
   });
 
   it('creates an API token, shows it once, and revokes it', async () => {
-    const { page } = await fresh();
+    const { page } = await suite.open();
     await signIn(page, logins.hr);
     await page.goto('/settings');
     // Pictured before a token exists: a picture of a token, even a test one, looks like a leaked secret.
@@ -141,7 +104,7 @@ describe('sessions and guards', () => {
   });
 
   it('signs out: back to the sign-in page, and the session is gone on the server too', async () => {
-    const { page } = await fresh();
+    const { page } = await suite.open();
     await signIn(page, logins.manager);
     await page.getByRole('button', { name: /Account of/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();

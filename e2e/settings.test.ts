@@ -1,15 +1,11 @@
 // Settings shows the person's email choices and their private calendar link: a changed digest frequency is kept
 // across a reload and by the account, and regenerating the calendar link makes the old one stop working.
-import { afterEach, describe, expect, it } from 'vitest';
-import { browserSuite, keepFailureScreenshot, logins, type Session, signIn } from './helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, logins, type Session, signIn } from './helpers/server.ts';
 import { chooseOption } from './helpers/ui.ts';
 
 const suite = browserSuite();
 let session: Session | undefined;
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await keepFailureScreenshot(session?.page, context.task.name);
-});
 
 /** What the API says about the signed-in person: digest frequency and calendar feed URL. */
 const account = async (s: Session) =>

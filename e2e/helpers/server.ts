@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { startServer } from '../../src/runtime.ts';
 
@@ -216,17 +216,26 @@ export async function keepFailureScreenshot(
 
 export type BrowserSuite = {
   readonly app: RunningApp;
+  /** Every session opened so far, in order. */
+  readonly sessions: readonly Session[];
   /** A new browser context signed in as nobody yet; closed after the file's tests. */
   open(options?: Parameters<typeof openSession>[2]): Promise<Session>;
 };
 
-/** Starts the app and Chromium before a test file's tests, and stops both and every session after them. */
+/**
+ * Starts the app and Chromium before a test file's tests, and stops both and every session after them. A failed
+ * test leaves a picture of the last session's page.
+ */
 export function browserSuite(): BrowserSuite {
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
   const sessions: Session[] = [];
   beforeAll(async () => {
     [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail')
+      await keepFailureScreenshot(sessions.at(-1)?.page, context.task.name);
   });
   afterAll(async () => {
     for (const session of sessions) await session.context.close().catch(() => {});
@@ -238,6 +247,7 @@ export function browserSuite(): BrowserSuite {
       if (!app) throw new Error('the app starts in beforeAll');
       return app;
     },
+    sessions,
     open: async (options) => {
       if (!browser || !app) throw new Error('the browser starts in beforeAll');
       const session = await openSession(browser, app.url, options);
