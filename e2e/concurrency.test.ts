@@ -1,45 +1,18 @@
 // Edits made in the browser carry the revision they were based on: when someone else changed the activity,
 // criterion or directory record since the page read it, the server refuses the write (412) and the person is
 // told, instead of their older view silently replacing the newer change.
-import type { Browser, Request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  keepFailureScreenshot,
-  launchBrowser,
-  logins,
-  openSession,
-  password,
-  type RunningApp,
-  type Session,
-  signIn,
-  startApp,
-} from './helpers/server.ts';
+import type { Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, logins, password, signIn } from './helpers/server.ts';
 import { expectText } from './helpers/ui.ts';
 
 const STALE = 'Someone else changed this while you were editing. Reload it and try again.';
 
-let app: RunningApp;
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail')
-    await keepFailureScreenshot(sessions.at(-1)?.page, context.task.name);
-});
-
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => {});
-  await browser?.close();
-  await app?.stop();
-});
+const suite = browserSuite();
 
 /** Another person's session, outside the browser: signs in through the API and writes with its CSRF token. */
 async function otherSession(email: string) {
-  const login = await fetch(`${app.url}/api/v1/auth/login`, {
+  const login = await fetch(`${suite.app.url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
@@ -51,7 +24,7 @@ async function otherSession(email: string) {
     .join('; ');
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${app.url}${path}`, {
+    const response = await fetch(`${suite.app.url}${path}`, {
       method,
       headers: {
         cookie,
@@ -66,8 +39,7 @@ async function otherSession(email: string) {
 }
 
 async function as(email: string) {
-  const s = await openSession(browser, app.url);
-  sessions.push(s);
+  const s = await suite.open();
   await signIn(s.page, email);
   return s.page;
 }

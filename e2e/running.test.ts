@@ -1,45 +1,16 @@
 // Running an agreed plan: peer feedback through the one-time link, no account needed; an adjustment the
 // manager proposes with its diff and HR approves with a reason, sending the plan back for acknowledgment.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { feedbackToken } from '../src/services/running/secret-links.ts';
-import {
-  keepFailureScreenshot,
-  launchBrowser,
-  logins,
-  openSession,
-  type RunningApp,
-  type Session,
-  screenshot,
-  signIn,
-  startApp,
-} from './helpers/server.ts';
+import { browserSuite, logins, screenshot, signIn } from './helpers/server.ts';
 import { expectText, field } from './helpers/ui.ts';
 
-let app: RunningApp;
-let browser: Browser;
+const suite = browserSuite();
 let planId = '';
 let newEndDate = '';
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail')
-    await keepFailureScreenshot(sessions.at(-1)?.page, context.task.name);
-});
-
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => {});
-  await browser?.close();
-  await app?.stop();
-});
 
 async function as(email: string) {
-  const s = await openSession(browser, app.url);
-  sessions.push(s);
+  const s = await suite.open();
   await signIn(s.page, email);
   return s.page;
 }
@@ -64,9 +35,8 @@ describe('peer feedback', () => {
     expect(request).toBeDefined();
 
     // The giver opens the emailed link in a browser with no session.
-    const giver = await openSession(browser, app.url);
-    sessions.push(giver);
-    const link = `/feedback/${feedbackToken(app.secret, request?.id ?? '')}`;
+    const giver = await suite.open();
+    const link = `/feedback/${feedbackToken(suite.app.secret, request?.id ?? '')}`;
     await giver.page.goto(link);
     await giver.page.getByRole('heading', { name: /Feedback on .+'s work/ }).waitFor();
     await giver.page.getByRole('button', { name: 'Send feedback' }).click();

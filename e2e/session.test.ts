@@ -1,3 +1,5 @@
+// Sessions and guards: a session that ends sends you to sign in with a notice and back where you were;
+// unsaved changes are not lost by a stray click; field errors from the server appear next to the fields.
 import { describe, expect, it } from 'vitest';
 import { browserSuite, logins, password, screenshot, signIn } from './helpers/server.ts';
 import { expectText, field } from './helpers/ui.ts';
