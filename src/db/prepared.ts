@@ -2,6 +2,7 @@
 // them once per connection and Drizzle does not rebuild them on each call. Values go in through placeholders.
 import type { Query, SQL } from 'drizzle-orm';
 import type { Executor } from './client.ts';
+import { rowsOfResult } from './sql.ts';
 
 export type PreparedStatement<V extends Record<string, unknown>> = {
   execute(db: Executor, values: V): Promise<Record<string, unknown>[]>;
@@ -45,10 +46,7 @@ export function preparedStatement<V extends Record<string, unknown>>(
         namedStatementTexts.add(query.sql);
       }
       const result = await internals.session.prepareQuery(query, undefined, name, false).execute(values);
-      return (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as Record<
-        string,
-        unknown
-      >[];
+      return rowsOfResult<Record<string, unknown>>(result);
     },
   };
 }

@@ -1,4 +1,4 @@
-// Small SQL helpers shared by repositories.
+// Small SQL helpers shared by repositories and services.
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from './client.ts';
 
@@ -16,8 +16,13 @@ export function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-/** Runs one statement and returns its rows, as each engine's driver hands them back. */
+/** The rows of a statement's result, as each engine's driver hands them back (an array, or an object with rows). */
+export function rowsOfResult<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return (result as { rows?: T[] }).rows ?? [];
+}
+
+/** Runs one statement and returns its rows. */
 export async function selectRows<T>(db: Executor, statement: SQL): Promise<T[]> {
-  const result = (await db.execute(statement)) as unknown as { rows?: T[] } | T[];
-  return Array.isArray(result) ? result : (result.rows ?? []);
+  return rowsOfResult<T>(await db.execute(statement));
 }

@@ -11,8 +11,8 @@ import { createJobRunner, type JobRunner } from '../../src/jobs/job-runner.ts';
 import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
 import { createEmployeeRow, createUserWithEmployee } from '../helpers/factories.ts';
 import { type Client, demo, send, signIn } from '../helpers/http.ts';
-import { fastJobs, undeliveredCount } from '../helpers/mail.ts';
-import { type SmtpReceiver, startSmtpReceiver, waitFor } from '../running/smtp-receiver.ts';
+import { fastJobs, outboxSettled } from '../helpers/mail.ts';
+import { type SmtpReceiver, startSmtpReceiver } from '../running/smtp-receiver.ts';
 
 const day = 24 * 60 * 60 * 1000;
 let addresses = 0;
@@ -28,13 +28,7 @@ describe.each(engines)('invitations and password reset on %s', (engine) => {
   let runner: JobRunner;
   let hr: Client;
 
-  const settled = () => {
-    runner.wake();
-    return waitFor(
-      () => undeliveredCount(t),
-      (n) => n === 0,
-    );
-  };
+  const settled = () => outboxSettled(t, runner);
   const mailsTo = (kind: string, email: string) => smtp.byKind(kind).filter((m) => m.to === email);
   /** The token of the link in the latest email of this kind to this address. */
   const linkTokenOf = async (kind: string, email: string) => {

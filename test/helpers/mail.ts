@@ -34,13 +34,20 @@ export type MailedApp = {
   close(): Promise<void>;
 };
 
-/** Rows the outbox has still to deliver. */
-export async function undeliveredCount(t: TestApp): Promise<number> {
-  const rows = await t.database.db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(inArray(outbox.status, ['pending', 'sending', 'handed_over']));
-  return rows.length;
+/** Wakes the runner and resolves once every email written so far has left the outbox (sent or failed). */
+export async function outboxSettled(t: TestApp, runner: JobRunner): Promise<number> {
+  runner.wake();
+  return waitFor(
+    async () =>
+      (
+        await t.database.db
+          .select({ id: outbox.id })
+          .from(outbox)
+          .where(inArray(outbox.status, ['pending', 'sending', 'handed_over']))
+      ).length,
+    (n) => n === 0,
+    30_000,
+  );
 }
 
 /** Starts an SMTP receiver, the app on `engine` with its own data folder, and a job runner a commit wakes. */
@@ -65,14 +72,7 @@ export async function startMailedApp(
     t,
     runner,
     to: (kind, email) => smtp.byKind(kind).filter((m) => m.to === email),
-    settled: () => {
-      runner.wake();
-      return waitFor(
-        () => undeliveredCount(t),
-        (n) => n === 0,
-        30_000,
-      );
-    },
+    settled: () => outboxSettled(t, runner),
     close: async () => {
       await runner.stop();
       await t.close();

@@ -19,7 +19,7 @@ import { sendReminders } from '../../src/services/running/send-reminders.ts';
 import { produceWeeklyReports } from '../../src/services/running/weekly-reports.ts';
 import { engines, startTestApp, type TestApp } from '../helpers/engines.ts';
 import { type Client, demo, signIn } from '../helpers/http.ts';
-import { fastJobs, undeliveredCount } from '../helpers/mail.ts';
+import { fastJobs, outboxSettled } from '../helpers/mail.ts';
 import { activatePlan, completePlan, createPlan } from '../helpers/plans.ts';
 import { type SmtpReceiver, startSmtpReceiver, waitFor } from './smtp-receiver.ts';
 
@@ -38,13 +38,7 @@ describe.each(engines)('email and jobs on %s', (engine) => {
 
   const to = (kind: string, email: string) => smtp.byKind(kind).filter((m) => m.to === email);
   /** Every email written so far has been delivered. */
-  const settled = () => {
-    runner.wake();
-    return waitFor(
-      () => undeliveredCount(t),
-      (n) => n === 0,
-    );
-  };
+  const settled = () => outboxSettled(t, runner);
   /** The same sweep again, directly, as a second server would run it. */
   const again = async (sweep: () => Promise<unknown>) => {
     await sweep();

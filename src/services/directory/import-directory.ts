@@ -6,7 +6,7 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { controlCharactersMessage, hasControlCharacter } from '../../contracts/common.ts';
 import type { Executor, Tx } from '../../db/client.ts';
 import { directoryImports, employees, organizations, roleMemberships, users } from '../../db/schema/index.ts';
-import { isUniqueViolation, lower } from '../../db/sql.ts';
+import { isUniqueViolation, lower, selectRows } from '../../db/sql.ts';
 import type { Role } from '../../domain/access/actor.ts';
 import { canOnDirectory } from '../../domain/access/policy.ts';
 import { columnOf, type ImportColumn } from '../../domain/directory/import-columns.ts';
@@ -141,7 +141,9 @@ export async function readImportFile(
 
 /** The directory's state: any change to a person, an account or a role changes it. */
 async function directoryFingerprint(db: Executor, orgId: string): Promise<string> {
-  const result = (await db.execute(sql`
+  const [row] = await selectRows<{ fingerprint: string }>(
+    db,
+    sql`
     select md5(
       coalesce((select string_agg(id::text || ':' || revision || ':' || coalesce(deactivated_at::text, ''), ',' order by id)
         from employees where org_id = ${orgId}), '') || '|' ||
@@ -149,8 +151,9 @@ async function directoryFingerprint(db: Executor, orgId: string): Promise<string
         from users where org_id = ${orgId}), '') || '|' ||
       coalesce((select string_agg(user_id::text || ':' || role, ',' order by user_id, role)
         from role_memberships where org_id = ${orgId}), '')
-    ) as fingerprint`)) as unknown as { rows: { fingerprint: string }[] };
-  return result.rows[0].fingerprint;
+    ) as fingerprint`,
+  );
+  return row.fingerprint;
 }
 
 async function readDirectory(db: Executor, orgId: string, fileEmails: string[]): Promise<Directory> {

@@ -4,7 +4,7 @@
 import { aliasedTable, and, asc, count, eq, ne, or, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client.ts';
 import { employees, roleMemberships, users } from '../../db/schema/index.ts';
-import { isUniqueViolation, lower } from '../../db/sql.ts';
+import { isUniqueViolation, lower, selectRows } from '../../db/sql.ts';
 import type { AuditAction } from '../../domain/audit/events.ts';
 import type { IfMatch } from '../../domain/revision.ts';
 import { parseFilter } from '../../domain/scim/filter.ts';
@@ -223,15 +223,18 @@ async function resolveManager(tx: Executor, orgId: string, reference: string | n
     );
   if (manager.id === selfId) throw scimBadRequest('invalidValue', 'A person cannot be their own manager');
   if (!selfId) return manager.id;
-  const chain = await tx.execute(sql`
+  const chain = await selectRows(
+    tx,
+    sql`
     with recursive up(id, depth) as (
       select manager_id, 1 from employees where org_id = ${orgId} and id = ${manager.id}
       union all
       select e.manager_id, up.depth + 1 from employees e join up on e.id = up.id
       where e.org_id = ${orgId} and up.depth < 1000
     )
-    select 1 from up where id = ${selfId} limit 1`);
-  if ((chain as unknown as { rows: unknown[] }).rows.length)
+    select 1 from up where id = ${selfId} limit 1`,
+  );
+  if (chain.length)
     throw scimBadRequest(
       'invalidValue',
       'This manager reports to the person, directly or not: that would be a cycle',
